@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "naleving.accounts"
+    verbose_name = "Medewerkers, rollen en gemeenten"

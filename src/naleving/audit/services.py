@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Writing to the audit log. Every service that reads or writes personal data calls `audit_log` inside its
+transaction, so the change and its log entry are committed together or not at all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from naleving.audit.chain import entry_hash
+from naleving.audit.models import Actie, AuditEntry, AuditHead
+from naleving.core.context import get_correlation_id
+
+
+def audit_log(
+    *,
+    user: Any,
+    actie: Actie | str,
+    obj: Model | None = None,
+    object_type: str = "",
+    object_id: str = "",
+    client: Any = None,
+    velden: dict[str, Any] | None = None,
+    reden: str = "",
+) -> AuditEntry:
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+    if client is None and obj is not None:
+        from naleving.clienten.models import Client
+
+        client = obj if isinstance(obj, Client) else getattr(obj, "client", None)
+    authenticated = user is not None and getattr(user, "is_authenticated", False)
+    with transaction.atomic():
+        head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
+        values: dict[str, Any] = {
+            "volgnummer": head.volgnummer + 1,
+            "tijdstip": timezone.now(),
+            "gebruiker": user.get_username() if authenticated else "systeem",
+            "rol": (user.rol_id or "") if authenticated else "",
+            "actie": str(actie),
+            "object_type": object_type,
+            "object_id": object_id,
+            "client_id": client.pk if client is not None else None,
+            "clientnummer": client.clientnummer if client is not None else "",
+            "velden": velden or {},
+            "reden": reden,
+            "correlation_id": get_correlation_id(),
+        }
+        digest = entry_hash(values, head.hash)
+        entry = AuditEntry.objects.create(vorige_hash=head.hash, hash=digest, **values)
+        AuditHead.objects.filter(id=1).update(volgnummer=values["volgnummer"], hash=digest)
+    return entry

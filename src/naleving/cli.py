@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The `naleving` command.
+
+`advies` and `regels` run the rules engine without Django; every other command starts Django first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "naleving.config.settings")
+    import django
+
+    django.setup()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in {"advies", "regels"}:
+        from naleving.regels import cli as regels_cli
+
+        return regels_cli.advies_main(argv[1:]) if argv[0] == "advies" else regels_cli.regels_main(argv[1:])
+
+    parser = argparse.ArgumentParser(prog="naleving", description="Naleving: handhaving in balans.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDO")
+
+    demo = sub.add_parser("demo", help="database klaarzetten, demogegevens laden en de webserver starten")
+    demo.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
+    demo.add_argument("--clients", type=int, default=1600, help="aantal cliënten in de demo (standaard 1600)")
+    demo.add_argument("--no-serve", action="store_true", help="alleen klaarzetten, niet starten")
+
+    seed = sub.add_parser("seed", help="synthetische gegevens aanmaken (deterministisch per --seed)")
+    seed.add_argument("--clients", type=int, default=1600)
+    seed.add_argument("--years", type=int, default=3, help="jaren geschiedenis")
+    seed.add_argument("--seed", type=int, default=2026)
+    seed.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
+
+    audit = sub.add_parser("audit", help="het toegangslog")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTIE")
+    audit_sub.add_parser("verify", help="de hashketen van het toegangslog controleren")
+
+    sub.add_parser("migrate", help="de database bijwerken")
+    sub.add_parser("advies", help="advies van de regels (zie: naleving advies --help)")
+    sub.add_parser("regels", help="de regelingen en hun parameters tonen")
+    manage = sub.add_parser("manage", help="een Django-beheeropdracht uitvoeren")
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+
+    args = parser.parse_args(argv)
+    if args.command == "demo":
+        os.environ["NALEVING_ENV"] = "demo"
+        _django()
+        from naleving.demodata.demo import run_demo
+
+        return run_demo(port=args.port, clients=args.clients, serve=not args.no_serve)
+    _django()
+    if args.command == "seed":
+        from naleving.demodata.seed import run_seed
+
+        return run_seed(clients=args.clients, years=args.years, seed=args.seed, progress=not args.quiet)
+    if args.command == "audit":
+        from naleving.audit.selectors import verify_chain
+
+        result = verify_chain()
+        if result.ok:
+            print(f"Toegangslog in orde: {result.checked} logregels gecontroleerd.")
+            return 0
+        print(
+            f"Toegangslog NIET in orde: logregel {result.first_broken}: {result.problem} "
+            f"({result.checked} regels daarvoor waren in orde).",
+            file=sys.stderr,
+        )
+        return 1
+    from django.core.management import execute_from_command_line
+
+    if args.command == "migrate":
+        execute_from_command_line(["naleving", "migrate", "--no-input"])
+        return 0
+    execute_from_command_line(["naleving", *args.args])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from naleving.accounts import views as account_views
+
+admin.site.site_header = "Naleving — functioneel beheer"
+admin.site.site_title = "Naleving beheer"
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("start/", account_views.start, name="start"),
+    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("clienten/", include("naleving.clienten.urls")),
+    path("audit/", include("naleving.audit.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+handler404 = "naleving.core.views.not_found"
+handler403 = "naleving.core.views.forbidden"
+handler500 = "naleving.core.views.server_error"

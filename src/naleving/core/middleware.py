@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from naleving.core.context import set_correlation_id
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
+
+
+class CorrelationIdMiddleware:
+    """Give every request a correlation id (or take a well-formed X-Correlation-ID) and echo it back."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        incoming = request.headers.get("X-Correlation-ID", "")
+        value = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
+        set_correlation_id(value)
+        try:
+            response = self.get_response(request)
+        finally:
+            set_correlation_id(None)
+        response["X-Correlation-ID"] = value
+        return response

@@ -1,0 +1,69 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""`naleving demo`: migrate, seed when empty, make one demo account per role, and serve."""
+
+from __future__ import annotations
+
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+
+from naleving.accounts.models import Rol, User
+from naleving.clienten.models import Client
+from naleving.demodata.seed import seed_database
+
+DEMO_ROLLEN = (
+    ("inkomensconsulent", "Ilse", "de Consulent"),
+    ("trajectbegeleider", "Tom", "Trajectbegeleider"),
+    ("handhaver", "Hanna", "Handhaver"),
+    ("teamleider", "Tessa", "Teamleider"),
+    ("beleidsmedewerker", "Bart", "Beleid"),
+    ("beheerder", "Bea", "Beheer"),
+    ("privacy", "Pieter", "Privacy"),
+)
+DEMO_CASELOAD = 40
+
+
+@transaction.atomic
+def ensure_demo_accounts() -> list[User]:
+    """One account per role, all three municipalities; the demo consultant owns a caseload of 40 clients."""
+    if not settings.NALEVING_DEMO:
+        raise RuntimeError("Demo-accounts bestaan alleen in demomodus.")
+    from naleving.accounts.models import Gemeente
+
+    users = []
+    for code, first, last in DEMO_ROLLEN:
+        user, _ = User.objects.get_or_create(
+            username=code,
+            defaults={"first_name": first, "last_name": last, "rol": Rol.objects.get(code=code)},
+        )
+        user.is_demo_account = True
+        user.is_staff = code == "beheerder"
+        user.set_password(settings.NALEVING_DEMO_PASSWORD)
+        user.save()
+        user.gemeenten.set(Gemeente.objects.all())
+        users.append(user)
+    consulent = users[0]
+    if not Client.objects.filter(consulent=consulent).exists():
+        ids = list(Client.objects.order_by("pk").values_list("pk", flat=True)[: DEMO_CASELOAD * 5 : 5])
+        Client.objects.filter(pk__in=ids).update(consulent=consulent)
+    return users
+
+
+def run_demo(*, port: int, clients: int, serve: bool) -> int:
+    call_command("migrate", interactive=False, verbosity=0)
+    if not Client.objects.exists():
+        print(f"Demogegevens aanmaken: {clients} synthetische cliënten…", flush=True)
+        seed_database(clients=clients, years=3, seed_value=2026, progress=sys.stderr.isatty())
+    ensure_demo_accounts()
+    line = "=" * 72
+    print(line)
+    print("Naleving demo — alle gegevens zijn synthetisch")
+    print(f"Open http://127.0.0.1:{port}/ en log in met een van deze accounts:")
+    for code, _first, _last in DEMO_ROLLEN:
+        print(f"  gebruikersnaam: {code:<20} wachtwoord: {settings.NALEVING_DEMO_PASSWORD}")
+    print(line, flush=True)
+    if serve:
+        call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+    return 0

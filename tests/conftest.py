@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+import pytest
+
+from naleving.accounts.models import Gemeente, Rol, User
+from naleving.clienten.models import Client, Uitkering, Wet
+from naleving.core.bsn import BsnGenerator
+
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def gemeenten(db) -> dict[str, Gemeente]:
+    return {
+        naam: Gemeente.objects.get_or_create(cbs_code=code, defaults={"naam": naam})[0]
+        for naam, code in (("Waalwijk", "0867"), ("Heusden", "0797"), ("Loon op Zand", "0809"))
+    }
+
+
+@pytest.fixture
+def make_user(db, gemeenten):
+    def make(rol: str, *gemeente_namen: str, username: str | None = None) -> User:
+        user = User.objects.create_user(
+            username=username or f"{rol}-{next(_numbers)}", password="een-lang-wachtwoord-123", rol=Rol.objects.get(code=rol)
+        )
+        user.gemeenten.set([gemeenten[n] for n in (gemeente_namen or ("Waalwijk",))])
+        return user
+
+    return make
+
+
+@pytest.fixture
+def bsns():
+    import random
+
+    return BsnGenerator(random.Random(7))
+
+
+@pytest.fixture
+def make_client(db, gemeenten, bsns):
+    def make(gemeente: str = "Waalwijk", consulent: User | None = None, achternaam: str = "Jansen", **extra) -> Client:
+        n = next(_numbers)
+        voornamen = extra.pop("voornamen", "Anna")
+        client = Client.objects.create(
+            clientnummer=f"C{n:07d}",
+            bsn=extra.pop("bsn", next(bsns)),
+            voornamen=voornamen,
+            achternaam=achternaam,
+            zoeknaam=Client.make_zoeknaam(achternaam=achternaam, tussenvoegsel="", voornamen=voornamen),
+            geboortedatum=date(1980, 5, 17),
+            straat="Kerkstraat",
+            huisnummer="12",
+            postcode="5141 AB",
+            woonplaats="Waalwijk",
+            gemeente=gemeenten[gemeente],
+            consulent=consulent,
+            **extra,
+        )
+        Uitkering.objects.create(
+            client=client, wet=Wet.PW, ingangsdatum=date(2024, 1, 1), norm_cent=140_000, gemeente=gemeenten[gemeente]
+        )
+        return client
+
+    return make

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+import pytest
+
+from naleving.core.money import BedragFout, format_euro, parse_euro
+
+
+@pytest.mark.parametrize(
+    ("typed", "cent"),
+    [("1.234,56", 123456), ("1234,5", 123450), ("€ 12", 1200), ("0,01", 1), ("1.000.000", 100000000)],
+)
+def test_dutch_amounts_become_cents(typed: str, cent: int) -> None:
+    assert parse_euro(typed) == cent
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "Vul een bedrag in."),
+        ("-5", "Een bedrag kan niet negatief zijn."),
+        ("12.5", "Schrijf een bedrag als 1.234,56 (komma voor de centen)."),
+        ("1,234", "Schrijf een bedrag als 1.234,56 (komma voor de centen)."),
+        ("twaalf", "Schrijf een bedrag als 1.234,56 (komma voor de centen)."),
+    ],
+)
+def test_invalid_amounts_get_a_dutch_message(typed: str, message: str) -> None:
+    with pytest.raises(BedragFout) as err:
+        parse_euro(typed)
+    assert err.value.bericht == message
+
+
+def test_amounts_are_shown_the_dutch_way() -> None:
+    assert format_euro(123456789) == "€ 1.234.567,89"
+    assert format_euro(5) == "€ 0,05"
+    assert format_euro(-1500) == "-€ 15,00"
