@@ -25,7 +25,9 @@ def gemeenten(db) -> dict[str, Gemeente]:
 def make_user(db, gemeenten):
     def make(rol: str, *gemeente_namen: str, username: str | None = None) -> User:
         user = User.objects.create_user(
-            username=username or f"{rol}-{next(_numbers)}", password="een-lang-wachtwoord-123", rol=Rol.objects.get(code=rol)
+            username=username or f"{rol}-{next(_numbers)}",
+            password="een-lang-wachtwoord-123",
+            rol=Rol.objects.get(code=rol),
         )
         user.gemeenten.set([gemeenten[n] for n in (gemeente_namen or ("Waalwijk",))])
         return user
@@ -42,7 +44,12 @@ def bsns():
 
 @pytest.fixture
 def make_client(db, gemeenten, bsns):
-    def make(gemeente: str = "Waalwijk", consulent: User | None = None, achternaam: str = "Jansen", **extra) -> Client:
+    def make(
+        gemeente: str = "Waalwijk",
+        consulent: User | None = None,
+        achternaam: str = "Jansen",
+        **extra,
+    ) -> Client:
         n = next(_numbers)
         voornamen = extra.pop("voornamen", "Anna")
         client = Client.objects.create(
@@ -50,7 +57,9 @@ def make_client(db, gemeenten, bsns):
             bsn=extra.pop("bsn", next(bsns)),
             voornamen=voornamen,
             achternaam=achternaam,
-            zoeknaam=Client.make_zoeknaam(achternaam=achternaam, tussenvoegsel="", voornamen=voornamen),
+            zoeknaam=Client.make_zoeknaam(
+                achternaam=achternaam, tussenvoegsel="", voornamen=voornamen
+            ),
             geboortedatum=date(1980, 5, 17),
             straat="Kerkstraat",
             huisnummer="12",
@@ -61,7 +70,11 @@ def make_client(db, gemeenten, bsns):
             **extra,
         )
         Uitkering.objects.create(
-            client=client, wet=Wet.PW, ingangsdatum=date(2024, 1, 1), norm_cent=140_000, gemeente=gemeenten[gemeente]
+            client=client,
+            wet=Wet.PW,
+            ingangsdatum=date(2024, 1, 1),
+            norm_cent=140_000,
+            gemeente=gemeenten[gemeente],
         )
         return client
 

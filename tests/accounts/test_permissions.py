@@ -9,8 +9,15 @@ from django.db.models import Q
 from naleving.accounts import permissions
 from naleving.accounts.permissions import clients_in_scope, may
 
-ROLLEN = ["inkomensconsulent", "trajectbegeleider", "handhaver", "teamleider", "beleidsmedewerker", "beheerder",
-          "privacy"]
+ROLLEN = [
+    "inkomensconsulent",
+    "trajectbegeleider",
+    "handhaver",
+    "teamleider",
+    "beleidsmedewerker",
+    "beheerder",
+    "privacy",
+]
 
 #: action -> roles that hold it by default (migration accounts/0002_rollen)
 MATRIX = {
@@ -63,7 +70,9 @@ def test_only_the_consultant_who_owns_the_case_may_change_it(make_user, make_cli
     assert may(colleague, "contactmoment.toevoegen", client) is True
 
 
-def test_handhaver_sees_a_client_only_with_a_registered_ground(make_user, make_client, monkeypatch) -> None:
+def test_handhaver_sees_a_client_only_with_a_registered_ground(
+    make_user, make_client, monkeypatch
+) -> None:
     handhaver = make_user("handhaver")
     with_ground = make_client()
     without = make_client()

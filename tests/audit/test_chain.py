@@ -14,7 +14,9 @@ from naleving.cli import main
 
 def _log(n: int, user=None) -> None:
     for i in range(n):
-        audit_log(user=user, actie=Actie.SYSTEEM, object_type="test", object_id=str(i), reden=f"regel {i}")
+        audit_log(
+            user=user, actie=Actie.SYSTEEM, object_type="test", object_id=str(i), reden=f"regel {i}"
+        )
 
 
 @pytest.mark.django_db
@@ -74,7 +76,11 @@ def test_verify_detects_a_removed_entry_in_the_middle_and_at_the_end(capsys) -> 
     assert (verify_chain().ok, verify_chain().first_broken) == (False, 4)
     _tamper("DELETE FROM audit_auditentry WHERE volgnummer = %s", [2])
     result = verify_chain()
-    assert (result.ok, result.first_broken, result.problem) == (False, 2, "logregel ontbreekt (verwijderd?)")
+    assert (result.ok, result.first_broken, result.problem) == (
+        False,
+        2,
+        "logregel ontbreekt (verwijderd?)",
+    )
 
 
 @pytest.mark.django_db
@@ -87,10 +93,15 @@ def test_verify_command_reports_an_intact_log(capsys) -> None:
 @pytest.mark.django_db
 def test_postgresql_trigger_refuses_update_and_delete() -> None:
     if connection.vendor != "postgresql":
-        pytest.skip("the trigger exists on PostgreSQL only; SQLite relies on the code path and the hash chain")
+        pytest.skip(
+            "the trigger exists on PostgreSQL only; SQLite relies on the code path and the hash chain"
+        )
     _log(1)
     for sql in ("UPDATE audit_auditentry SET reden = 'x'", "DELETE FROM audit_auditentry"):
-        with pytest.raises(DatabaseError, match="alleen-toevoegen"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql)
+        with (
+            pytest.raises(DatabaseError, match="alleen-toevoegen"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
     assert AuditEntry.objects.get().reden == "regel 0"

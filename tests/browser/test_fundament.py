@@ -8,7 +8,9 @@ import pytest
 
 
 @pytest.mark.django_db(transaction=True)
-def test_consultant_finds_a_client_and_privacy_officer_sees_the_read(page, login, make_user, make_client) -> None:
+def test_consultant_finds_a_client_and_privacy_officer_sees_the_read(
+    page, login, make_user, make_client
+) -> None:
     consulent = make_user("inkomensconsulent", "Waalwijk", username="ilse")
     make_user("privacy", username="pieter")
     client = make_client("Waalwijk", consulent=consulent, achternaam="Verhoeven", voornamen="Sanne")

@@ -12,7 +12,9 @@ from naleving.clienten.models import Client, Contactmoment
 from naleving.clienten.services import AdresWijziging, client_wijzig_adres, contactmoment_vastleggen
 from naleving.core.locking import VerouderdeVersie
 
-NIEUW = AdresWijziging(straat="Grotestraat", huisnummer="3a", postcode="5141ab", woonplaats="Waalwijk")
+NIEUW = AdresWijziging(
+    straat="Grotestraat", huisnummer="3a", postcode="5141ab", woonplaats="Waalwijk"
+)
 
 
 def test_address_change_is_saved_versioned_and_audited(make_user, make_client) -> None:
@@ -20,7 +22,12 @@ def test_address_change_is_saved_versioned_and_audited(make_user, make_client) -
     client = make_client(consulent=owner)
     client_wijzig_adres(user=owner, client=client, versie=1, adres=NIEUW)
     stored = Client.objects.get(pk=client.pk)
-    assert (stored.straat, stored.huisnummer, stored.postcode, stored.versie) == ("Grotestraat", "3a", "5141 AB", 2)
+    assert (stored.straat, stored.huisnummer, stored.postcode, stored.versie) == (
+        "Grotestraat",
+        "3a",
+        "5141 AB",
+        2,
+    )
     entry = AuditEntry.objects.get(actie="wijzigen")
     assert entry.client_id == client.pk
     assert entry.velden == {
@@ -41,7 +48,9 @@ def test_a_stale_edit_is_refused_and_nothing_is_lost(make_user, make_client) -> 
             user=owner,
             client=second_view,
             versie=1,
-            adres=AdresWijziging(straat="Molenstraat", huisnummer="9", postcode="5141 AB", woonplaats="Waalwijk"),
+            adres=AdresWijziging(
+                straat="Molenstraat", huisnummer="9", postcode="5141 AB", woonplaats="Waalwijk"
+            ),
         )
     assert "Iemand anders heeft deze gegevens gewijzigd" in err.value.bericht
     assert Client.objects.get(pk=client.pk).straat == "Grotestraat"
@@ -51,10 +60,14 @@ def test_a_stale_edit_is_refused_and_nothing_is_lost(make_user, make_client) -> 
 def test_invalid_postcode_saves_nothing(make_user, make_client) -> None:
     owner = make_user("inkomensconsulent")
     client = make_client(consulent=owner)
-    bad = AdresWijziging(straat="Grotestraat", huisnummer="3", postcode="0141 AB", woonplaats="Waalwijk")
+    bad = AdresWijziging(
+        straat="Grotestraat", huisnummer="3", postcode="0141 AB", woonplaats="Waalwijk"
+    )
     with pytest.raises(ValidationError) as err:
         client_wijzig_adres(user=owner, client=client, versie=1, adres=bad)
-    assert err.value.message_dict == {"postcode": ["Vul een Nederlandse postcode in, zoals 5141 AB."]}
+    assert err.value.message_dict == {
+        "postcode": ["Vul een Nederlandse postcode in, zoals 5141 AB."]
+    }
     assert Client.objects.get(pk=client.pk).versie == 1
     assert not AuditEntry.objects.filter(actie="wijzigen").exists()
 
@@ -62,15 +75,24 @@ def test_invalid_postcode_saves_nothing(make_user, make_client) -> None:
 def test_a_colleague_cannot_change_the_address(make_user, make_client) -> None:
     client = make_client(consulent=make_user("inkomensconsulent"))
     with pytest.raises(PermissionDenied):
-        client_wijzig_adres(user=make_user("inkomensconsulent"), client=client, versie=1, adres=NIEUW)
+        client_wijzig_adres(
+            user=make_user("inkomensconsulent"), client=client, versie=1, adres=NIEUW
+        )
 
 
 def test_contact_moment_is_recorded_and_audited(make_user, make_client) -> None:
     user = make_user("trajectbegeleider")
     client = make_client()
-    contact = contactmoment_vastleggen(user=user, client=client, kanaal="telefoon", onderwerp="Werk", tekst="Gebeld")
+    contact = contactmoment_vastleggen(
+        user=user, client=client, kanaal="telefoon", onderwerp="Werk", tekst="Gebeld"
+    )
     assert Contactmoment.objects.get().medewerker == user
-    assert AuditEntry.objects.filter(actie="aanmaken", object_id=str(contact.pk), client_id=client.pk).count() == 1
+    assert (
+        AuditEntry.objects.filter(
+            actie="aanmaken", object_id=str(contact.pk), client_id=client.pk
+        ).count()
+        == 1
+    )
 
 
 def test_contact_moment_in_the_future_is_refused(make_user, make_client) -> None:
@@ -83,5 +105,7 @@ def test_contact_moment_in_the_future_is_refused(make_user, make_client) -> None
             tekst="y",
             tijdstip=timezone.now() + timedelta(days=1),
         )
-    assert err.value.message_dict == {"tijdstip": ["Een contactmoment kan niet in de toekomst liggen."]}
+    assert err.value.message_dict == {
+        "tijdstip": ["Een contactmoment kan niet in de toekomst liggen."]
+    }
     assert not Contactmoment.objects.exists()

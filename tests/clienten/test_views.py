@@ -23,7 +23,9 @@ def _browser(user) -> Browser:
 
 def test_login_with_the_standard_flow_lands_on_the_role_start_page(consulent) -> None:
     browser = Browser()
-    response = browser.post(reverse("login"), {"username": "ilse", "password": "een-lang-wachtwoord-123"}, follow=True)
+    response = browser.post(
+        reverse("login"), {"username": "ilse", "password": "een-lang-wachtwoord-123"}, follow=True
+    )
     assert response.redirect_chain == [(reverse("start"), 302)]
     assert "Goedendag" in response.content.decode()
     assert "U heeft de regie over 0 cliënten." in response.content.decode()
@@ -39,7 +41,9 @@ def test_five_failures_block_the_login(consulent) -> None:
     browser = Browser()
     for _ in range(5):
         browser.post(reverse("login"), {"username": "ilse", "password": "fout"})
-    response = browser.post(reverse("login"), {"username": "ilse", "password": "een-lang-wachtwoord-123"})
+    response = browser.post(
+        reverse("login"), {"username": "ilse", "password": "een-lang-wachtwoord-123"}
+    )
     assert response.status_code == 429
     assert "Inloggen tijdelijk geblokkeerd" in response.content.decode()
 
@@ -54,7 +58,12 @@ def test_search_by_name_bsn_and_number_within_the_municipality(consulent, make_c
     own = make_client("Waalwijk", achternaam="Visser")
     make_client("Heusden", achternaam="Visser")
     browser = _browser(consulent)
-    for term in ("viss", own.bsn, f"{own.bsn[:4]}.{own.bsn[4:6]}.{own.bsn[6:]}", own.clientnummer.lower()):
+    for term in (
+        "viss",
+        own.bsn,
+        f"{own.bsn[:4]}.{own.bsn[4:6]}.{own.bsn[6:]}",
+        own.clientnummer.lower(),
+    ):
         page = browser.get(reverse("clienten:zoeken"), {"q": term}).content.decode()
         assert "1 cliënt gevonden" in page, term
         assert own.clientnummer in page
@@ -68,19 +77,31 @@ def test_search_without_results_explains_what_to_try(consulent) -> None:
     assert "Geen cliënten gevonden voor “Onbekend” in uw gemeenten." in page
 
 
-def test_client_file_shows_benefits_household_and_contacts_and_is_audited(consulent, make_client) -> None:
+def test_client_file_shows_benefits_household_and_contacts_and_is_audited(
+    consulent, make_client
+) -> None:
     client = make_client("Waalwijk", consulent=consulent, achternaam="Bakker")
-    page = _browser(consulent).get(reverse("clienten:dossier", args=[client.clientnummer])).content.decode()
+    page = (
+        _browser(consulent)
+        .get(reverse("clienten:dossier", args=[client.clientnummer]))
+        .content.decode()
+    )
     assert "Anna Bakker" in page
     assert "Participatiewet" in page
     assert "€ 1.400,00" in page
     assert "Alleenstaand" in page
     assert "Nog geen contactmomenten." in page
     entry = AuditEntry.objects.get(actie="bekijken")
-    assert (entry.gebruiker, entry.client_id, entry.object_type) == ("ilse", client.pk, "clienten.client")
+    assert (entry.gebruiker, entry.client_id, entry.object_type) == (
+        "ilse",
+        client.pk,
+        "clienten.client",
+    )
 
 
-def test_client_outside_the_municipality_is_a_404_and_a_denial_is_logged(consulent, make_client) -> None:
+def test_client_outside_the_municipality_is_a_404_and_a_denial_is_logged(
+    consulent, make_client
+) -> None:
     other = make_client("Heusden")
     response = _browser(consulent).get(reverse("clienten:dossier", args=[other.clientnummer]))
     assert response.status_code == 404
@@ -106,7 +127,13 @@ def test_address_form_refuses_bad_postcode_and_saves_nothing(consulent, make_cli
     client = make_client(consulent=consulent)
     response = _browser(consulent).post(
         reverse("clienten:adres", args=[client.clientnummer]),
-        {"versie": 1, "straat": "Grotestraat", "huisnummer": "1", "postcode": "12345", "woonplaats": "Waalwijk"},
+        {
+            "versie": 1,
+            "straat": "Grotestraat",
+            "huisnummer": "1",
+            "postcode": "12345",
+            "woonplaats": "Waalwijk",
+        },
     )
     assert response.status_code == 200
     assert "Vul een Nederlandse postcode in, zoals 5141 AB." in response.content.decode()
@@ -118,7 +145,13 @@ def test_stale_address_form_shows_the_conflict(consulent, make_client) -> None:
     client = make_client(consulent=consulent)
     browser = _browser(consulent)
     url = reverse("clienten:adres", args=[client.clientnummer])
-    data = {"versie": 1, "straat": "Grotestraat", "huisnummer": "1", "postcode": "5141 AB", "woonplaats": "Waalwijk"}
+    data = {
+        "versie": 1,
+        "straat": "Grotestraat",
+        "huisnummer": "1",
+        "postcode": "5141 AB",
+        "woonplaats": "Waalwijk",
+    }
     assert browser.post(url, data).status_code == 302
     response = browser.post(url, {**data, "straat": "Molenstraat"})
     assert "Iemand anders heeft deze gegevens gewijzigd" in response.content.decode()
@@ -129,7 +162,8 @@ def test_stale_address_form_shows_the_conflict(consulent, make_client) -> None:
 def test_contact_moment_form_with_missing_fields_saves_nothing(consulent, make_client) -> None:
     client = make_client(consulent=consulent)
     response = _browser(consulent).post(
-        reverse("clienten:contactmoment", args=[client.clientnummer]), {"kanaal": "telefoon", "onderwerp": ""}
+        reverse("clienten:contactmoment", args=[client.clientnummer]),
+        {"kanaal": "telefoon", "onderwerp": ""},
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -159,7 +193,11 @@ def test_privacy_officer_filters_and_exports_the_log(make_user, consulent, make_
 
 
 def test_audit_filter_with_bad_dates_gets_dutch_errors(make_user) -> None:
-    page = _browser(make_user("privacy")).get(reverse("audit:log"), {"van": "gisteren"}).content.decode()
+    page = (
+        _browser(make_user("privacy"))
+        .get(reverse("audit:log"), {"van": "gisteren"})
+        .content.decode()
+    )
     assert "Vul een geldige datum in, zoals 2026-11-28." in page
 
 

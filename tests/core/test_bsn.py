@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from naleving.core.bsn import SYNTHETIC_FIRST, SYNTHETIC_LAST, BsnFout, BsnGenerator, is_valid, normalize
+from naleving.core.bsn import (
+    SYNTHETIC_FIRST,
+    SYNTHETIC_LAST,
+    BsnFout,
+    BsnGenerator,
+    is_valid,
+    normalize,
+)
 
 
 @pytest.mark.parametrize(
@@ -32,12 +39,21 @@ def test_valid_bsn_is_accepted_and_normalized(typed: str, stored: str) -> None:
     ("typed", "message"),
     [
         ("", "Vul een burgerservicenummer (BSN) in."),
-        ("111222334", "Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers."),
-        ("000000000", "Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers."),
+        (
+            "111222334",
+            "Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers.",
+        ),
+        (
+            "000000000",
+            "Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers.",
+        ),
         ("12345678901", "Een BSN heeft 9 cijfers (of 8, dan met een 0 ervoor)."),
         ("1234567", "Een BSN heeft 9 cijfers (of 8, dan met een 0 ervoor)."),
         ("11122233a", "Een BSN bestaat alleen uit cijfers."),
-        ("١١١٢٢٢٣٣٣", "Een BSN bestaat alleen uit cijfers."),  # Arabic-Indic digits are not ASCII digits
+        (
+            "١١١٢٢٢٣٣٣",
+            "Een BSN bestaat alleen uit cijfers.",
+        ),  # Arabic-Indic digits are not ASCII digits
     ],
 )
 def test_invalid_bsn_is_refused_with_a_dutch_message(typed: str, message: str) -> None:

@@ -8,7 +8,13 @@ from naleving.core.money import BedragFout, format_euro, parse_euro
 
 @pytest.mark.parametrize(
     ("typed", "cent"),
-    [("1.234,56", 123456), ("1234,5", 123450), ("€ 12", 1200), ("0,01", 1), ("1.000.000", 100000000)],
+    [
+        ("1.234,56", 123456),
+        ("1234,5", 123450),
+        ("€ 12", 1200),
+        ("0,01", 1),
+        ("1.000.000", 100000000),
+    ],
 )
 def test_dutch_amounts_become_cents(typed: str, cent: int) -> None:
     assert parse_euro(typed) == cent

@@ -15,7 +15,13 @@ PEILDATUM = date(2026, 11, 1)
 def _snapshot() -> list[tuple]:
     return list(
         Client.objects.order_by("clientnummer").values_list(
-            "clientnummer", "bsn", "voornamen", "achternaam", "geboortedatum", "postcode", "gemeente__naam"
+            "clientnummer",
+            "bsn",
+            "voornamen",
+            "achternaam",
+            "geboortedatum",
+            "postcode",
+            "gemeente__naam",
         )
     )
 
@@ -26,7 +32,9 @@ def test_seed_is_deterministic_per_seed_with_valid_unique_bsns(django_db_blocker
     first = _snapshot()
     contacts = Contactmoment.objects.count()
     assert len(first) == 300
-    bsns = [row[1] for row in first] + [b for b in Huishoudlid.objects.values_list("bsn", flat=True) if b]
+    bsns = [row[1] for row in first] + [
+        b for b in Huishoudlid.objects.values_list("bsn", flat=True) if b
+    ]
     assert len(bsns) == len(set(bsns))
     assert all(is_valid(b) and b.startswith("9") for b in bsns)
     assert {row[6] for row in first} == {"Waalwijk", "Heusden", "Loon op Zand"}

@@ -32,7 +32,7 @@ class _BeheerMixin:
         return request.user.is_superuser
 
 
-class RolForm(forms.ModelForm):
+class RolForm(forms.ModelForm[Rol]):
     rechten = forms.MultipleChoiceField(
         choices=sorted(ACTIES.items()), widget=forms.CheckboxSelectMultiple, required=False
     )
@@ -43,18 +43,18 @@ class RolForm(forms.ModelForm):
 
 
 @admin.register(Rol)
-class RolAdmin(_BeheerMixin, admin.ModelAdmin):  # type: ignore[misc]
+class RolAdmin(_BeheerMixin, admin.ModelAdmin[Rol]):
     form = RolForm
     list_display = ["naam", "code", "toegang_op_grond"]
 
 
 @admin.register(Gemeente)
-class GemeenteAdmin(_BeheerMixin, admin.ModelAdmin):  # type: ignore[misc]
+class GemeenteAdmin(_BeheerMixin, admin.ModelAdmin[Gemeente]):
     list_display = ["naam", "cbs_code"]
 
 
 @admin.register(User)
-class MedewerkerAdmin(_BeheerMixin, UserAdmin):  # type: ignore[misc]
+class MedewerkerAdmin(_BeheerMixin, UserAdmin[User]):
     list_display = ["username", "first_name", "last_name", "rol", "is_active"]
     list_filter = ["rol", "gemeenten", "is_active"]
     fieldsets = (

@@ -5,19 +5,22 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.base_user import AbstractBaseUser
 
 
 class MedewerkerBackend(ModelBackend):
     """The standard backend, except that demo accounts only work while Naleving runs in demo mode."""
 
-    def user_can_authenticate(self, user: AbstractBaseUser | None) -> bool:
+    def user_can_authenticate(self, user: Any) -> bool:
         if getattr(user, "is_demo_account", False) and not settings.NALEVING_DEMO:
             return False
         return super().user_can_authenticate(user)
 
-    def get_user(self, user_id: Any) -> AbstractBaseUser | None:
+    def get_user(self, user_id: Any) -> Any:
         user = super().get_user(user_id)
-        if user is not None and getattr(user, "is_demo_account", False) and not settings.NALEVING_DEMO:
+        if (
+            user is not None
+            and getattr(user, "is_demo_account", False)
+            and not settings.NALEVING_DEMO
+        ):
             return None
         return user

@@ -28,7 +28,9 @@ class Rol(models.Model):
     code = models.SlugField(primary_key=True, max_length=40)
     naam = models.CharField(max_length=100)
     omschrijving = models.TextField(blank=True)
-    rechten = models.JSONField(default=list, help_text="Lijst van actiecodes die deze rol mag uitvoeren.")
+    rechten = models.JSONField(
+        default=list, help_text="Lijst van actiecodes die deze rol mag uitvoeren."
+    )
     toegang_op_grond = models.BooleanField(
         default=False,
         help_text="Ziet alleen cliënten waarvoor een grond is: een open signaal of onderzoek van het team.",
@@ -46,10 +48,13 @@ class Rol(models.Model):
 class User(AbstractUser):
     """A staff member. Residents and reporters never have an account here."""
 
-    rol = models.ForeignKey(Rol, on_delete=models.PROTECT, null=True, blank=True, related_name="medewerkers")
+    rol = models.ForeignKey(
+        Rol, on_delete=models.PROTECT, null=True, blank=True, related_name="medewerkers"
+    )
     gemeenten = models.ManyToManyField(Gemeente, blank=True, related_name="medewerkers")
     is_demo_account = models.BooleanField(
-        default=False, help_text="Demo-account: kan alleen inloggen als Naleving in demomodus draait."
+        default=False,
+        help_text="Demo-account: kan alleen inloggen als Naleving in demomodus draait.",
     )
 
     class Meta:

@@ -44,7 +44,12 @@ def caseload_per_consulent(user: User) -> list[dict[str, Any]]:
 def startpagina(user: User) -> Startpagina:
     code = user.rol_id or ""
     if code == "inkomensconsulent":
-        mine = clients_in_scope(user).filter(consulent=user).select_related("gemeente").order_by("zoeknaam")
+        mine = (
+            clients_in_scope(user)
+            .filter(consulent=user)
+            .select_related("gemeente")
+            .order_by("zoeknaam")
+        )
         return Startpagina(
             "accounts/start_consulent.html",
             {
@@ -75,15 +80,17 @@ def startpagina(user: User) -> Startpagina:
             },
         )
     if code == "beleidsmedewerker":
-        return Startpagina("accounts/start_beleid.html", {"caseload": caseload_per_gemeente_en_wet(user)})
+        return Startpagina(
+            "accounts/start_beleid.html", {"caseload": caseload_per_gemeente_en_wet(user)}
+        )
     if code == "beheerder":
         return Startpagina(
             "accounts/start_beheer.html",
             {
                 "rollen": Rol.objects.annotate(aantal=Count("medewerkers")).order_by("naam"),
-                "medewerkers": User.objects.select_related("rol").prefetch_related("gemeenten").order_by(
-                    "rol__naam", "username"
-                ),
+                "medewerkers": User.objects.select_related("rol")
+                .prefetch_related("gemeenten")
+                .order_by("rol__naam", "username"),
             },
         )
     if code == "privacy":
@@ -93,7 +100,9 @@ def startpagina(user: User) -> Startpagina:
             "accounts/start_privacy.html",
             {
                 "recent": AuditEntry.objects.order_by("-volgnummer")[:15],
-                "weigeringen": AuditEntry.objects.filter(actie="geweigerd").order_by("-volgnummer")[:10],
+                "weigeringen": AuditEntry.objects.filter(actie="geweigerd").order_by("-volgnummer")[
+                    :10
+                ],
             },
         )
     if code == "handhaver":

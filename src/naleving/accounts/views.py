@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from naleving.accounts.selectors import startpagina
+from naleving.core.requests import staff_user
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -14,5 +15,5 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def start(request: HttpRequest) -> HttpResponse:
-    page = startpagina(request.user)  # type: ignore[arg-type]
+    page = startpagina(staff_user(request))
     return render(request, page.template, page.context)

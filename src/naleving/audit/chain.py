@@ -28,7 +28,9 @@ HASHED_FIELDS = (
 def entry_hash(values: dict[str, Any], previous: str) -> str:
     payload = {name: values[name] for name in HASHED_FIELDS}
     payload["tijdstip"] = values["tijdstip"].isoformat()
-    canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    canonical = json.dumps(
+        payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str
+    )
     return hashlib.sha256((previous + canonical).encode()).hexdigest()
 
 

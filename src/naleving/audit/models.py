@@ -20,7 +20,7 @@ class AuditQuerySet(models.QuerySet["AuditEntry"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Het toegangslog kan niet worden gewijzigd.")
 
-    def delete(self) -> NoReturn:  # type: ignore[override]
+    def delete(self) -> NoReturn:
         raise AppendOnlyError("Het toegangslog kan niet worden verwijderd.")
 
 
@@ -38,7 +38,9 @@ class Actie(models.TextChoices):
 class AuditEntry(models.Model):
     volgnummer = models.BigIntegerField(primary_key=True)
     tijdstip = models.DateTimeField(db_index=True)
-    gebruiker = models.CharField(max_length=150, db_index=True, help_text="Gebruikersnaam, of 'systeem'.")
+    gebruiker = models.CharField(
+        max_length=150, db_index=True, help_text="Gebruikersnaam, of 'systeem'."
+    )
     rol = models.CharField(max_length=40, blank=True)
     actie = models.CharField(max_length=20, choices=Actie.choices, db_index=True)
     object_type = models.CharField(max_length=60)
@@ -58,12 +60,15 @@ class AuditEntry(models.Model):
         verbose_name_plural = "toegangslog"
         ordering = ["-volgnummer"]
 
+    def __str__(self) -> str:
+        return f"{self.volgnummer} {self.tijdstip:%Y-%m-%d %H:%M} {self.gebruiker} {self.actie} {self.object_type}"
+
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise AppendOnlyError("Een logregel kan niet worden gewijzigd.")
         super().save(*args, **kwargs)
 
-    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:  # type: ignore[override]
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("Een logregel kan niet worden verwijderd.")
 
 
@@ -73,3 +78,6 @@ class AuditHead(models.Model):
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     volgnummer = models.BigIntegerField(default=0)
     hash = models.CharField(max_length=64, default="0" * 64)
+
+    def __str__(self) -> str:
+        return f"keten tot {self.volgnummer}"

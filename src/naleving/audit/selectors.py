@@ -49,7 +49,9 @@ def verify_chain(batch_size: int = 5000) -> VerifyResult:
             return VerifyResult(False, checked, entry.volgnummer, "vorige hash klopt niet")
         values = {name: getattr(entry, name) for name in HASHED_FIELDS}
         if entry_hash(values, previous) != entry.hash:
-            return VerifyResult(False, checked, entry.volgnummer, "inhoud gewijzigd: hash klopt niet")
+            return VerifyResult(
+                False, checked, entry.volgnummer, "inhoud gewijzigd: hash klopt niet"
+            )
         previous = entry.hash
         expected_number += 1
         checked += 1
@@ -62,7 +64,9 @@ def verify_chain(batch_size: int = 5000) -> VerifyResult:
 def _in_order(batch_size: int) -> Iterator[AuditEntry]:
     last = 0
     while True:
-        batch = list(AuditEntry.objects.filter(volgnummer__gt=last).order_by("volgnummer")[:batch_size])
+        batch = list(
+            AuditEntry.objects.filter(volgnummer__gt=last).order_by("volgnummer")[:batch_size]
+        )
         if not batch:
             return
         yield from batch

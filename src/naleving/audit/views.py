@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -66,11 +67,13 @@ def log(request: HttpRequest) -> HttpResponse:
     page = Paginator(audit_entries(f), 50).get_page(request.GET.get("pagina")) if f else None
     query = request.GET.copy()
     query.pop("pagina", None)
-    return render(request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(
+        request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
 
 
 @login_required
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: HttpRequest) -> HttpResponseBase:
     if not has_right(request.user, "audit.exporteren"):
         raise PermissionDenied("Alleen de privacy officer kan het toegangslog exporteren.")
     form, f = _filter(request)
@@ -84,7 +87,9 @@ def export(request: HttpRequest) -> HttpResponse:
         reden="Export toegangslog (CSV)",
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(_csv_rows(audit_entries(f)), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(
+        _csv_rows(audit_entries(f)), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="toegangslog-{stamp}.csv"'
     return response
 
@@ -98,12 +103,36 @@ def _csv_rows(entries: object) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
     yield writer.writerow(
-        ["volgnummer", "tijdstip", "gebruiker", "rol", "actie", "object", "object_id", "clientnummer",
-         "velden", "reden", "correlation_id", "hash"]
+        [
+            "volgnummer",
+            "tijdstip",
+            "gebruiker",
+            "rol",
+            "actie",
+            "object",
+            "object_id",
+            "clientnummer",
+            "velden",
+            "reden",
+            "correlation_id",
+            "hash",
+        ]
     )
     for e in entries.iterator(chunk_size=2000):  # type: ignore[attr-defined]
         assert isinstance(e, AuditEntry)
         yield writer.writerow(
-            [e.volgnummer, timezone.localtime(e.tijdstip).isoformat(), e.gebruiker, e.rol, e.actie,
-             e.object_type, e.object_id, e.clientnummer, e.velden, e.reden, e.correlation_id, e.hash]
+            [
+                e.volgnummer,
+                timezone.localtime(e.tijdstip).isoformat(),
+                e.gebruiker,
+                e.rol,
+                e.actie,
+                e.object_type,
+                e.object_id,
+                e.clientnummer,
+                e.velden,
+                e.reden,
+                e.correlation_id,
+                e.hash,
+            ]
         )

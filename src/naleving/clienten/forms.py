@@ -9,16 +9,26 @@ from naleving.clienten.models import Kanaal
 class AdresForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     straat = forms.CharField(max_length=200, error_messages={"required": "Vul de straat in."})
-    huisnummer = forms.CharField(max_length=20, error_messages={"required": "Vul het huisnummer in."})
+    huisnummer = forms.CharField(
+        max_length=20, error_messages={"required": "Vul het huisnummer in."}
+    )
     postcode = forms.CharField(max_length=7, error_messages={"required": "Vul de postcode in."})
-    woonplaats = forms.CharField(max_length=100, error_messages={"required": "Vul de woonplaats in."})
+    woonplaats = forms.CharField(
+        max_length=100, error_messages={"required": "Vul de woonplaats in."}
+    )
 
 
 class ContactmomentForm(forms.Form):
-    kanaal = forms.ChoiceField(choices=Kanaal.choices, error_messages={"required": "Kies een kanaal."})
-    onderwerp = forms.CharField(max_length=200, error_messages={"required": "Vul het onderwerp in."})
+    kanaal = forms.ChoiceField(
+        choices=Kanaal.choices, error_messages={"required": "Kies een kanaal."}
+    )
+    onderwerp = forms.CharField(
+        max_length=200, error_messages={"required": "Vul het onderwerp in."}
+    )
     tekst = forms.CharField(
-        widget=forms.Textarea, label="Wat is besproken", error_messages={"required": "Beschrijf wat is besproken."}
+        widget=forms.Textarea,
+        label="Wat is besproken",
+        error_messages={"required": "Beschrijf wat is besproken."},
     )
     tijdstip = forms.DateTimeField(
         required=False,

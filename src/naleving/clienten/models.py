@@ -83,6 +83,9 @@ class Huishoudlid(Versioned):
         verbose_name_plural = "huishoudleden"
         ordering = ["relatie", "geboortedatum"]
 
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.get_relatie_display()})"
+
 
 class Uitkering(Versioned):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="uitkeringen")
@@ -90,7 +93,8 @@ class Uitkering(Versioned):
     ingangsdatum = models.DateField()
     einddatum = models.DateField(null=True, blank=True)
     norm_cent = models.PositiveIntegerField(
-        "toepasselijke norm per maand (cent)", help_text="De norm die voor deze cliënt geldt, in centen per maand."
+        "toepasselijke norm per maand (cent)",
+        help_text="De norm die voor deze cliënt geldt, in centen per maand.",
     )
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="uitkeringen")
 
@@ -101,10 +105,14 @@ class Uitkering(Versioned):
         indexes = [models.Index(fields=["gemeente", "wet"])]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(einddatum__isnull=True) | models.Q(einddatum__gte=models.F("ingangsdatum")),
+                condition=models.Q(einddatum__isnull=True)
+                | models.Q(einddatum__gte=models.F("ingangsdatum")),
                 name="uitkering_einde_na_ingang",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.wet} vanaf {self.ingangsdatum:%d-%m-%Y}"
 
 
 class Kanaal(models.TextChoices):
@@ -126,7 +134,10 @@ class Contactmoment(models.Model):
     onderwerp = models.CharField(max_length=200)
     tekst = models.TextField()
     medewerker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contactmomenten", null=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="contactmomenten",
+        null=True,
     )
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
 
@@ -135,3 +146,6 @@ class Contactmoment(models.Model):
         verbose_name_plural = "contactmomenten"
         ordering = ["-tijdstip"]
         indexes = [models.Index(fields=["client", "-tijdstip"])]
+
+    def __str__(self) -> str:
+        return f"{self.tijdstip:%d-%m-%Y} {self.onderwerp}"

@@ -27,9 +27,13 @@ class AdresWijziging:
     woonplaats: str
 
 
-def client_wijzig_adres(*, user: User, client: Client, versie: int, adres: AdresWijziging) -> Client:
+def client_wijzig_adres(
+    *, user: User, client: Client, versie: int, adres: AdresWijziging
+) -> Client:
     if not may(user, "client.wijzigen", client):
-        raise PermissionDenied("Alleen de inkomensconsulent van deze cliënt kan het adres wijzigen.")
+        raise PermissionDenied(
+            "Alleen de inkomensconsulent van deze cliënt kan het adres wijzigen."
+        )
     changes = {
         "straat": _required(adres.straat, "straat"),
         "huisnummer": _required(adres.huisnummer, "huisnummer"),
@@ -38,12 +42,20 @@ def client_wijzig_adres(*, user: User, client: Client, versie: int, adres: Adres
     }
     with transaction.atomic():
         changed = update_versioned(client, expected_version=versie, changes=changes)
-        audit_log(user=user, actie=Actie.WIJZIGEN, obj=client, velden=changed, reden="Adres gewijzigd")
+        audit_log(
+            user=user, actie=Actie.WIJZIGEN, obj=client, velden=changed, reden="Adres gewijzigd"
+        )
     return client
 
 
 def contactmoment_vastleggen(
-    *, user: User, client: Client, kanaal: str, onderwerp: str, tekst: str, tijdstip: datetime | None = None
+    *,
+    user: User,
+    client: Client,
+    kanaal: str,
+    onderwerp: str,
+    tekst: str,
+    tijdstip: datetime | None = None,
 ) -> Contactmoment:
     if not may(user, "contactmoment.toevoegen", client):
         raise PermissionDenied("U mag geen contactmoment vastleggen voor deze cliënt.")

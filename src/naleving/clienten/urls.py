@@ -8,5 +8,7 @@ urlpatterns = [
     path("", views.zoeken, name="zoeken"),
     path("<str:clientnummer>/", views.dossier, name="dossier"),
     path("<str:clientnummer>/adres/", views.adres_wijzigen, name="adres"),
-    path("<str:clientnummer>/contactmomenten/", views.contactmoment_toevoegen, name="contactmoment"),
+    path(
+        "<str:clientnummer>/contactmomenten/", views.contactmoment_toevoegen, name="contactmoment"
+    ),
 ]

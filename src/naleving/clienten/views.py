@@ -15,29 +15,30 @@ from naleving.clienten import selectors, services
 from naleving.clienten.forms import AdresForm, ContactmomentForm
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
+from naleving.core.requests import staff_user
 
 
 @login_required
 def zoeken(request: HttpRequest) -> HttpResponse:
-    if not has_right(request.user, "client.zoeken"):
+    if not has_right(staff_user(request), "client.zoeken"):
         raise PermissionDenied("Uw rol mag geen cliënten zoeken.")
     term = request.GET.get("q", "").strip()[:100]
-    result = selectors.client_search(user=request.user, zoekterm=term) if term else None  # type: ignore[arg-type]
-    template = "clienten/_resultaten.html" if request.htmx else "clienten/zoeken.html"  # type: ignore[attr-defined]
+    result = selectors.client_search(user=staff_user(request), zoekterm=term) if term else None
+    template = "clienten/_resultaten.html" if getattr(request, "htmx", False) else "clienten/zoeken.html"
     return render(request, template, {"term": term, "resultaat": result})
 
 
 @login_required
 def dossier(request: HttpRequest, clientnummer: str) -> HttpResponse:
-    client = selectors.client_for_user(user=request.user, clientnummer=clientnummer)  # type: ignore[arg-type]
+    client = selectors.client_for_user(user=staff_user(request), clientnummer=clientnummer)
     return render(
         request,
         "clienten/dossier.html",
         {
             "client": client,
             "contactmomenten": selectors.contactmomenten(client),
-            "mag_wijzigen": may(request.user, "client.wijzigen", client),  # type: ignore[arg-type]
-            "mag_contact": may(request.user, "contactmoment.toevoegen", client),  # type: ignore[arg-type]
+            "mag_wijzigen": may(staff_user(request), "client.wijzigen", client),
+            "mag_contact": may(staff_user(request), "contactmoment.toevoegen", client),
             "contact_form": ContactmomentForm(),
         },
     )
@@ -46,16 +47,18 @@ def dossier(request: HttpRequest, clientnummer: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def adres_wijzigen(request: HttpRequest, clientnummer: str) -> HttpResponse:
-    user = request.user
-    client = selectors.client_for_user(user=user, clientnummer=clientnummer, reden="Adres wijzigen")  # type: ignore[arg-type]
-    if not may(user, "client.wijzigen", client):  # type: ignore[arg-type]
-        raise PermissionDenied("Alleen de inkomensconsulent van deze cliënt kan het adres wijzigen.")
+    user = staff_user(request)
+    client = selectors.client_for_user(user=user, clientnummer=clientnummer, reden="Adres wijzigen")
+    if not may(user, "client.wijzigen", client):
+        raise PermissionDenied(
+            "Alleen de inkomensconsulent van deze cliënt kan het adres wijzigen."
+        )
     if request.method == "POST":
         form = AdresForm(request.POST)
         if form.is_valid():
             try:
                 services.client_wijzig_adres(
-                    user=user,  # type: ignore[arg-type]
+                    user=user,
                     client=client,
                     versie=form.cleaned_data.pop("versie"),
                     adres=services.AdresWijziging(**form.cleaned_data),
@@ -83,12 +86,14 @@ def adres_wijzigen(request: HttpRequest, clientnummer: str) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def contactmoment_toevoegen(request: HttpRequest, clientnummer: str) -> HttpResponse:
-    user = request.user
-    client = selectors.client_for_user(user=user, clientnummer=clientnummer, reden="Contactmoment vastleggen")  # type: ignore[arg-type]
+    user = staff_user(request)
+    client = selectors.client_for_user(
+        user=user, clientnummer=clientnummer, reden="Contactmoment vastleggen"
+    )
     form = ContactmomentForm(request.POST)
     if form.is_valid():
         try:
-            services.contactmoment_vastleggen(user=user, client=client, **form.cleaned_data)  # type: ignore[arg-type]
+            services.contactmoment_vastleggen(user=user, client=client, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -100,7 +105,7 @@ def contactmoment_toevoegen(request: HttpRequest, clientnummer: str) -> HttpResp
         {
             "client": client,
             "contactmomenten": selectors.contactmomenten(client),
-            "mag_wijzigen": may(user, "client.wijzigen", client),  # type: ignore[arg-type]
+            "mag_wijzigen": may(user, "client.wijzigen", client),
             "mag_contact": True,
             "contact_form": form,
         },

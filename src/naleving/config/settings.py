@@ -10,8 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 
 from naleving.config import env
+
+django_stubs_ext.monkeypatch()  # lets admin classes be written as ModelAdmin[Model]
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env.text("NALEVING_VAR_DIR", str(Path.cwd() / "var"))).resolve()
@@ -32,7 +35,9 @@ if PRODUCTION:
 else:
     SECRET_KEY = env.text("NALEVING_SECRET_KEY") or env.local_secret_key(VAR_DIR)
 
-ALLOWED_HOSTS = [h for h in env.text("NALEVING_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in env.text("NALEVING_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
+]
 CSRF_TRUSTED_ORIGINS = [o for o in env.text("NALEVING_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
@@ -92,7 +97,9 @@ TEMPLATES = [
 ]
 
 _default_db = f"sqlite:///{VAR_DIR / 'naleving.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(env.text("DATABASE_URL", _default_db), conn_max_age=60)}
+DATABASES = {
+    "default": dj_database_url.parse(env.text("DATABASE_URL", _default_db), conn_max_age=60)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE: a writer takes the lock at BEGIN, so two requests never both read the audit chain head
     # and then collide; WAL lets readers go on while one writes.
@@ -115,7 +122,10 @@ PASSWORD_HASHERS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -182,7 +192,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-MEDIA_ROOT = VAR_DIR / "bestanden"  # outside the web root: files are only served through audited views
+MEDIA_ROOT = (
+    VAR_DIR / "bestanden"
+)  # outside the web root: files are only served through audited views
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -197,7 +209,9 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Background work: Celery on Redis in production; the embedded default runs tasks in-process.
-CELERY_BROKER_URL = env.text("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0" if PRODUCTION else "memory://")
+CELERY_BROKER_URL = env.text(
+    "CELERY_BROKER_URL", "redis://127.0.0.1:6379/0" if PRODUCTION else "memory://"
+)
 CELERY_RESULT_BACKEND = env.text("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = env.flag("NALEVING_TAKEN_DIRECT", not PRODUCTION)
 CELERY_TASK_EAGER_PROPAGATES = True
@@ -213,7 +227,11 @@ LOGGING = {
         }
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "formatter": "structured", "filters": ["correlation"]}
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "structured",
+            "filters": ["correlation"],
+        }
     },
     "root": {"handlers": ["console"], "level": env.text("NALEVING_LOG_LEVEL", "INFO")},
     "loggers": {

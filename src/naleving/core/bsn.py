@@ -46,7 +46,9 @@ def normalize(value: str) -> str:
     if len(cleaned) != 9:
         raise BsnFout("Een BSN heeft 9 cijfers (of 8, dan met een 0 ervoor).")
     if cleaned == "000000000" or _checksum(cleaned) % 11 != 0:
-        raise BsnFout("Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers.")
+        raise BsnFout(
+            "Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers."
+        )
     return cleaned
 
 
@@ -70,7 +72,9 @@ class BsnGenerator:
     """
 
     _SIZE = SYNTHETIC_LAST - SYNTHETIC_FIRST + 1
-    _STRIDE = 7_368_787  # a prime that does not divide the block size: the walk visits every number once
+    _STRIDE = (
+        7_368_787  # a prime that does not divide the block size: the walk visits every number once
+    )
 
     def __init__(self, rng: random.Random) -> None:
         self._pos = rng.randrange(self._SIZE)

@@ -26,7 +26,9 @@ class Versioned(models.Model):
         abstract = True
 
 
-def update_versioned(obj: Versioned, *, expected_version: int, changes: dict[str, Any]) -> dict[str, Any]:
+def update_versioned(
+    obj: Versioned, *, expected_version: int, changes: dict[str, Any]
+) -> dict[str, Any]:
     """Write `changes` to `obj` only if its stored version is still `expected_version`.
 
     Returns {field: [old, new]} for the fields that really changed. Must run inside a transaction.

@@ -46,7 +46,9 @@ def ensure_demo_accounts() -> list[User]:
         users.append(user)
     consulent = users[0]
     if not Client.objects.filter(consulent=consulent).exists():
-        ids = list(Client.objects.order_by("pk").values_list("pk", flat=True)[: DEMO_CASELOAD * 5 : 5])
+        ids = list(
+            Client.objects.order_by("pk").values_list("pk", flat=True)[: DEMO_CASELOAD * 5 : 5]
+        )
         Client.objects.filter(pk__in=ids).update(consulent=consulent)
     return users
 

@@ -46,13 +46,17 @@ def ensure_gemeenten() -> dict[str, Gemeente]:
     return result
 
 
-def _staff(rng: random.Random, gemeenten: dict[str, Gemeente], clients: int) -> dict[str, list[User]]:
+def _staff(
+    rng: random.Random, gemeenten: dict[str, Gemeente], clients: int
+) -> dict[str, list[User]]:
     """Synthetic staff that own the cases. They cannot log in: they have no usable password."""
     per_gemeente: dict[str, list[User]] = {}
     rol = Rol.objects.get(code="inkomensconsulent")
     for naam, (_code, share, _places) in names.GEMEENTEN.items():
         needed = max(1, round(clients * share / CASELOAD_PER_CONSULENT))
-        existing = list(User.objects.filter(rol=rol, gemeenten=gemeenten[naam], is_demo_account=False))
+        existing = list(
+            User.objects.filter(rol=rol, gemeenten=gemeenten[naam], is_demo_account=False)
+        )
         slug = naam.lower().replace(" ", "")
         for i in range(len(existing), needed):
             user = User(
@@ -80,7 +84,14 @@ def _birthdate(rng: random.Random, peildatum: date, min_age: int, max_age: int) 
     return peildatum - timedelta(days=rng.randint(min_age * 365 + 5, max_age * 365))
 
 
-def seed_database(*, clients: int, years: int, seed_value: int, peildatum: date | None = None, progress: bool = True) -> SeedContext:
+def seed_database(
+    *,
+    clients: int,
+    years: int,
+    seed_value: int,
+    peildatum: date | None = None,
+    progress: bool = True,
+) -> SeedContext:
     peildatum = peildatum or date.today()
     rng = random.Random(seed_value)
     gemeenten = ensure_gemeenten()
@@ -88,7 +99,9 @@ def seed_database(*, clients: int, years: int, seed_value: int, peildatum: date 
     consulenten = _staff(random.Random(seed_value * 7919 + 1), gemeenten, clients)
     ctx = SeedContext(rng, peildatum, years, gemeenten, consulenten)
 
-    existing_bsns = set(Client.objects.values_list("bsn", flat=True)) if Client.objects.exists() else set()
+    existing_bsns = (
+        set(Client.objects.values_list("bsn", flat=True)) if Client.objects.exists() else set()
+    )
     bsns = (b for b in BsnGenerator(rng) if b not in existing_bsns)
     start_number = Client.objects.count() + 1
     gemeente_names = list(names.GEMEENTEN)
@@ -117,14 +130,25 @@ def seed_database(*, clients: int, years: int, seed_value: int, peildatum: date 
         user=None,
         actie=Actie.SYSTEEM,
         object_type="demodata",
-        velden={"clienten": clients, "jaren": years, "seed": seed_value, "peildatum": peildatum.isoformat()},
+        velden={
+            "clienten": clients,
+            "jaren": years,
+            "seed": seed_value,
+            "peildatum": peildatum.isoformat(),
+        },
         reden="Synthetische gegevens aangemaakt (naleving seed)",
     )
     return ctx
 
 
-def _chunk(ctx: SeedContext, bsns: object, first_number: int, size: int, gemeente_names: list[str],
-           weights: list[float]) -> None:
+def _chunk(
+    ctx: SeedContext,
+    bsns: object,
+    first_number: int,
+    size: int,
+    gemeente_names: list[str],
+    weights: list[float],
+) -> None:
     rng = ctx.rng
     new_clients: list[Client] = []
     plans: list[tuple[str, str]] = []  # (gemeente naam, huishoudtype)
@@ -136,7 +160,8 @@ def _chunk(ctx: SeedContext, bsns: object, first_number: int, size: int, gemeent
         if rng.random() < 0.3:
             voornamen += " " + rng.choice(names.VOORNAMEN)
         huishouden = rng.choices(
-            ["alleenstaand", "alleenstaande_ouder", "gehuwd", "kostendeler"], [0.55, 0.2, 0.17, 0.08]
+            ["alleenstaand", "alleenstaande_ouder", "gehuwd", "kostendeler"],
+            [0.55, 0.2, 0.17, 0.08],
         )[0]
         new_clients.append(
             Client(
@@ -145,7 +170,9 @@ def _chunk(ctx: SeedContext, bsns: object, first_number: int, size: int, gemeent
                 voornamen=voornamen,
                 tussenvoegsel=tussen,
                 achternaam=achter,
-                zoeknaam=Client.make_zoeknaam(achternaam=achter, tussenvoegsel=tussen, voornamen=voornamen),
+                zoeknaam=Client.make_zoeknaam(
+                    achternaam=achter, tussenvoegsel=tussen, voornamen=voornamen
+                ),
                 geboortedatum=_birthdate(rng, ctx.peildatum, 18, 66),
                 straat=rng.choice(names.STRATEN).replace("_", " "),
                 huisnummer=str(rng.randint(1, 180)) + rng.choice(["", "", "", "a", "b"]),
@@ -162,22 +189,40 @@ def _chunk(ctx: SeedContext, bsns: object, first_number: int, size: int, gemeent
     uitkeringen: list[Uitkering] = []
     contacten: list[Contactmoment] = []
     history_days = max(1, ctx.years) * 365
-    for client, (gnaam, huishouden) in zip(new_clients, plans, strict=True):
+    for client, (_gemeente, huishouden) in zip(new_clients, plans, strict=True):
         ctx.new_client_ids.append(client.pk)
         if huishouden == "gehuwd":
             tussen, achter = _split_name(rng.choice(names.ACHTERNAMEN))
-            leden.append(Huishoudlid(client=client, relatie=Relatie.PARTNER, bsn=next(bsns),  # type: ignore[call-overload]
-                                     naam=f"{rng.choice(names.VOORNAMEN)} {tussen + ' ' if tussen else ''}{achter}",
-                                     geboortedatum=_birthdate(rng, ctx.peildatum, 18, 66)))
+            leden.append(
+                Huishoudlid(
+                    client=client,
+                    relatie=Relatie.PARTNER,
+                    bsn=next(bsns),  # type: ignore[call-overload]
+                    naam=f"{rng.choice(names.VOORNAMEN)} {tussen + ' ' if tussen else ''}{achter}",
+                    geboortedatum=_birthdate(rng, ctx.peildatum, 18, 66),
+                )
+            )
         if huishouden in ("alleenstaande_ouder", "gehuwd") and rng.random() < 0.8:
             for _ in range(rng.randint(1, 3)):
-                leden.append(Huishoudlid(client=client, relatie=Relatie.KIND, bsn=next(bsns),  # type: ignore[call-overload]
-                                         naam=f"{rng.choice(names.VOORNAMEN)} {client.achternaam}",
-                                         geboortedatum=_birthdate(rng, ctx.peildatum, 0, 17)))
+                leden.append(
+                    Huishoudlid(
+                        client=client,
+                        relatie=Relatie.KIND,
+                        bsn=next(bsns),  # type: ignore[call-overload]
+                        naam=f"{rng.choice(names.VOORNAMEN)} {client.achternaam}",
+                        geboortedatum=_birthdate(rng, ctx.peildatum, 0, 17),
+                    )
+                )
         if huishouden == "kostendeler":
-            leden.append(Huishoudlid(client=client, relatie=Relatie.KOSTENDELER, bsn=next(bsns),  # type: ignore[call-overload]
-                                     naam=f"{rng.choice(names.VOORNAMEN)} {rng.choice(names.ACHTERNAMEN).replace('_', ' ')}",
-                                     geboortedatum=_birthdate(rng, ctx.peildatum, 21, 66)))
+            leden.append(
+                Huishoudlid(
+                    client=client,
+                    relatie=Relatie.KOSTENDELER,
+                    bsn=next(bsns),  # type: ignore[call-overload]
+                    naam=f"{rng.choice(names.VOORNAMEN)} {rng.choice(names.ACHTERNAMEN).replace('_', ' ')}",
+                    geboortedatum=_birthdate(rng, ctx.peildatum, 21, 66),
+                )
+            )
         age = (ctx.peildatum - client.geboortedatum).days // 365
         wet = rng.choices([Wet.PW, Wet.IOAW, Wet.IOAZ, Wet.BBZ], [0.85, 0.08, 0.02, 0.05])[0]
         if wet in (Wet.IOAW, Wet.IOAZ) and age < 50:
@@ -186,20 +231,45 @@ def _chunk(ctx: SeedContext, bsns: object, first_number: int, size: int, gemeent
         if rng.random() < 0.15:
             earlier_end = start - timedelta(days=rng.randint(60, 400))
             earlier_start = earlier_end - timedelta(days=rng.randint(90, 700))
-            uitkeringen.append(Uitkering(client=client, wet=Wet.PW, ingangsdatum=earlier_start, einddatum=earlier_end,
-                                         norm_cent=names.DEMO_NORM_CENT[huishouden], gemeente=client.gemeente))
-        uitkeringen.append(Uitkering(client=client, wet=wet, ingangsdatum=start,
-                                     norm_cent=names.DEMO_NORM_CENT[huishouden] + rng.choice([0, 0, 0, -5000, 2500]),
-                                     gemeente=client.gemeente))
+            uitkeringen.append(
+                Uitkering(
+                    client=client,
+                    wet=Wet.PW,
+                    ingangsdatum=earlier_start,
+                    einddatum=earlier_end,
+                    norm_cent=names.DEMO_NORM_CENT[huishouden],
+                    gemeente=client.gemeente,
+                )
+            )
+        uitkeringen.append(
+            Uitkering(
+                client=client,
+                wet=wet,
+                ingangsdatum=start,
+                norm_cent=names.DEMO_NORM_CENT[huishouden] + rng.choice([0, 0, 0, -5000, 2500]),
+                gemeente=client.gemeente,
+            )
+        )
         since = max(start, ctx.peildatum - timedelta(days=history_days))
         span = max(1, (ctx.peildatum - since).days)
         for _ in range(rng.randint(1, 2 * max(1, ctx.years))):
             onderwerp, tekst = rng.choice(names.CONTACT_ONDERWERPEN)
-            when = datetime.combine(since + timedelta(days=rng.randrange(span)), datetime.min.time(), tzinfo=UTC)
+            when = datetime.combine(
+                since + timedelta(days=rng.randrange(span)), datetime.min.time(), tzinfo=UTC
+            )
             when += timedelta(hours=rng.randint(7, 15), minutes=rng.choice([0, 10, 15, 30, 45]))
-            contacten.append(Contactmoment(client=client, tijdstip=when, kanaal=rng.choice(
-                ["balie", "telefoon", "email", "brief", "portaal", "gesprek"]), onderwerp=onderwerp, tekst=tekst,
-                medewerker=client.consulent))
+            contacten.append(
+                Contactmoment(
+                    client=client,
+                    tijdstip=when,
+                    kanaal=rng.choice(
+                        ["balie", "telefoon", "email", "brief", "portaal", "gesprek"]
+                    ),
+                    onderwerp=onderwerp,
+                    tekst=tekst,
+                    medewerker=client.consulent,
+                )
+            )
     Huishoudlid.objects.bulk_create(leden, batch_size=2000)
     Uitkering.objects.bulk_create(uitkeringen, batch_size=2000)
     Contactmoment.objects.bulk_create(contacten, batch_size=2000)
