@@ -7,9 +7,10 @@ activation dates and pass it to ``adviseer``; the same Configuratie always gives
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -19,6 +20,7 @@ from .parameters import (
     Gemeente,
     Organisatie,
     ParameterFout,
+    Parameters,
     ParameterWaarde,
     Regeling,
     RegelingKeuze,
@@ -39,16 +41,16 @@ class Toepassing:
 
 
 class Waarden:
-    """The parameter values of one rule set, for one municipality, on one date (cached)."""
+    """The parameter values of one rule set, for one municipality, over a period in which none
+    of them changes (cached, so most advices resolve no parameters at all)."""
 
-    __slots__ = ("peildatum", "regeling", "waarden")
+    __slots__ = ("regeling", "teksten", "waarden")
 
-    def __init__(
-        self, regeling: Regeling, peildatum: date, waarden: Mapping[str, ParameterWaarde]
-    ) -> None:
+    def __init__(self, regeling: Regeling, waarden: Mapping[str, ParameterWaarde]) -> None:
         self.regeling = regeling
-        self.peildatum = peildatum
         self.waarden = waarden
+        # Explanation texts per combination of parameters read; few combinations recur.
+        self.teksten: dict[tuple[str, ...], str] = {}
 
 
 @dataclass(frozen=True)
@@ -56,7 +58,17 @@ class Configuratie:
     organisatie: Organisatie
     regelingen: Mapping[str, Regeling]
     activeringen: tuple[tuple[str, date], ...] = ()
-    _cache: dict[tuple[str, str | None, date], Waarden] = field(
+    _cache: dict[tuple[str, str | None, int], Waarden] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _grenzen: dict[tuple[str, str | None], list[date]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _toepassingen: dict[date, Toepassing | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # Memo for derived texts that only depend on this Configuratie (e.g. which rule set applies).
+    memo: dict[tuple[object, ...], object] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     _activering: Mapping[str, date] = field(init=False, repr=False, compare=False)
@@ -144,6 +156,16 @@ class Configuratie:
 
     def toepassing_op(self, datum: date) -> Toepassing | None:
         """The rule set in force on ``datum``: of those started, the one that started last."""
+        try:
+            return self._toepassingen[datum]
+        except KeyError:
+            pass
+        if len(self._toepassingen) > 100_000:
+            self._toepassingen.clear()
+        gevonden = self._toepassingen[datum] = self._zoek_toepassing(datum)
+        return gevonden
+
+    def _zoek_toepassing(self, datum: date) -> Toepassing | None:
         beste: Toepassing | None = None
         for keuze in self.organisatie.regelingen:
             vanaf = self.vanaf(keuze)
@@ -156,18 +178,20 @@ class Configuratie:
         return beste
 
     def waarden(self, regeling: Regeling, gemeente: Gemeente | None, datum: date) -> Waarden:
-        sleutel = (regeling.id, gemeente.cbs_code if gemeente else None, datum)
+        code = gemeente.cbs_code if gemeente else None
+        grenzen = self._grenzen.get((regeling.id, code))
+        if grenzen is None:
+            grenzen = self._grenzen[(regeling.id, code)] = self._wisseldata(regeling, gemeente)
+        sleutel = (regeling.id, code, bisect_right(grenzen, datum))
         gevonden = self._cache.get(sleutel)
         if gevonden is None:
-            gevonden = Waarden(regeling, datum, self._los_op(regeling, gemeente, datum))
-            if len(self._cache) > 50_000:
-                self._cache.clear()
+            gevonden = Waarden(regeling, self._los_op(regeling, gemeente, datum))
             self._cache[sleutel] = gevonden
         return gevonden
 
-    def _los_op(
-        self, regeling: Regeling, gemeente: Gemeente | None, datum: date
-    ) -> Mapping[str, ParameterWaarde]:
+    def _lagen(
+        self, regeling: Regeling, gemeente: Gemeente | None
+    ) -> list[tuple[Parameters, date | None]]:
         # Base first, so the more specific layer (rule set, then municipality) wins per name.
         keten: list[Regeling] = []
         huidig: Regeling | None = regeling
@@ -179,6 +203,25 @@ class Configuratie:
         lagen = [(r.parameters, self.activering(r.id)) for r in reversed(keten)]
         if gemeente is not None:
             lagen.append((gemeente.parameters, None))
+        return lagen
+
+    def _wisseldata(self, regeling: Regeling, gemeente: Gemeente | None) -> list[date]:
+        """Dates on which some parameter of this rule set and municipality changes."""
+        data: set[date] = set()
+        for parameters, activering in self._lagen(regeling, gemeente):
+            for versies in parameters.values():
+                for versie in versies:
+                    vanaf = versie.geldig_vanaf or activering
+                    if vanaf is not None:
+                        data.add(vanaf)
+                    if versie.geldig_tot is not None:
+                        data.add(versie.geldig_tot + timedelta(days=1))
+        return sorted(data)
+
+    def _los_op(
+        self, regeling: Regeling, gemeente: Gemeente | None, datum: date
+    ) -> Mapping[str, ParameterWaarde]:
+        lagen = self._lagen(regeling, gemeente)
         waarden: dict[str, ParameterWaarde] = {}
         for parameters, activering in lagen:
             for naam, versies in parameters.items():

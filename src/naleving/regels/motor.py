@@ -126,7 +126,9 @@ def _evalueer(
     config: Configuratie,
 ) -> _Uitkomst:
     regeling = toepassing.regeling
-    spoor = Spoor(config.waarden(regeling, gemeente, peildatum), config.activering(regeling.id))
+    spoor = Spoor(
+        config.waarden(regeling, gemeente, peildatum), peildatum, config.activering(regeling.id)
+    )
     maatregel: Maatregel | None = None
     boete = 0
     if feiten.overtreding == "inlichtingenplicht":
@@ -178,6 +180,20 @@ def _lex_mitior(eerste: _Uitkomst, tweede: _Uitkomst) -> tuple[_Uitkomst, list[O
 
 
 def _regeling_uitleg(
+    config: Configuratie, toepassing: Toepassing, datum: date, wanneer: str
+) -> Uitleg:
+    memo = config.memo
+    sleutel = ("regeling", toepassing.keuze.id, datum, wanneer)
+    gevonden = memo.get(sleutel)
+    if gevonden is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        gevonden = memo[sleutel] = _maak_regeling_uitleg(config, toepassing, datum, wanneer)
+    assert isinstance(gevonden, Uitleg)
+    return gevonden
+
+
+def _maak_regeling_uitleg(
     config: Configuratie, toepassing: Toepassing, datum: date, wanneer: str
 ) -> Uitleg:
     regeling = toepassing.regeling

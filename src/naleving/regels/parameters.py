@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -73,6 +73,10 @@ class ParameterWaarde:
     omschrijving: str
     onzeker: bool
     herkomst: str
+    _tekst: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_tekst", self._beschrijf(self.geldig_vanaf))
 
     def geldig_op(self, datum: date, activering: date | None) -> bool:
         vanaf = self.geldig_vanaf or activering
@@ -81,7 +85,12 @@ class ParameterWaarde:
         return self.geldig_tot is None or datum <= self.geldig_tot
 
     def beschrijving(self, activering: date | None = None) -> str:
-        vanaf = self.geldig_vanaf or activering
+        """One line for the explanation: name, value, validity, source, uncertainty."""
+        if self.geldig_vanaf is not None or activering is None:
+            return self._tekst
+        return self._beschrijf(activering)
+
+    def _beschrijf(self, vanaf: date | None) -> str:
         tekst = f"{self.naam} = {_toon(self.waarde)} ({self.herkomst}, geldig vanaf "
         tekst += vanaf.isoformat() if vanaf else "activering"
         if self.geldig_tot:

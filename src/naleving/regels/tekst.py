@@ -31,13 +31,25 @@ VERWIJTBAARHEID_TEKST = {
 
 def euro(cent: int) -> str:
     """Format integer cents as '€ 1.234,56' (Dutch grouping and decimal comma)."""
-    teken = "-" if cent < 0 else ""
-    euros, centen = divmod(abs(cent), 100)
-    return f"€ {teken}{euros:,}".replace(",", ".") + f",{centen:02d}"
+    if cent < 0:
+        return "€ -" + euro(-cent)[2:]
+    euros, centen = divmod(cent, 100)
+    if euros < 1000:
+        return f"€ {euros},{centen:02d}"
+    return "€ " + f"{euros:,}".replace(",", ".") + f",{centen:02d}"
+
+
+_DATUMS: dict[date, str] = {}
 
 
 def datum_nl(datum: date) -> str:
-    return f"{datum.day} {_MAANDEN[datum.month - 1]} {datum.year}"
+    """'1 maart 2024'. Cached: the same dates recur across many cases."""
+    tekst = _DATUMS.get(datum)
+    if tekst is None:
+        if len(_DATUMS) > 100_000:
+            _DATUMS.clear()
+        tekst = _DATUMS[datum] = f"{datum.day} {_MAANDEN[datum.month - 1]} {datum.year}"
+    return tekst
 
 
 def maanden_tekst(aantal: int) -> str:
