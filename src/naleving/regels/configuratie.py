@@ -103,6 +103,12 @@ class Configuratie:
             ),
         )
 
+    def __repr__(self) -> str:
+        return (
+            f"Configuratie(organisatie={self.organisatie.id!r}, "
+            f"regelingen={sorted(self.regelingen)!r}, activeringen={self.activeringen!r})"
+        )
+
     @classmethod
     def laad(
         cls,

@@ -6,6 +6,8 @@ Each function names the article it implements; the values come from the rule set
 
 from __future__ import annotations
 
+from datetime import date
+
 from .datums import binnen_maanden_voor, verschuif_jaren
 from .feiten import Feiten
 from .spoor import Spoor
@@ -60,6 +62,8 @@ def _sanctie(feiten: Feiten, benadeling: int, art: Artikelen, spoor: Spoor) -> t
         f"De ambtenaar heeft de verwijtbaarheid beoordeeld als "
         f"{VERWIJTBAARHEID_TEKST[verwijtbaarheid]}.",
     )
+    if boetebevoegdheid_vervallen(feiten, benadeling, spoor):
+        return "geen", 0
     if verwijtbaarheid not in boete_bij:
         spoor.regel(
             "gedifferentieerde_handhaving",
@@ -127,8 +131,6 @@ def _boeteroute(
         )
         return "geen", 0
     recidive = recidive_percentage(feiten, art, spoor)
-    if boetebevoegdheid_vervallen(feiten, benadeling, recidive, spoor):
-        return "geen", 0
     if benadeling == 0:
         boete_zonder_benadeling(art, spoor)
         return "oordeel_nodig", 0
@@ -175,13 +177,7 @@ def recidive_percentage(feiten: Feiten, art: Artikelen, spoor: Spoor) -> int:
     """Recidive: grondslag 150 % als binnen 5 jaar vóór de overtreding een boete voor dezelfde
     overtreding onherroepelijk werd (PW art. 18a lid 5-6 (2015); IOAW/IOAZ art. 20a)."""
     jaren = spoor.getal("recidive_termijn_jaren")
-    eerdere = [
-        s.datum
-        for s in feiten.eerdere_sancties
-        if s.soort == "boete"
-        and s.overtreding == "inlichtingenplicht"
-        and binnen_maanden_voor(s.datum, feiten.pleegdatum, 12 * jaren)
-    ]
+    eerdere = _eerdere_boetes(feiten, jaren)
     if not eerdere:
         spoor.regel(
             "recidive",
@@ -201,12 +197,27 @@ def recidive_percentage(feiten: Feiten, art: Artikelen, spoor: Spoor) -> int:
     return percentage
 
 
-def boetebevoegdheid_vervallen(
-    feiten: Feiten, benadeling: int, recidive: int, spoor: Spoor
-) -> bool:
+def _eerdere_boetes(feiten: Feiten, jaren: int) -> list[date]:
+    return [
+        s.datum
+        for s in feiten.eerdere_sancties
+        if s.soort == "boete"
+        and s.overtreding == "inlichtingenplicht"
+        and binnen_maanden_voor(s.datum, feiten.pleegdatum, 12 * jaren)
+    ]
+
+
+def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) -> bool:
     """Verval van de boetebevoegdheid: 5 jaar na de overtreding, 3 jaar als geen hogere boete dan
-    € 340 mogelijk is (Awb art. 5:45). Vervallen als de beoordelingsdatum na de vervaldatum ligt."""
+    € 340 mogelijk is (Awb art. 5:45). Vervallen als de beoordelingsdatum na de vervaldatum ligt.
+    A warning stands in for a fine, so once the power to fine has lapsed no warning follows
+    either."""
     grens = spoor.getal("vervaltermijn_grens_cent")
+    recidive = (
+        spoor.getal("recidive_percentage")
+        if _eerdere_boetes(feiten, spoor.getal("recidive_termijn_jaren"))
+        else 100
+    )
     maximum = (
         benadeling * recidive // 100
         if benadeling
@@ -225,7 +236,8 @@ def boetebevoegdheid_vervallen(
             f"De hoogst mogelijke boete is {hoogste} dan {euro(grens)}, dus de bevoegdheid om "
             f"een boete op te leggen vervalt {jaren_tekst(jaren)} na de overtreding, op "
             f"{datum_nl(vervaldatum)}. De beoordelingsdatum {datum_nl(feiten.beoordelingsdatum)} "
-            "ligt daarna: er kan geen boete meer worden opgelegd.",
+            "ligt daarna: er kan geen boete meer worden opgelegd, en dus ook geen waarschuwing in "
+            "plaats van een boete.",
         )
         return True
     spoor.regel(
