@@ -1,0 +1,28 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""naleving.regels: the rules engine. Feiten in, Advies out, with sources. No Django here.
+
+from naleving.regels import adviseer
+advies = adviseer({...})            # or adviseer(feiten, configuratie=Configuratie.laad(...))
+advies.to_dict()                    # the JSON contract
+"""
+
+from .advies import Advies, Terugvordering
+from .configuratie import Configuratie
+from .feiten import Feiten, FeitenFout
+from .motor import adviseer
+from .parameters import ParameterFout, laad_regelingen
+from .spoor import Maatregel, OpenVraag, Uitleg
+
+__all__ = [
+    "Advies",
+    "Configuratie",
+    "Feiten",
+    "FeitenFout",
+    "Maatregel",
+    "OpenVraag",
+    "ParameterFout",
+    "Terugvordering",
+    "Uitleg",
+    "adviseer",
+    "laad_regelingen",
+]

@@ -1,0 +1,229 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Command line: ``naleving advies FILE.json`` and ``naleving regels``.
+
+Errors for people are Dutch, name the field, and never show a traceback; exit code 2 means the
+input could not be used.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .configuratie import Configuratie
+from .feiten import FeitenFout
+from .motor import adviseer
+from .parameters import ParameterFout, ParameterWaarde
+
+_ADVIES_GEBRUIK = (
+    "gebruik: naleving advies [--uitleg] [--activeer REGELING=JJJJ-MM-DD] BESTAND.json\n"
+    "  BESTAND.json  de feiten van de zaak als JSON; '-' leest van standaardinvoer\n"
+    "  --uitleg      toon de uitleg als leesbare tekst in plaats van JSON\n"
+    "  --activeer    zet een (concept)regeling aan vanaf een datum, bijv. whsz-concept=2027-01-01"
+)
+_REGELS_GEBRUIK = (
+    "gebruik: naleving regels [--json] [--activeer REGELING=JJJJ-MM-DD]\n"
+    "  toont de regelingen, hun parameters, bronnen, geldigheid en onzekerheden"
+)
+
+
+class _Gebruiksfout(Exception):
+    pass
+
+
+def _fout(bericht: str) -> int:
+    print(f"naleving: {bericht}", file=sys.stderr)
+    return 2
+
+
+def _opties(argv: list[str], vlaggen: set[str]) -> tuple[set[str], list[str], dict[str, date]]:
+    gezet: set[str] = set()
+    posities: list[str] = []
+    activeringen: dict[str, date] = {}
+    rest = iter(argv)
+    for arg in rest:
+        if arg in vlaggen:
+            gezet.add(arg)
+        elif arg == "--activeer" or arg.startswith("--activeer="):
+            waarde = arg.partition("=")[2] if "=" in arg else next(rest, "")
+            regeling, _, datum = waarde.partition("=")
+            try:
+                activeringen[regeling] = date.fromisoformat(datum)
+            except ValueError:
+                raise _Gebruiksfout(
+                    f"--activeer verwacht REGELING=JJJJ-MM-DD, niet {waarde!r}"
+                ) from None
+        elif arg.startswith("-") and arg != "-":
+            raise _Gebruiksfout(f"onbekende optie {arg!r}")
+        else:
+            posities.append(arg)
+    return gezet, posities, activeringen
+
+
+def _configuratie(activeringen: dict[str, date]) -> Configuratie:
+    if not activeringen:
+        return Configuratie.standaard()
+    return Configuratie.laad(activeringen=activeringen)
+
+
+def advies_main(argv: list[str]) -> int:
+    """``naleving advies FILE.json``: print the advice as JSON (or ``--uitleg`` as text)."""
+    try:
+        gezet, posities, activeringen = _opties(argv, {"--uitleg", "-h", "--help"})
+    except _Gebruiksfout as fout:
+        return _fout(f"{fout}\n{_ADVIES_GEBRUIK}")
+    if gezet & {"-h", "--help"}:
+        print(_ADVIES_GEBRUIK)
+        return 0
+    if len(posities) != 1:
+        return _fout(f"geef precies één invoerbestand (of '-')\n{_ADVIES_GEBRUIK}")
+    bestand = posities[0]
+    try:
+        tekst = sys.stdin.read() if bestand == "-" else Path(bestand).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return _fout(f"bestand {bestand!r} bestaat niet")
+    except (OSError, UnicodeDecodeError) as fout:
+        return _fout(f"bestand {bestand!r} kan niet gelezen worden ({fout.__class__.__name__})")
+    try:
+        feiten = json.loads(tekst)
+    except json.JSONDecodeError as fout:
+        return _fout(
+            f"de invoer is geen geldige JSON (regel {fout.lineno}, kolom {fout.colno}: {fout.msg})"
+        )
+    try:
+        advies = adviseer(feiten, configuratie=_configuratie(activeringen))
+    except FeitenFout as fout:
+        return _fout(f"ongeldige invoer in veld '{fout.veld}': {fout.bericht}")
+    except ParameterFout as fout:
+        return _fout(f"de configuratie van de regels is ongeldig: {fout}")
+    if "--uitleg" in gezet:
+        print(advies.uitleg_tekst())
+    else:
+        print(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def _parameter_dict(waarde: ParameterWaarde) -> dict[str, Any]:
+    return {
+        "waarde": list(waarde.waarde) if isinstance(waarde.waarde, tuple) else waarde.waarde,
+        "geldig_vanaf": waarde.geldig_vanaf.isoformat() if waarde.geldig_vanaf else None,
+        "geldig_tot": waarde.geldig_tot.isoformat() if waarde.geldig_tot else None,
+        "bron": waarde.bron,
+        "omschrijving": waarde.omschrijving,
+        "onzeker": waarde.onzeker,
+    }
+
+
+def overzicht(config: Configuratie) -> dict[str, Any]:
+    """The organisation's rule sets and parameters as a JSON-ready structure."""
+    organisatie = config.organisatie
+    regelingen = []
+    for keuze in organisatie.regelingen:
+        regeling = config.regelingen[keuze.id]
+        vanaf = config.vanaf(keuze)
+        regelingen.append(
+            {
+                "id": regeling.id,
+                "naam": regeling.naam,
+                "omschrijving": regeling.omschrijving,
+                "bron": regeling.bron,
+                "basis": regeling.basis,
+                "concept": regeling.concept,
+                "actief": vanaf is not None,
+                "geldig_vanaf": vanaf.isoformat() if vanaf else None,
+                "geldig_tot": keuze.geldig_tot.isoformat() if keuze.geldig_tot else None,
+                "onzeker": keuze.onzeker or regeling.onzeker,
+                "parameters": {
+                    naam: [_parameter_dict(v) for v in versies]
+                    for naam, versies in regeling.parameters.items()
+                },
+            }
+        )
+    return {
+        "organisatie": {"id": organisatie.id, "naam": organisatie.naam, "bron": organisatie.bron},
+        "gemeenten": [
+            {
+                "naam": g.naam,
+                "cbs_code": g.cbs_code,
+                "parameters": {
+                    naam: [_parameter_dict(v) for v in versies]
+                    for naam, versies in g.parameters.items()
+                },
+            }
+            for g in organisatie.gemeenten
+        ],
+        "regelingen": regelingen,
+    }
+
+
+def _tekst_overzicht(gegevens: dict[str, Any]) -> str:
+    organisatie = gegevens["organisatie"]
+    regels = [f"Organisatie: {organisatie['naam']} ({organisatie['id']}) — {organisatie['bron']}"]
+    regels.append(
+        "Gemeenten: " + ", ".join(f"{g['naam']} ({g['cbs_code']})" for g in gegevens["gemeenten"])
+    )
+    for g in gegevens["gemeenten"]:
+        for naam, versies in g["parameters"].items():
+            for v in versies:
+                regels.append(f"  {g['naam']}: {naam} = {v['waarde']} ({v['bron']})")
+    for r in gegevens["regelingen"]:
+        if r["actief"]:
+            geldig = f"geldig vanaf {r['geldig_vanaf']}"
+            if r["geldig_tot"]:
+                geldig += f" tot en met {r['geldig_tot']}"
+        else:
+            geldig = "CONCEPT, staat uit (activeringsdatum niet ingesteld)"
+        regels += ["", f"Regeling {r['id']}: {r['naam']}", f"  {geldig}"]
+        if r["onzeker"]:
+            regels.append("  ONZEKER: datum of inhoud nog niet bevestigd")
+        if r["basis"]:
+            regels.append(f"  bouwt voort op: {r['basis']}")
+        regels.append(f"  bron: {r['bron']}")
+        if r["omschrijving"]:
+            regels.append(f"  {r['omschrijving']}")
+        for naam, versies in r["parameters"].items():
+            for v in versies:
+                periode = f"vanaf {v['geldig_vanaf'] or 'activering'}"
+                if v["geldig_tot"]:
+                    periode += f" t/m {v['geldig_tot']}"
+                onzeker = " [ONZEKER]" if v["onzeker"] else ""
+                regels.append(f"  - {naam} = {v['waarde']} ({periode}){onzeker}")
+                if v["omschrijving"]:
+                    regels.append(f"      {v['omschrijving']}")
+                regels.append(f"      bron: {v['bron']}")
+    return "\n".join(regels)
+
+
+def regels_main(argv: list[str]) -> int:
+    """``naleving regels``: list rule sets and parameters (``--json`` for JSON)."""
+    try:
+        gezet, posities, activeringen = _opties(argv, {"--json", "-h", "--help"})
+    except _Gebruiksfout as fout:
+        return _fout(f"{fout}\n{_REGELS_GEBRUIK}")
+    if gezet & {"-h", "--help"}:
+        print(_REGELS_GEBRUIK)
+        return 0
+    if posities:
+        return _fout(f"onverwacht argument {posities[0]!r}\n{_REGELS_GEBRUIK}")
+    try:
+        gegevens = overzicht(_configuratie(activeringen))
+    except ParameterFout as fout:
+        return _fout(f"de configuratie van de regels is ongeldig: {fout}")
+    if "--json" in gezet:
+        print(json.dumps(gegevens, ensure_ascii=False, indent=2))
+    else:
+        print(_tekst_overzicht(gegevens))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry for ``python -m naleving.regels {advies|regels} ...``."""
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "advies":
+        return advies_main(args[1:])
+    if args and args[0] == "regels":
+        return regels_main(args[1:])
+    return _fout("gebruik: python -m naleving.regels {advies|regels} ...")

@@ -1,0 +1,243 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Configuratie: which organisation, which rule sets, and from when a draft rule set applies.
+
+It is an immutable value so that a web layer can build one from the administrator's stored
+activation dates and pass it to ``adviseer``; the same Configuratie always gives the same advice.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+
+from .parameters import (
+    PARAMETER_MAP,
+    Gemeente,
+    Organisatie,
+    ParameterFout,
+    Parameters,
+    ParameterWaarde,
+    Regeling,
+    RegelingKeuze,
+    laad_organisatie,
+    laad_regelingen,
+)
+
+STANDAARD_ORGANISATIE = "baanbrekers"
+
+
+@dataclass(frozen=True, slots=True)
+class Toepassing:
+    """The rule set an organisation applies on a date, with its effective start."""
+
+    keuze: RegelingKeuze
+    regeling: Regeling
+    vanaf: date
+
+
+class Waarden:
+    """The parameter values of one rule set, for one municipality, over a period in which none
+    of them changes (cached, so most advices resolve no parameters at all)."""
+
+    __slots__ = ("regeling", "teksten", "waarden")
+
+    def __init__(self, regeling: Regeling, waarden: Mapping[str, ParameterWaarde]) -> None:
+        self.regeling = regeling
+        self.waarden = waarden
+        # Explanation texts per combination of parameters read; few combinations recur.
+        self.teksten: dict[tuple[str, ...], str] = {}
+
+
+@dataclass(frozen=True)
+class Configuratie:
+    organisatie: Organisatie
+    regelingen: Mapping[str, Regeling]
+    activeringen: tuple[tuple[str, date], ...] = ()
+    _cache: dict[tuple[str, str | None, int], Waarden] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _grenzen: dict[tuple[str, str | None], list[date]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _toepassingen: dict[date, Toepassing | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    # Memo for derived texts that only depend on this Configuratie (e.g. which rule set applies).
+    memo: dict[tuple[object, ...], object] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _activering: Mapping[str, date] = field(init=False, repr=False, compare=False)
+    _gemeenten: Mapping[str, Gemeente] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        bekend = {keuze.id for keuze in self.organisatie.regelingen}
+        for keuze in self.organisatie.regelingen:
+            if keuze.id not in self.regelingen:
+                raise ParameterFout(f"{self.organisatie.id}: regeling '{keuze.id}' bestaat niet")
+        for regeling_id, datum in self.activeringen:
+            if regeling_id not in bekend:
+                raise ParameterFout(
+                    f"activering: regeling '{regeling_id}' hoort niet bij {self.organisatie.id}"
+                )
+            if not isinstance(datum, date):
+                raise ParameterFout(f"activering van '{regeling_id}': geen datum")
+        object.__setattr__(self, "_activering", MappingProxyType(dict(self.activeringen)))
+        object.__setattr__(
+            self,
+            "_gemeenten",
+            MappingProxyType(
+                {
+                    sleutel: gemeente
+                    for gemeente in self.organisatie.gemeenten
+                    for sleutel in (
+                        gemeente.cbs_code,
+                        f"gm{gemeente.cbs_code}",
+                        gemeente.naam.lower(),
+                    )
+                }
+            ),
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Configuratie(organisatie={self.organisatie.id!r}, "
+            f"regelingen={sorted(self.regelingen)!r}, activeringen={self.activeringen!r})"
+        )
+
+    @classmethod
+    def laad(
+        cls,
+        organisatie: str | Path = STANDAARD_ORGANISATIE,
+        *,
+        activeringen: Mapping[str, date] | None = None,
+        extra_regelingen: Sequence[Path] = (),
+    ) -> Configuratie:
+        """Load an organisation (shipped id or a TOML path) and its rule sets.
+
+        ``activeringen`` maps a rule set id to the date from which it applies; this switches on a
+        draft such as ``whsz-concept`` or corrects an uncertain start date.
+        """
+        pad = (
+            organisatie
+            if isinstance(organisatie, Path)
+            else PARAMETER_MAP / "organisaties" / f"{organisatie}.toml"
+        )
+        return cls(
+            organisatie=laad_organisatie(pad),
+            regelingen=laad_regelingen(*extra_regelingen),
+            activeringen=tuple(sorted((activeringen or {}).items())),
+        )
+
+    @staticmethod
+    def standaard() -> Configuratie:
+        return _standaard()
+
+    def met_activering(self, regeling_id: str, datum: date) -> Configuratie:
+        activeringen = dict(self.activeringen)
+        activeringen[regeling_id] = datum
+        return Configuratie(
+            organisatie=self.organisatie,
+            regelingen=self.regelingen,
+            activeringen=tuple(sorted(activeringen.items())),
+        )
+
+    def activering(self, regeling_id: str) -> date | None:
+        return self._activering.get(regeling_id)
+
+    def vanaf(self, keuze: RegelingKeuze) -> date | None:
+        """Effective start: activation overrides the organisation file, which overrides the set."""
+        return (
+            self.activering(keuze.id)
+            or keuze.geldig_vanaf
+            or self.regelingen[keuze.id].geldig_vanaf
+        )
+
+    def gemeente(self, naam_of_code: str) -> Gemeente | None:
+        return self._gemeenten.get(naam_of_code.strip().lower())
+
+    def toepassing_op(self, datum: date) -> Toepassing | None:
+        """The rule set in force on ``datum``: of those started, the one that started last."""
+        try:
+            return self._toepassingen[datum]
+        except KeyError:
+            pass
+        if len(self._toepassingen) > 100_000:
+            self._toepassingen.clear()
+        gevonden = self._toepassingen[datum] = self._zoek_toepassing(datum)
+        return gevonden
+
+    def _zoek_toepassing(self, datum: date) -> Toepassing | None:
+        beste: Toepassing | None = None
+        for keuze in self.organisatie.regelingen:
+            vanaf = self.vanaf(keuze)
+            if vanaf is None or vanaf > datum:
+                continue
+            if keuze.geldig_tot is not None and datum > keuze.geldig_tot:
+                continue
+            if beste is None or vanaf >= beste.vanaf:
+                beste = Toepassing(keuze, self.regelingen[keuze.id], vanaf)
+        return beste
+
+    def waarden(self, regeling: Regeling, gemeente: Gemeente | None, datum: date) -> Waarden:
+        code = gemeente.cbs_code if gemeente else None
+        grenzen = self._grenzen.get((regeling.id, code))
+        if grenzen is None:
+            grenzen = self._grenzen[(regeling.id, code)] = self._wisseldata(regeling, gemeente)
+        sleutel = (regeling.id, code, bisect_right(grenzen, datum))
+        gevonden = self._cache.get(sleutel)
+        if gevonden is None:
+            gevonden = Waarden(regeling, self._los_op(regeling, gemeente, datum))
+            self._cache[sleutel] = gevonden
+        return gevonden
+
+    def _lagen(
+        self, regeling: Regeling, gemeente: Gemeente | None
+    ) -> list[tuple[Parameters, date | None]]:
+        # Base first, so the more specific layer (rule set, then municipality) wins per name.
+        keten: list[Regeling] = []
+        huidig: Regeling | None = regeling
+        while huidig is not None:
+            if huidig in keten:
+                raise ParameterFout(f"{regeling.id}: kringverwijzing in 'basis'")
+            keten.append(huidig)
+            huidig = self.regelingen[huidig.basis] if huidig.basis else None
+        lagen = [(r.parameters, self.activering(r.id)) for r in reversed(keten)]
+        if gemeente is not None:
+            lagen.append((gemeente.parameters, None))
+        return lagen
+
+    def _wisseldata(self, regeling: Regeling, gemeente: Gemeente | None) -> list[date]:
+        """Dates on which some parameter of this rule set and municipality changes."""
+        data: set[date] = set()
+        for parameters, activering in self._lagen(regeling, gemeente):
+            for versies in parameters.values():
+                for versie in versies:
+                    vanaf = versie.geldig_vanaf or activering
+                    if vanaf is not None:
+                        data.add(vanaf)
+                    if versie.geldig_tot is not None:
+                        data.add(versie.geldig_tot + timedelta(days=1))
+        return sorted(data)
+
+    def _los_op(
+        self, regeling: Regeling, gemeente: Gemeente | None, datum: date
+    ) -> Mapping[str, ParameterWaarde]:
+        lagen = self._lagen(regeling, gemeente)
+        waarden: dict[str, ParameterWaarde] = {}
+        for parameters, activering in lagen:
+            for naam, versies in parameters.items():
+                for versie in versies:
+                    if versie.geldig_op(datum, activering):
+                        waarden[naam] = versie
+                        break
+        return MappingProxyType(waarden)
+
+
+@lru_cache(maxsize=1)
+def _standaard() -> Configuratie:
+    return Configuratie.laad()

@@ -1,0 +1,323 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Feiten: the established facts of a case, parsed and validated from JSON-like input.
+
+Validation is strict on purpose: a wrongly typed or misspelled field must never silently change an
+advice, so unknown fields, booleans posing as numbers and text posing as dates are all refused with
+a Dutch message that names the field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+WETTEN = ("PW", "IOAW", "IOAZ", "BBZ")
+OVERTREDINGEN = ("inlichtingenplicht", "arbeidsverplichting", "tekortschietend_besef")
+VERWIJTBAARHEDEN = ("geen", "verminderd", "normaal", "grove_schuld", "opzet")
+SANCTIESOORTEN = ("boete", "waarschuwing", "maatregel")
+
+_VELDEN = (
+    "wet",
+    "overtreding",
+    "pleegdatum",
+    "beoordelingsdatum",
+    "benadelingsbedrag_cent",
+    "perioden",
+    "verwijtbaarheid",
+    "financieel_voordeel_beoogd",
+    "dringende_redenen",
+    "eerdere_sancties",
+    "draagkracht",
+    "gemeente",
+)
+_VELDEN_SET = frozenset(_VELDEN)
+_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MAAND = re.compile(r"(\d{4})-(\d{2})")
+
+
+class FeitenFout(ValueError):
+    """Invalid input: ``veld`` names the field (e.g. ``perioden[2].ontvangen_cent``)."""
+
+    def __init__(self, veld: str, bericht: str) -> None:
+        super().__init__(f"{veld}: {bericht}")
+        self.veld = veld
+        self.bericht = bericht
+
+
+@dataclass(frozen=True, slots=True)
+class Periode:
+    maand: str
+    ontvangen_cent: int
+    recht_cent: int
+
+
+@dataclass(frozen=True, slots=True)
+class EerdereSanctie:
+    soort: str
+    overtreding: str
+    datum: date
+
+
+@dataclass(frozen=True, slots=True)
+class Draagkracht:
+    bijstandsniveau: bool
+    norm_cent: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Feiten:
+    wet: str
+    overtreding: str
+    pleegdatum: date
+    beoordelingsdatum: date
+    benadelingsbedrag_cent: int | None = None
+    perioden: tuple[Periode, ...] | None = None
+    verwijtbaarheid: str | None = None
+    financieel_voordeel_beoogd: bool | None = None
+    dringende_redenen: str | None = None
+    eerdere_sancties: tuple[EerdereSanctie, ...] = ()
+    draagkracht: Draagkracht | None = None
+    gemeente: str | None = None
+
+    def __post_init__(self) -> None:
+        # Cross-field rules live here so that Feiten built in Python is checked like JSON input.
+        _keuze("wet", self.wet, WETTEN)
+        _keuze("overtreding", self.overtreding, OVERTREDINGEN)
+        if self.verwijtbaarheid is not None:
+            _keuze("verwijtbaarheid", self.verwijtbaarheid, VERWIJTBAARHEDEN)
+        if self.beoordelingsdatum < self.pleegdatum:
+            raise FeitenFout(
+                "beoordelingsdatum",
+                f"ligt vóór de pleegdatum ({self.pleegdatum.isoformat()}); "
+                "een overtreding kan pas na het plegen worden beoordeeld",
+            )
+        if self.benadelingsbedrag_cent is not None and self.perioden is not None:
+            raise FeitenFout(
+                "perioden",
+                "geef óf benadelingsbedrag_cent óf perioden, niet allebei "
+                "(het benadelingsbedrag wordt uit de perioden berekend)",
+            )
+        if (
+            self.overtreding == "inlichtingenplicht"
+            and self.benadelingsbedrag_cent is None
+            and self.perioden is None
+        ):
+            raise FeitenFout(
+                "benadelingsbedrag_cent",
+                "ontbreekt; bij schending van de inlichtingenplicht is het benadelingsbedrag "
+                "(of een lijst perioden) verplicht",
+            )
+        if self.dringende_redenen is not None and not self.dringende_redenen.strip():
+            raise FeitenFout("dringende_redenen", "is leeg; geef de motivering of laat het weg")
+        for index, sanctie in enumerate(self.eerdere_sancties):
+            if sanctie.datum > self.beoordelingsdatum:
+                raise FeitenFout(
+                    f"eerdere_sancties[{index}].datum",
+                    "ligt na de beoordelingsdatum; een eerdere sanctie kan niet in de toekomst "
+                    "liggen",
+                )
+
+    @property
+    def benadelingsbedrag(self) -> int:
+        """PW art. 18a lid 1: the benefit wrongly received, summed per month if given."""
+        if self.perioden is not None:
+            return sum(max(0, p.ontvangen_cent - p.recht_cent) for p in self.perioden)
+        return self.benadelingsbedrag_cent or 0
+
+    @classmethod
+    def uit_dict(cls, data: object) -> Feiten:
+        """Parse JSON-like input; raises FeitenFout naming the first offending field."""
+        if not isinstance(data, Mapping):
+            raise FeitenFout("invoer", f"moet een JSON-object zijn, niet {_soort(data)}")
+        for sleutel in data:
+            if sleutel not in _VELDEN_SET:
+                raise FeitenFout(
+                    str(sleutel), "is een onbekend veld; toegestaan zijn: " + ", ".join(_VELDEN)
+                )
+        get = data.get
+        pleegdatum = _datum("pleegdatum", _verplicht(data, "pleegdatum"))
+        perioden = get("perioden")
+        sancties = get("eerdere_sancties")
+        draagkracht = get("draagkracht")
+        bedrag = get("benadelingsbedrag_cent")
+        fv = get("financieel_voordeel_beoogd")
+        redenen = get("dringende_redenen")
+        gemeente = get("gemeente")
+        verwijtbaarheid = get("verwijtbaarheid")
+        return cls(
+            wet=_keuze("wet", _verplicht(data, "wet"), WETTEN),
+            overtreding=_keuze("overtreding", _verplicht(data, "overtreding"), OVERTREDINGEN),
+            pleegdatum=pleegdatum,
+            beoordelingsdatum=_datum("beoordelingsdatum", _verplicht(data, "beoordelingsdatum")),
+            benadelingsbedrag_cent=None
+            if bedrag is None
+            else _cent("benadelingsbedrag_cent", bedrag),
+            perioden=None if perioden is None else _perioden(perioden),
+            verwijtbaarheid=None
+            if verwijtbaarheid is None
+            else _keuze("verwijtbaarheid", verwijtbaarheid, VERWIJTBAARHEDEN),
+            financieel_voordeel_beoogd=None
+            if fv is None
+            else _ja_nee("financieel_voordeel_beoogd", fv),
+            dringende_redenen=None if redenen is None else _tekst("dringende_redenen", redenen),
+            eerdere_sancties=() if sancties is None else _sancties(sancties),
+            draagkracht=None if draagkracht is None else _draagkracht(draagkracht),
+            gemeente=None if gemeente is None else _tekst("gemeente", gemeente),
+        )
+
+
+def _soort(waarde: object) -> str:
+    if waarde is None:
+        return "null"
+    if isinstance(waarde, bool):
+        return "een ja/nee-waarde"
+    if isinstance(waarde, int):
+        return "een geheel getal"
+    if isinstance(waarde, float):
+        return "een kommagetal"
+    if isinstance(waarde, str):
+        return "tekst"
+    if isinstance(waarde, list | tuple):
+        return "een lijst"
+    if isinstance(waarde, Mapping):
+        return "een object"
+    return type(waarde).__name__
+
+
+def _verplicht(data: Mapping[Any, Any], veld: str) -> object:
+    waarde = data.get(veld)
+    if waarde is None:
+        raise FeitenFout(veld, "ontbreekt; dit veld is verplicht")
+    return waarde
+
+
+def _keuze(veld: str, waarde: object, keuzes: tuple[str, ...]) -> str:
+    if not isinstance(waarde, str) or waarde not in keuzes:
+        raise FeitenFout(
+            veld,
+            f"moet een van deze waarden zijn: {', '.join(keuzes)} (gekregen: {waarde!r})",
+        )
+    return waarde
+
+
+def _datum(veld: str, waarde: object) -> date:
+    # fromisoformat alone would also take '20240101' and week dates; the contract says YYYY-MM-DD.
+    if isinstance(waarde, str) and _DATUM.fullmatch(waarde):
+        try:
+            return date.fromisoformat(waarde)
+        except ValueError:
+            raise FeitenFout(veld, f"is geen bestaande datum ({waarde!r})") from None
+    raise FeitenFout(
+        veld,
+        "moet een datum zijn in de vorm JJJJ-MM-DD, bijvoorbeeld 2024-03-01, "
+        f"niet {_soort(waarde)}",
+    )
+
+
+def _cent(veld: str, waarde: object, *, minimum: int = 0) -> int:
+    if isinstance(waarde, bool) or not isinstance(waarde, int):
+        raise FeitenFout(veld, f"moet een geheel getal in centen zijn, niet {_soort(waarde)}")
+    if waarde < minimum:
+        grens = "groter dan 0" if minimum == 1 else "0 of groter"
+        raise FeitenFout(veld, f"moet {grens} zijn (gekregen: {waarde})")
+    return waarde
+
+
+def _ja_nee(veld: str, waarde: object) -> bool:
+    if not isinstance(waarde, bool):
+        raise FeitenFout(veld, f"moet true of false zijn, niet {_soort(waarde)}")
+    return waarde
+
+
+def _tekst(veld: str, waarde: object) -> str:
+    if not isinstance(waarde, str):
+        raise FeitenFout(veld, f"moet tekst zijn, niet {_soort(waarde)}")
+    if not waarde.strip():
+        raise FeitenFout(veld, "is leeg; vul het in of laat het veld weg")
+    return waarde
+
+
+def _object(
+    veld: str, waarde: object, velden: tuple[str, ...], *, verplicht: int | None = None
+) -> Mapping[Any, Any]:
+    """Check an object's keys; the first ``verplicht`` fields (default: all) are required."""
+    if not isinstance(waarde, Mapping):
+        raise FeitenFout(veld, f"moet een object zijn, niet {_soort(waarde)}")
+    for sleutel in waarde:
+        if sleutel not in velden:
+            raise FeitenFout(
+                f"{veld}.{sleutel}", "is een onbekend veld; toegestaan zijn: " + ", ".join(velden)
+            )
+    for sleutel in velden[:verplicht]:
+        if waarde.get(sleutel) is None:
+            raise FeitenFout(f"{veld}.{sleutel}", "ontbreekt; dit veld is verplicht")
+    return waarde
+
+
+def _lijst(veld: str, waarde: object) -> list[Any] | tuple[Any, ...]:
+    if not isinstance(waarde, list | tuple):
+        raise FeitenFout(veld, f"moet een lijst zijn, niet {_soort(waarde)}")
+    return waarde
+
+
+def _perioden(waarde: object) -> tuple[Periode, ...]:
+    items = _lijst("perioden", waarde)
+    if not items:
+        raise FeitenFout("perioden", "is een lege lijst; geef minstens één maand of laat het weg")
+    gezien: set[str] = set()
+    perioden = []
+    for index, item in enumerate(items):
+        pad = f"perioden[{index}]"
+        velden = _object(pad, item, ("maand", "ontvangen_cent", "recht_cent"))
+        maand = velden["maand"]
+        gevonden = _MAAND.fullmatch(maand) if isinstance(maand, str) else None
+        if gevonden is None or not 1 <= int(gevonden.group(2)) <= 12:
+            raise FeitenFout(
+                f"{pad}.maand", f"moet een maand zijn in de vorm JJJJ-MM, niet {maand!r}"
+            )
+        if maand in gezien:
+            raise FeitenFout(
+                f"{pad}.maand", f"komt dubbel voor ({maand}); geef elke maand één keer"
+            )
+        gezien.add(maand)
+        perioden.append(
+            Periode(
+                maand=maand,
+                ontvangen_cent=_cent(f"{pad}.ontvangen_cent", velden["ontvangen_cent"]),
+                recht_cent=_cent(f"{pad}.recht_cent", velden["recht_cent"]),
+            )
+        )
+    return tuple(perioden)
+
+
+def _sancties(waarde: object) -> tuple[EerdereSanctie, ...]:
+    sancties = []
+    for index, item in enumerate(_lijst("eerdere_sancties", waarde)):
+        pad = f"eerdere_sancties[{index}]"
+        velden = _object(pad, item, ("soort", "overtreding", "datum"))
+        sancties.append(
+            EerdereSanctie(
+                soort=_keuze(f"{pad}.soort", velden["soort"], SANCTIESOORTEN),
+                overtreding=_keuze(f"{pad}.overtreding", velden["overtreding"], OVERTREDINGEN),
+                datum=_datum(f"{pad}.datum", velden["datum"]),
+            )
+        )
+    return tuple(sancties)
+
+
+def _draagkracht(waarde: object) -> Draagkracht:
+    # The norm only matters at bijstandsniveau, so it may be left out otherwise.
+    velden = _object("draagkracht", waarde, ("bijstandsniveau", "norm_cent"), verplicht=1)
+    niveau = _ja_nee("draagkracht.bijstandsniveau", velden["bijstandsniveau"])
+    norm = velden.get("norm_cent")
+    if norm is None and niveau:
+        raise FeitenFout(
+            "draagkracht.norm_cent", "ontbreekt; bij bijstandsniveau is de toepasselijke norm nodig"
+        )
+    return Draagkracht(
+        bijstandsniveau=niveau,
+        norm_cent=None if norm is None else _cent("draagkracht.norm_cent", norm, minimum=1),
+    )

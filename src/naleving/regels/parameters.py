@@ -1,0 +1,331 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Dated parameter files (OpenFisca style): every legal amount is a value with a date and a source.
+
+A rule set (``parameters/regelingen/*.toml``) holds ``[parameters.<naam>]`` tables, or arrays of
+them when a value changed over time, each with ``waarde``, ``geldig_vanaf``, optional
+``geldig_tot``, ``bron``, ``omschrijving`` and ``onzeker``. A rule set may build on another
+(``basis``) and only list what differs. A draft (``concept = true``) carries no dates: its values
+hold from the activation date an administrator sets through ``Configuratie``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+PARAMETER_MAP = Path(__file__).parent / "parameters"
+
+# The only parameter names the rules read, with their type: a typo in a file must fail loudly.
+SCHEMA: Mapping[str, type] = MappingProxyType(
+    {
+        "boete_bij_verwijtbaarheid": list,
+        "boete_vereist_financieel_voordeel": bool,
+        "boete_percentage_opzet": int,
+        "boete_percentage_grove_schuld": int,
+        "boete_percentage_normaal": int,
+        "boete_percentage_verminderd": int,
+        "boete_afronding_cent": int,
+        "recidive_percentage": int,
+        "recidive_termijn_jaren": int,
+        "waarschuwing_grens_cent": int,
+        "waarschuwing_termijn_jaren": int,
+        "draagkracht_percentage": int,
+        "draagkracht_maanden_opzet": int,
+        "draagkracht_maanden_overig": int,
+        "boete_maximum_zonder_benadeling_cent": int,
+        "vervaltermijn_grens_cent": int,
+        "vervaltermijn_lang_jaren": int,
+        "vervaltermijn_kort_jaren": int,
+        "vervolgingsgrens_cent": int,
+        "maatregel_arbeid_percentage": int,
+        "maatregel_arbeid_maanden_eerste": int,
+        "maatregel_arbeid_maanden_per_herhaling": int,
+        "maatregel_arbeid_maanden_max": int,
+        "maatregel_arbeid_herhaling_termijn_maanden": int,
+        "tekortschietend_besef_percentage": int,
+        "tekortschietend_besef_maanden": int,
+    }
+)
+# What a municipality's afstemmingsverordening may set (PW art. 8 lid 1 sub a, art. 18 lid 2).
+GEMEENTELIJK = frozenset(n for n in SCHEMA if n.startswith(("maatregel_", "tekortschietend_")))
+_PARAMETER_VELDEN = frozenset(
+    {"waarde", "geldig_vanaf", "geldig_tot", "bron", "omschrijving", "onzeker"}
+)
+
+
+class ParameterFout(ValueError):
+    """A parameter or organisation file is invalid; the message says which file and key."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterWaarde:
+    naam: str
+    waarde: int | bool | tuple[str, ...]
+    geldig_vanaf: date | None
+    geldig_tot: date | None
+    bron: str
+    omschrijving: str
+    onzeker: bool
+    herkomst: str
+    _tekst: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_tekst", self._beschrijf(self.geldig_vanaf))
+
+    def geldig_op(self, datum: date, activering: date | None) -> bool:
+        vanaf = self.geldig_vanaf or activering
+        if vanaf is None or datum < vanaf:
+            return False
+        return self.geldig_tot is None or datum <= self.geldig_tot
+
+    def beschrijving(self, activering: date | None = None) -> str:
+        """One line for the explanation: name, value, validity, source, uncertainty."""
+        if self.geldig_vanaf is not None or activering is None:
+            return self._tekst
+        return self._beschrijf(activering)
+
+    def _beschrijf(self, vanaf: date | None) -> str:
+        tekst = f"{self.naam} = {_toon(self.waarde)} ({self.herkomst}, geldig vanaf "
+        tekst += vanaf.isoformat() if vanaf else "activering"
+        if self.geldig_tot:
+            tekst += f" tot en met {self.geldig_tot.isoformat()}"
+        tekst += f"; bron: {self.bron}"
+        return tekst + ("; ONZEKER)" if self.onzeker else ")")
+
+
+Parameters = Mapping[str, tuple[ParameterWaarde, ...]]
+
+
+@dataclass(frozen=True, eq=False)
+class Regeling:
+    id: str
+    naam: str
+    bron: str
+    omschrijving: str
+    geldig_vanaf: date | None
+    concept: bool
+    onzeker: bool
+    basis: str | None
+    parameters: Parameters
+    bestand: str
+
+
+@dataclass(frozen=True, eq=False)
+class Gemeente:
+    naam: str
+    cbs_code: str
+    parameters: Parameters
+
+
+@dataclass(frozen=True, slots=True)
+class RegelingKeuze:
+    """An organisation's choice to apply a rule set over a period."""
+
+    id: str
+    geldig_vanaf: date | None
+    geldig_tot: date | None
+    bron: str
+    onzeker: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Organisatie:
+    id: str
+    naam: str
+    bron: str
+    gemeenten: tuple[Gemeente, ...]
+    regelingen: tuple[RegelingKeuze, ...]
+    bestand: str
+
+
+def _toon(waarde: object) -> str:
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, tuple):
+        return "[" + ", ".join(waarde) + "]"
+    return str(waarde)
+
+
+def _lees_toml(pad: Path) -> dict[str, Any]:
+    try:
+        with pad.open("rb") as bestand:
+            return tomllib.load(bestand)
+    except (OSError, tomllib.TOMLDecodeError) as fout:
+        raise ParameterFout(f"{pad}: kan niet gelezen worden ({fout})") from None
+
+
+def _eis(gegevens: Mapping[str, Any], sleutel: str, soort: type, plaats: str) -> Any:
+    waarde = gegevens.get(sleutel)
+    if not isinstance(waarde, soort) or (soort is int and isinstance(waarde, bool)):
+        raise ParameterFout(f"{plaats}: '{sleutel}' ontbreekt of is geen {soort.__name__}")
+    return waarde
+
+
+def _optioneel_datum(gegevens: Mapping[str, Any], sleutel: str, plaats: str) -> date | None:
+    waarde = gegevens.get(sleutel)
+    if waarde is not None and (not isinstance(waarde, date) or hasattr(waarde, "hour")):
+        raise ParameterFout(f"{plaats}: '{sleutel}' moet een datum zijn (JJJJ-MM-DD)")
+    return waarde
+
+
+def _parameter(
+    naam: str, ruw: object, *, plaats: str, herkomst: str, concept: bool
+) -> tuple[ParameterWaarde, ...]:
+    if naam not in SCHEMA:
+        raise ParameterFout(f"{plaats}: onbekende parameter '{naam}'")
+    versies = ruw if isinstance(ruw, list) else [ruw]
+    uitkomst = []
+    for index, versie in enumerate(versies):
+        waar = f"{plaats}: parameter '{naam}'" + (f"[{index}]" if len(versies) > 1 else "")
+        if not isinstance(versie, dict):
+            raise ParameterFout(f"{waar} moet een tabel zijn")
+        onbekend = set(versie) - _PARAMETER_VELDEN
+        if onbekend:
+            raise ParameterFout(f"{waar}: onbekende sleutel(s) {sorted(onbekend)}")
+        soort = SCHEMA[naam]
+        waarde = _eis(versie, "waarde", soort, waar)
+        if soort is list:
+            if not all(isinstance(w, str) for w in waarde):
+                raise ParameterFout(f"{waar}: 'waarde' moet een lijst teksten zijn")
+            waarde = tuple(waarde)
+        vanaf = _optioneel_datum(versie, "geldig_vanaf", waar)
+        if vanaf is None and not concept:
+            raise ParameterFout(f"{waar}: 'geldig_vanaf' ontbreekt (alleen een concept mag zonder)")
+        tot = _optioneel_datum(versie, "geldig_tot", waar)
+        if vanaf and tot and tot < vanaf:
+            raise ParameterFout(f"{waar}: 'geldig_tot' ligt vóór 'geldig_vanaf'")
+        uitkomst.append(
+            ParameterWaarde(
+                naam=naam,
+                waarde=waarde,
+                geldig_vanaf=vanaf,
+                geldig_tot=tot,
+                bron=_eis(versie, "bron", str, waar),
+                omschrijving=str(versie.get("omschrijving", "")),
+                onzeker=bool(versie.get("onzeker", False)),
+                herkomst=herkomst,
+            )
+        )
+    return tuple(uitkomst)
+
+
+def _parameters(
+    ruw: object, *, plaats: str, herkomst: str, concept: bool, toegestaan: Iterable[str]
+) -> Parameters:
+    if ruw is None:
+        return MappingProxyType({})
+    if not isinstance(ruw, dict):
+        raise ParameterFout(f"{plaats}: 'parameters' moet een tabel zijn")
+    namen = frozenset(toegestaan)
+    for naam in ruw:
+        if naam not in namen:
+            raise ParameterFout(f"{plaats}: parameter '{naam}' is hier niet toegestaan of onbekend")
+    return MappingProxyType(
+        {
+            naam: _parameter(naam, waarde, plaats=plaats, herkomst=herkomst, concept=concept)
+            for naam, waarde in ruw.items()
+        }
+    )
+
+
+def laad_regeling(pad: Path) -> Regeling:
+    gegevens = _lees_toml(pad)
+    plaats = pad.name
+    concept = bool(gegevens.get("concept", False))
+    vanaf = _optioneel_datum(gegevens, "geldig_vanaf", plaats)
+    if concept and vanaf is not None:
+        raise ParameterFout(f"{plaats}: een concept krijgt zijn datum pas bij activering")
+    if not concept and vanaf is None:
+        raise ParameterFout(f"{plaats}: 'geldig_vanaf' ontbreekt")
+    regeling_id = _eis(gegevens, "id", str, plaats)
+    return Regeling(
+        id=regeling_id,
+        naam=_eis(gegevens, "naam", str, plaats),
+        bron=_eis(gegevens, "bron", str, plaats),
+        omschrijving=str(gegevens.get("omschrijving", "")),
+        geldig_vanaf=vanaf,
+        concept=concept,
+        onzeker=bool(gegevens.get("onzeker", False)),
+        basis=gegevens.get("basis"),
+        parameters=_parameters(
+            gegevens.get("parameters"),
+            plaats=plaats,
+            herkomst=f"regeling {regeling_id}",
+            concept=concept,
+            toegestaan=SCHEMA,
+        ),
+        bestand=str(pad),
+    )
+
+
+@lru_cache(maxsize=32)
+def laad_regelingen(*mappen: Path) -> Mapping[str, Regeling]:
+    """All rule sets in the shipped folder plus the given folders or files, by id."""
+    regelingen: dict[str, Regeling] = {}
+    for map_of_bestand in (PARAMETER_MAP / "regelingen", *mappen):
+        paden = (
+            sorted(map_of_bestand.glob("*.toml")) if map_of_bestand.is_dir() else [map_of_bestand]
+        )
+        for pad in paden:
+            regeling = laad_regeling(pad)
+            if regeling.id in regelingen:
+                raise ParameterFout(f"{pad.name}: regeling '{regeling.id}' bestaat al")
+            regelingen[regeling.id] = regeling
+    for regeling in regelingen.values():
+        if regeling.basis is not None and regeling.basis not in regelingen:
+            raise ParameterFout(f"{regeling.id}: basisregeling '{regeling.basis}' bestaat niet")
+    return MappingProxyType(regelingen)
+
+
+@lru_cache(maxsize=32)
+def laad_organisatie(pad: Path) -> Organisatie:
+    gegevens = _lees_toml(pad)
+    plaats = pad.name
+    organisatie_id = _eis(gegevens, "id", str, plaats)
+    gemeenten = []
+    for index, ruw in enumerate(gegevens.get("gemeenten", [])):
+        waar = f"{plaats}: gemeenten[{index}]"
+        code = _eis(ruw, "cbs_code", str, waar)
+        if len(code) != 4 or not code.isdigit():
+            raise ParameterFout(f"{waar}: 'cbs_code' moet vier cijfers zijn")
+        gemeenten.append(
+            Gemeente(
+                naam=_eis(ruw, "naam", str, waar),
+                cbs_code=code,
+                parameters=_parameters(
+                    ruw.get("parameters"),
+                    plaats=waar,
+                    herkomst=f"afstemmingsverordening {ruw.get('naam')}",
+                    concept=False,
+                    toegestaan=GEMEENTELIJK,
+                ),
+            )
+        )
+    keuzes = []
+    for index, ruw in enumerate(gegevens.get("regelingen", [])):
+        waar = f"{plaats}: regelingen[{index}]"
+        keuzes.append(
+            RegelingKeuze(
+                id=_eis(ruw, "id", str, waar),
+                geldig_vanaf=_optioneel_datum(ruw, "geldig_vanaf", waar),
+                geldig_tot=_optioneel_datum(ruw, "geldig_tot", waar),
+                bron=_eis(ruw, "bron", str, waar),
+                onzeker=bool(ruw.get("onzeker", False)),
+            )
+        )
+    if not keuzes:
+        raise ParameterFout(f"{plaats}: de organisatie noemt geen regelingen")
+    return Organisatie(
+        id=organisatie_id,
+        naam=_eis(gegevens, "naam", str, plaats),
+        bron=_eis(gegevens, "bron", str, plaats),
+        gemeenten=tuple(gemeenten),
+        regelingen=tuple(keuzes),
+        bestand=str(pad),
+    )
