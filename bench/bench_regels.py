@@ -83,6 +83,17 @@ def maak_zaak(rng: random.Random) -> dict[str, Any]:
     return {k: v for k, v in zaak.items() if v is not None}
 
 
+def _referentie() -> float:
+    """A fixed piece of Python work, to compare figures between machines."""
+    beste = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in range(1000):
+            sum(range(1000))
+        beste = min(beste, (time.perf_counter() - start) * 1000)
+    return beste
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--aantal", type=int, default=100_000, help="aantal zaken (100000)")
@@ -96,6 +107,7 @@ def main() -> None:
         adviseer(zaak, configuratie=config).to_dict()
 
     start = time.perf_counter()
+    cpu_start = time.process_time()
     sancties: dict[str, int] = {}
     uitleg = 0
     for zaak in zaken:
@@ -104,12 +116,19 @@ def main() -> None:
         sancties[advies.sanctie] = sancties.get(advies.sanctie, 0) + 1
         uitleg += len(advies.uitleg)
     duur = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
 
     per_seconde = len(zaken) / duur
     print(f"zaken:                      {len(zaken):>10,}".replace(",", "."))
     print(f"tijd om alle te adviseren:  {duur:>10.2f} s")
     print(f"adviezen per seconde:       {per_seconde:>10,.0f}".replace(",", "."))
     print(f"gemiddeld per advies:       {duur / len(zaken) * 1e6:>10.1f} µs")
+    print(
+        f"processortijd (één kern):   {cpu:>10.2f} s = {len(zaken) / cpu:,.0f} adviezen/s".replace(
+            ",", "."
+        )
+    )
+    print(f"referentie sum(range(1000)):{_referentie():>10.1f} µs (snelheid van deze machine)")
     print(f"uitlegregels per advies:    {uitleg / len(zaken):>10.1f}")
     print(
         "sancties:                   " + ", ".join(f"{k} {v}" for k, v in sorted(sancties.items()))

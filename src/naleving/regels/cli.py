@@ -8,6 +8,7 @@ input could not be used.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -32,6 +33,15 @@ _REGELS_GEBRUIK = (
 
 class _Gebruiksfout(Exception):
     pass
+
+
+def _schrijf(tekst: str) -> None:
+    try:
+        print(tekst)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `head`) stopped early; that is not an error of the advice.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _fout(bericht: str) -> int:
@@ -100,9 +110,9 @@ def advies_main(argv: list[str]) -> int:
     except ParameterFout as fout:
         return _fout(f"de configuratie van de regels is ongeldig: {fout}")
     if "--uitleg" in gezet:
-        print(advies.uitleg_tekst())
+        _schrijf(advies.uitleg_tekst())
     else:
-        print(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
+        _schrijf(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
     return 0
 
 
@@ -213,9 +223,9 @@ def regels_main(argv: list[str]) -> int:
     except ParameterFout as fout:
         return _fout(f"de configuratie van de regels is ongeldig: {fout}")
     if "--json" in gezet:
-        print(json.dumps(gegevens, ensure_ascii=False, indent=2))
+        _schrijf(json.dumps(gegevens, ensure_ascii=False, indent=2))
     else:
-        print(_tekst_overzicht(gegevens))
+        _schrijf(_tekst_overzicht(gegevens))
     return 0
 
 

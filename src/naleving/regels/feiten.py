@@ -203,13 +203,25 @@ def _keuze(veld: str, waarde: object, keuzes: tuple[str, ...]) -> str:
     return waarde
 
 
+_GELDIGE_DATUMS: dict[str, date] = {}
+
+
 def _datum(veld: str, waarde: object) -> date:
+    # Only texts that passed the strict check are cached, so a hit needs no re-validation.
+    if type(waarde) is str:
+        gevonden = _GELDIGE_DATUMS.get(waarde)
+        if gevonden is not None:
+            return gevonden
     # fromisoformat alone would also take '20240101' and week dates; the contract says YYYY-MM-DD.
     if isinstance(waarde, str) and _DATUM.fullmatch(waarde):
         try:
-            return date.fromisoformat(waarde)
+            datum = date.fromisoformat(waarde)
         except ValueError:
             raise FeitenFout(veld, f"is geen bestaande datum ({waarde!r})") from None
+        if len(_GELDIGE_DATUMS) > 100_000:
+            _GELDIGE_DATUMS.clear()
+        _GELDIGE_DATUMS[waarde] = datum
+        return datum
     raise FeitenFout(
         veld,
         "moet een datum zijn in de vorm JJJJ-MM-DD, bijvoorbeeld 2024-03-01, "

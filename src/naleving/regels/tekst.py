@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 _MAANDEN = (
     "januari",
@@ -29,6 +30,7 @@ VERWIJTBAARHEID_TEKST = {
 }
 
 
+@lru_cache(maxsize=16_384)
 def euro(cent: int) -> str:
     """Format integer cents as '€ 1.234,56' (Dutch grouping and decimal comma)."""
     if cent < 0:
