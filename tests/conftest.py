@@ -13,6 +13,21 @@ from naleving.core.bsn import BsnGenerator
 _numbers = itertools.count(1)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that commits (transaction=True) must restore the roles the migrations made, or every later test
+    would find no roles: Django flushes all tables after such a test."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        if (
+            marker
+            and marker.kwargs.get("transaction")
+            and not marker.kwargs.get("serialized_rollback")
+        ):
+            raise pytest.UsageError(
+                f"{item.nodeid}: use @pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+            )
+
+
 @pytest.fixture
 def gemeenten(db) -> dict[str, Gemeente]:
     return {

@@ -30,6 +30,11 @@ MATRIX = {
     "audit.exporteren": {"privacy"},
     "rapportage.bekijken": {"beleidsmedewerker"},
     "beheer.gebruikers": {"beheerder"},
+    "onderzoek.aanvragen": {"inkomensconsulent", "handhaver"},
+    "onderzoek.bekijken": {"inkomensconsulent", "handhaver", "teamleider"},
+    "onderzoek.toewijzen": {"teamleider"},
+    "onderzoek.uitvoeren": {"handhaver"},
+    "onderzoek.reviewen": {"teamleider"},
 }
 
 

@@ -21,9 +21,15 @@ PROD_ENV = {
 
 
 def _run(*args: str, extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"} | PROD_ENV | (extra or {})
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE must not leak into what we check as production.
+    skip = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in skip} | PROD_ENV | (extra or {})
     return subprocess.run(
-        [sys.executable, "-m", "django", *args], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "django", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -53,8 +59,12 @@ def test_demo_accounts_cannot_log_in_outside_demo_mode(make_user) -> None:
 
 
 def test_passwords_are_hashed_with_argon2_outside_tests() -> None:
-    result = _run("shell", "-c", "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])")
-    assert result.stdout.strip().splitlines()[-1] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    result = _run(
+        "shell", "-c", "from django.conf import settings; print(settings.PASSWORD_HASHERS[0])"
+    )
+    assert (
+        result.stdout.strip().splitlines()[-1] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    )
 
 
 def test_responses_carry_a_content_security_policy_and_a_correlation_id(client) -> None:

@@ -12,8 +12,8 @@ import json
 from typing import Any
 
 import pytest
-from conftest import configuratie, samengevoegd, scenarios
 
+from conftest import configuratie, samengevoegd, scenarios
 from naleving.regels import FeitenFout, adviseer
 
 ADVIEZEN = scenarios("scenarios")

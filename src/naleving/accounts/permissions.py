@@ -29,6 +29,11 @@ ACTIES: dict[str, str] = {
     "audit.exporteren": "Toegangslog exporteren",
     "rapportage.bekijken": "Geaggregeerde cijfers inzien (geen persoonsgegevens)",
     "beheer.gebruikers": "Medewerkers, rollen en gemeenten beheren",
+    "onderzoek.aanvragen": "Een onderzoek aanvragen (bij een aanvraag, tijdens de uitkering of op een signaal)",
+    "onderzoek.bekijken": "Onderzoeken inzien (de stand, het rapport en het advies)",
+    "onderzoek.toewijzen": "Onderzoeken toewijzen aan een handhaver",
+    "onderzoek.uitvoeren": "Onderzoek uitvoeren: plan, activiteiten, bewijs, rapport (alleen als toegewezen)",
+    "onderzoek.reviewen": "Rapporten van onderzoek beoordelen",
 }
 
 #: Roles whose access to a client needs a ground (an open signal or investigation of their team).

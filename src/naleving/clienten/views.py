@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from naleving.accounts.permissions import has_right, may
 from naleving.clienten import selectors, services
+from naleving.clienten.dossier import dossier_secties
 from naleving.clienten.forms import AdresForm, ContactmomentForm
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
@@ -24,7 +25,9 @@ def zoeken(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("Uw rol mag geen cliënten zoeken.")
     term = request.GET.get("q", "").strip()[:100]
     result = selectors.client_search(user=staff_user(request), zoekterm=term) if term else None
-    template = "clienten/_resultaten.html" if getattr(request, "htmx", False) else "clienten/zoeken.html"
+    template = (
+        "clienten/_resultaten.html" if getattr(request, "htmx", False) else "clienten/zoeken.html"
+    )
     return render(request, template, {"term": term, "resultaat": result})
 
 
@@ -37,6 +40,7 @@ def dossier(request: HttpRequest, clientnummer: str) -> HttpResponse:
         {
             "client": client,
             "contactmomenten": selectors.contactmomenten(client),
+            "secties": dossier_secties(staff_user(request), client),
             "mag_wijzigen": may(staff_user(request), "client.wijzigen", client),
             "mag_contact": may(staff_user(request), "contactmoment.toevoegen", client),
             "contact_form": ContactmomentForm(),
@@ -105,6 +109,7 @@ def contactmoment_toevoegen(request: HttpRequest, clientnummer: str) -> HttpResp
         {
             "client": client,
             "contactmomenten": selectors.contactmomenten(client),
+            "secties": dossier_secties(user, client),
             "mag_wijzigen": may(user, "client.wijzigen", client),
             "mag_contact": True,
             "contact_form": form,

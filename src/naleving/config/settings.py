@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "naleving.audit",
     "naleving.clienten",
     "naleving.demodata",
+    "naleving.onderzoek",
 ]
 
 MIDDLEWARE = [

@@ -11,7 +11,7 @@ from django.db import transaction
 
 from naleving.accounts.models import Rol, User
 from naleving.clienten.models import Client
-from naleving.demodata.seed import seed_database
+from naleving.demodata.seed import ensure_gemeenten, seed_database
 
 DEMO_ROLLEN = (
     ("inkomensconsulent", "Ilse", "de Consulent"),
@@ -22,7 +22,6 @@ DEMO_ROLLEN = (
     ("beheerder", "Bea", "Beheer"),
     ("privacy", "Pieter", "Privacy"),
 )
-DEMO_CASELOAD = 40
 
 
 @transaction.atomic
@@ -44,21 +43,16 @@ def ensure_demo_accounts() -> list[User]:
         user.save()
         user.gemeenten.set(Gemeente.objects.all())
         users.append(user)
-    consulent = users[0]
-    if not Client.objects.filter(consulent=consulent).exists():
-        ids = list(
-            Client.objects.order_by("pk").values_list("pk", flat=True)[: DEMO_CASELOAD * 5 : 5]
-        )
-        Client.objects.filter(pk__in=ids).update(consulent=consulent)
     return users
 
 
 def run_demo(*, port: int, clients: int, serve: bool) -> int:
     call_command("migrate", interactive=False, verbosity=0)
+    ensure_gemeenten()
+    ensure_demo_accounts()
     if not Client.objects.exists():
         print(f"Demogegevens aanmaken: {clients} synthetische cliënten…", flush=True)
         seed_database(clients=clients, years=3, seed_value=2026, progress=sys.stderr.isatty())
-    ensure_demo_accounts()
     line = "=" * 72
     print(line)
     print("Naleving demo — alle gegevens zijn synthetisch")

@@ -37,6 +37,15 @@ class SeedContext:
     gemeenten: dict[str, Gemeente]
     consulenten: dict[str, list[User]]
     new_client_ids: list[int] = field(default_factory=list)
+    #: clients owned by the demo consultant (when the demo accounts exist): extensions put examples there too
+    demo_client_ids: list[int] = field(default_factory=list)
+
+    def staff(self, rol: str, gemeente: Gemeente | None = None) -> list[User]:
+        """Staff of a role (for a municipality): the demo account first when it exists, so it has work."""
+        qs = User.objects.filter(rol_id=rol, is_active=True)
+        if gemeente is not None:
+            qs = qs.filter(gemeenten=gemeente)
+        return list(qs.order_by("-is_demo_account", "username"))
 
 
 def ensure_gemeenten() -> dict[str, Gemeente]:
@@ -46,21 +55,47 @@ def ensure_gemeenten() -> dict[str, Gemeente]:
     return result
 
 
+#: role -> (username prefix, clients per staff member)
+STAFF = {
+    "inkomensconsulent": ("ic", CASELOAD_PER_CONSULENT),
+    "handhaver": ("hh", 1000),
+    "teamleider": ("tl", 10_000),
+    "trajectbegeleider": ("tb", 400),
+}
+
+
 def _staff(
     rng: random.Random, gemeenten: dict[str, Gemeente], clients: int
 ) -> dict[str, list[User]]:
-    """Synthetic staff that own the cases. They cannot log in: they have no usable password."""
+    """Synthetic staff per municipality. They cannot log in: they have no usable password.
+    Returns the consultants, who own the cases."""
     per_gemeente: dict[str, list[User]] = {}
-    rol = Rol.objects.get(code="inkomensconsulent")
+    for code, (prefix, per_staff) in STAFF.items():
+        consultants = _staff_of_role(rng, gemeenten, clients, code, prefix, per_staff)
+        if code == "inkomensconsulent":
+            per_gemeente = consultants
+    return per_gemeente
+
+
+def _staff_of_role(
+    rng: random.Random,
+    gemeenten: dict[str, Gemeente],
+    clients: int,
+    code: str,
+    prefix: str,
+    per_staff: int,
+) -> dict[str, list[User]]:
+    per_gemeente: dict[str, list[User]] = {}
+    rol = Rol.objects.get(code=code)
     for naam, (_code, share, _places) in names.GEMEENTEN.items():
-        needed = max(1, round(clients * share / CASELOAD_PER_CONSULENT))
+        needed = max(1, round(clients * share / per_staff))
         existing = list(
             User.objects.filter(rol=rol, gemeenten=gemeenten[naam], is_demo_account=False)
         )
         slug = naam.lower().replace(" ", "")
         for i in range(len(existing), needed):
             user = User(
-                username=f"ic.{slug}.{i + 1:03d}",
+                username=f"{prefix}.{slug}.{i + 1:03d}",
                 first_name=rng.choice(names.VOORNAMEN),
                 last_name=rng.choice(names.ACHTERNAMEN).replace("_", " "),
                 rol=rol,
@@ -115,6 +150,7 @@ def seed_database(
         done += size
         bar.update(size)
     bar.close()
+    _assign_demo_caseload(ctx)
 
     for app in django_apps.get_app_configs():
         if app.name.startswith("naleving.") and app.name != "naleving.demodata":
@@ -139,6 +175,15 @@ def seed_database(
         reden="Synthetische gegevens aangemaakt (naleving seed)",
     )
     return ctx
+
+
+def _assign_demo_caseload(ctx: SeedContext, size: int = 40) -> None:
+    """The demo consultant (if the demo accounts exist) owns every fifth of the first new clients."""
+    demo = User.objects.filter(username="inkomensconsulent", is_demo_account=True).first()
+    if demo is None or Client.objects.filter(consulent=demo).exists():
+        return
+    ctx.demo_client_ids = ctx.new_client_ids[: size * 5 : 5]
+    Client.objects.filter(pk__in=ctx.demo_client_ids).update(consulent=demo)
 
 
 def _chunk(

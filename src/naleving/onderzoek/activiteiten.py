@@ -1,0 +1,236 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The investigative activities of Awb title 5.2, each with the fields it must record.
+
+Every activity records why it is needed: a power may be used only as far as reasonably necessary (Awb 5:13).
+Intrusive steps (observation, home visit) also need a justified step in the onderzoeksplan. The fields here are
+the single source for both the forms and the service's validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+
+class Soort(models.TextChoices):
+    GEGEVENS_VORDEREN = "gegevens_vorderen", "Gegevens vorderen (Awb 5:16)"
+    INZAGE_ZAKELIJK = "inzage_zakelijk", "Inzage zakelijke gegevens (Awb 5:17)"
+    RAADPLEGEN_REGISTRATIE = "raadplegen_registratie", "Raadplegen registratie (bijv. Suwinet)"
+    WAARNEMING = "waarneming", "Waarneming"
+    INTERNETONDERZOEK = "internetonderzoek", "Internetonderzoek (open bronnen)"
+    HUISBEZOEK = "huisbezoek", "Huisbezoek"
+    GESPREK = "gesprek", "Gesprek of verhoor"
+
+
+#: Steps that intrude on private life (art. 8 EVRM) more than asking or looking up: each needs a justified
+#: plan step (necessity and why nothing lighter suffices) before it can be recorded.
+INGRIJPEND = frozenset({Soort.WAARNEMING, Soort.HUISBEZOEK})
+
+
+@dataclass(frozen=True)
+class Veld:
+    naam: str
+    label: str
+    soort: str = "tekst"  # tekst, lang, datum, tijdstip, getal, janee, keuze
+    verplicht: bool = True
+    hulp: str = ""
+    keuzes: tuple[tuple[str, str], ...] = ()
+
+
+WAAROM = Veld(
+    "waarom",
+    "Waarom is deze stap nodig?",
+    "lang",
+    hulp="Awb 5:13: alleen voor zover redelijkerwijs nodig.",
+)
+
+VELDEN: dict[str, tuple[Veld, ...]] = {
+    Soort.GEGEVENS_VORDEREN: (
+        Veld("van_wie", "Van wie"),
+        Veld("welke_gegevens", "Welke gegevens", "lang"),
+        WAAROM,
+    ),
+    Soort.INZAGE_ZAKELIJK: (
+        Veld("bij_wie", "Bij wie"),
+        Veld("welke_gegevens", "Welke zakelijke gegevens", "lang"),
+        WAAROM,
+    ),
+    Soort.RAADPLEGEN_REGISTRATIE: (
+        Veld("bron", "Welke registratie", hulp="Bijvoorbeeld Suwinet-Inkijk, BRP, RDW, Kadaster."),
+        Veld("welke_gegevens", "Welke gegevens", "lang"),
+        WAAROM,
+    ),
+    Soort.WAARNEMING: (
+        Veld("locatie", "Waar"),
+        Veld("begin", "Wanneer (begin)", "tijdstip"),
+        Veld("duur_minuten", "Hoe lang (minuten)", "getal"),
+        Veld("bevindingen", "Wat is waargenomen", "lang"),
+        WAAROM,
+    ),
+    Soort.INTERNETONDERZOEK: (
+        Veld("bron_url", "Bron (adres van de pagina)"),
+        Veld("wat_gezien", "Wat is gezien", "lang"),
+        Veld(
+            "alleen_open_bronnen",
+            "Ik heb alleen open bronnen gebruikt: geen account, geen schuilnaam, geen vriendschapsverzoek",
+            "janee",
+            hulp="VNG-handreiking internetonderzoek 2021.",
+        ),
+        WAAROM,
+    ),
+    Soort.HUISBEZOEK: (
+        Veld("aangekondigd", "Was het huisbezoek aangekondigd?", "janee", verplicht=False),
+        Veld(
+            "redelijke_grond",
+            "Redelijke grond",
+            "lang",
+            verplicht=False,
+            hulp="Concrete, objectieve feiten die twijfel geven en niet op een lichtere manier te controleren "
+            "zijn. Laat leeg als er geen redelijke grond is.",
+        ),
+        Veld(
+            "gezegd_over_weigeren",
+            "Wat is gezegd over weigeren",
+            "keuze",
+            keuzes=(
+                ("geen_gevolgen", "Weigeren heeft geen gevolgen voor de uitkering"),
+                ("kan_gevolgen_hebben", "Weigeren kan gevolgen hebben voor de uitkering"),
+            ),
+        ),
+        Veld(
+            "toestemming",
+            "Toestemming van de bewoner",
+            "keuze",
+            keuzes=(("gegeven", "Gegeven"), ("geweigerd", "Geweigerd")),
+        ),
+        Veld("aanwezigen", "Wie waren er bij"),
+        Veld("bevindingen", "Bevindingen", "lang", verplicht=False),
+        WAAROM,
+    ),
+    Soort.GESPREK: (
+        Veld("met_wie", "Met wie"),
+        Veld("begin", "Begin van het gesprek", "tijdstip"),
+        Veld(
+            "kan_leiden_tot_boete",
+            "Kan dit gesprek leiden tot een boete?",
+            "janee",
+            verplicht=False,
+        ),
+        Veld("cautie_tijdstip", "Cautie gegeven om", "tijdstip", verplicht=False),
+        Veld("cautie_tekst", "Woorden van de cautie", "lang", verplicht=False),
+        Veld("verslag", "Verslag", "lang"),
+        WAAROM,
+    ),
+}
+
+
+def valideer(soort: str, gegevens: dict[str, Any]) -> dict[str, Any]:
+    """Check and normalise the fields of one activity; raise ValidationError naming each field in Dutch."""
+    if soort not in VELDEN:
+        raise ValidationError({"soort": "Kies een soort activiteit uit de lijst."})
+    unknown = set(gegevens) - {v.naam for v in VELDEN[soort]}
+    if unknown:
+        raise ValidationError(
+            {"gegevens": f"Onbekende velden voor deze activiteit: {', '.join(sorted(unknown))}."}
+        )
+    errors: dict[str, str] = {}
+    clean: dict[str, Any] = {}
+    for veld in VELDEN[soort]:
+        raw = gegevens.get(veld.naam)
+        try:
+            value = _parse(veld, raw)
+        except ValueError as exc:
+            errors[veld.naam] = str(exc)
+            continue
+        if veld.verplicht and value in (None, "", False) and veld.soort != "janee":
+            errors[veld.naam] = f"Vul in: {veld.label.lower()}."
+        clean[veld.naam] = value
+    if not errors:
+        errors.update(_regels(soort, clean))
+    if errors:
+        raise ValidationError(errors)
+    return clean
+
+
+def _parse(veld: Veld, raw: Any) -> Any:
+    if raw is None or raw == "":
+        return (
+            False
+            if veld.soort == "janee"
+            else None
+            if veld.soort in ("tijdstip", "datum", "getal")
+            else ""
+        )
+    if veld.soort == "janee":
+        if isinstance(raw, bool):
+            return raw
+        return str(raw).lower() in {"1", "true", "on", "ja"}
+    if veld.soort == "getal":
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            raise ValueError(f"{veld.label}: vul een heel getal in.") from None
+        if value < 0:
+            raise ValueError(f"{veld.label}: vul een getal van 0 of meer in.")
+        return value
+    if veld.soort == "tijdstip":
+        moment = raw if isinstance(raw, datetime) else parse_datetime(str(raw))
+        if moment is None:
+            raise ValueError(f"{veld.label}: vul een datum en tijd in, zoals 2026-11-28 14:30.")
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        if moment > timezone.now():
+            raise ValueError(f"{veld.label}: dit tijdstip ligt in de toekomst.")
+        return moment.isoformat()
+    if veld.soort == "datum":
+        day = raw if isinstance(raw, date) else parse_date(str(raw))
+        if day is None:
+            raise ValueError(f"{veld.label}: vul een datum in, zoals 2026-11-28.")
+        return day.isoformat()
+    if veld.soort == "keuze" and str(raw) not in {k for k, _ in veld.keuzes}:
+        raise ValueError(f"{veld.label}: kies een van de mogelijkheden.")
+    return str(raw).strip()
+
+
+def _regels(soort: str, v: dict[str, Any]) -> dict[str, str]:
+    """The rules between fields, each from the law or the case law it implements."""
+    errors: dict[str, str] = {}
+    if soort == Soort.INTERNETONDERZOEK and not v["alleen_open_bronnen"]:
+        # VNG-handreiking 2021: only open sources; no fake accounts, pseudonyms or friend requests.
+        errors["alleen_open_bronnen"] = (
+            "Internetonderzoek mag alleen in open bronnen. Bevestig dat u geen account, schuilnaam of "
+            "vriendschapsverzoek heeft gebruikt; anders kunt u dit niet vastleggen."
+        )
+    if soort == Soort.HUISBEZOEK:
+        # A home may be entered only with the occupant's informed, voluntary consent (Awb 5:15 lid 1; art. 12
+        # Grondwet; art. 8 EVRM). Only with a redelijke grond may the resident be told that refusing can have
+        # consequences; without it, refusing has none (domain.md §4, huisbezoek).
+        if v["gezegd_over_weigeren"] == "kan_gevolgen_hebben" and not v["redelijke_grond"]:
+            errors["gezegd_over_weigeren"] = (
+                "Zonder redelijke grond heeft weigeren geen gevolgen. Dat moet ook zo gezegd zijn; vul de "
+                "redelijke grond in als die er was."
+            )
+        if v["toestemming"] == "geweigerd" and v["bevindingen"]:
+            errors["bevindingen"] = (
+                "Bij weigering eindigt het huisbezoek: er zijn dan geen bevindingen in de woning."
+            )
+        if v["toestemming"] == "gegeven" and not v["bevindingen"]:
+            errors["bevindingen"] = "Vul de bevindingen van het huisbezoek in."
+    if soort == Soort.GESPREK and v["kan_leiden_tot_boete"]:
+        # Awb 5:10a: the cautie before the questions; without it statements cannot prove blame (CRvB 2019:767).
+        if not v["cautie_tijdstip"] or not v["cautie_tekst"]:
+            errors["cautie_tijdstip"] = (
+                "Dit gesprek kan leiden tot een boete: leg eerst vast wanneer de cautie is gegeven en met welke "
+                "woorden (Awb 5:10a)."
+            )
+        elif datetime.fromisoformat(v["cautie_tijdstip"]) > datetime.fromisoformat(v["begin"]):
+            errors["cautie_tijdstip"] = (
+                "De cautie moet gegeven zijn vóór de eerste vraag (Awb 5:10a)."
+            )
+    return errors

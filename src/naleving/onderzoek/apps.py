@@ -1,0 +1,18 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+
+
+class OnderzoekConfig(AppConfig):
+    name = "naleving.onderzoek"
+    verbose_name = "Onderzoek (Awb titel 5.2)"
+
+    def ready(self) -> None:
+        from naleving.accounts.permissions import register_client_ground
+        from naleving.onderzoek.selectors import ground_open_onderzoek
+
+        register_client_ground(ground_open_onderzoek)
+
+        from naleving.clienten.dossier import DossierSectie, register_dossier_sectie
+        from naleving.onderzoek.selectors import dossier_context
+
+        register_dossier_sectie(DossierSectie(30, "onderzoek/_dossier.html", dossier_context))

@@ -1,0 +1,175 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Demo investigations in every state, made through the real services (so the audit log and history are real)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+from naleving.clienten.models import Client, Contactmoment
+from naleving.onderzoek import services
+from naleving.onderzoek.models import Onderzoek
+from naleving.onderzoek.services import StapInvoer
+
+VRAGEN = (
+    "Woont er een partner op het adres? Er staan twee auto's van een ander op naam van het adres (RDW).",
+    "Heeft de cliënt inkomsten uit werk? De UWV-polis toont een nieuwe inkomstenverhouding.",
+    "Verblijft de cliënt langer in het buitenland dan gemeld?",
+    "Klopt het vermogen? Er is een spaarrekening die niet bij de aanvraag is genoemd.",
+)
+STATES = (
+    "aangevraagd",
+    "toegewezen",
+    "in_uitvoering",
+    "rapport_ter_review",
+    "afgerond",
+    "afgerond_onrechtmatig",
+)
+
+
+def extend(ctx) -> None:  # type: ignore[no-untyped-def]
+    rng = ctx.rng
+    count = max(len(STATES) * 2, len(ctx.new_client_ids) // 100)
+    pool = ctx.demo_client_ids[:6] + rng.sample(
+        ctx.new_client_ids, min(count, len(ctx.new_client_ids))
+    )
+    clients = list(
+        Client.objects.filter(pk__in=pool[:count]).select_related("consulent", "gemeente")
+    )
+    clients.sort(key=lambda c: pool.index(c.pk))
+    for i, client in enumerate(clients):
+        state = STATES[i % len(STATES)]
+        teamleider = ctx.staff("teamleider", client.gemeente)[0]
+        handhavers = ctx.staff("handhaver", client.gemeente)
+        handhaver = handhavers[0] if i % 2 == 0 else rng.choice(handhavers)
+        assert client.consulent is not None  # the seed gives every client a consultant
+        o = services.onderzoek_vraag_aan(
+            user=client.consulent,
+            client=client,
+            aanleiding=rng.choice(["lopende_uitkering", "aanvraag_uitkering"]),
+            vraag=rng.choice(VRAGEN),
+        )
+        if state != "aangevraagd":
+            o = services.onderzoek_wijs_toe(user=teamleider, onderzoek=o, handhaver=handhaver)
+        if state in ("in_uitvoering", "rapport_ter_review", "afgerond", "afgerond_onrechtmatig"):
+            o = services.onderzoek_start(user=handhaver, onderzoek=o)
+            _uitvoering(ctx, o, handhaver, onrechtmatig=state != "afgerond")
+        if state in ("rapport_ter_review", "afgerond", "afgerond_onrechtmatig"):
+            services.rapport_indienen(user=handhaver, onderzoek=o)
+        if state in ("afgerond", "afgerond_onrechtmatig"):
+            services.rapport_beoordeel(
+                user=teamleider,
+                onderzoek=o,
+                akkoord=True,
+                toelichting="Zorgvuldig onderzocht.",
+                uitkomst="onrechtmatigheid_vastgesteld"
+                if state == "afgerond_onrechtmatig"
+                else "geen_onrechtmatigheid",
+            )
+        if i % 5 == 1 and state != "afgerond":  # some work is late: the worklist must show it
+            Onderzoek.objects.filter(pk=o.pk).update(
+                termijn=timezone.localdate() - timedelta(days=rng.randint(1, 20))
+            )
+
+
+def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  # type: ignore[no-untyped-def]
+    rng = ctx.rng
+    services.plan_opslaan(
+        user=handhaver,
+        onderzoek=o,
+        vragen=o.vraag,
+        feiten="Gegevens uit de registraties wijken af van de aanvraag.",
+        stappen=[
+            StapInvoer(
+                "raadplegen_registratie", "Inkomsten en woonsituatie nagaan in de registraties."
+            ),
+            StapInvoer("gesprek", "De cliënt de kans geven de feiten toe te lichten."),
+        ],
+    )
+    services.activiteit_vastleggen(
+        user=handhaver,
+        onderzoek=o,
+        soort="raadplegen_registratie",
+        gegevens={
+            "bron": "Suwinet-Inkijk",
+            "welke_gegevens": "Polisadministratie UWV, BRP-bewoning",
+            "waarom": "Nagaan of de gegevens uit het signaal kloppen.",
+        },
+    )
+    now = timezone.now()
+    services.activiteit_vastleggen(
+        user=handhaver,
+        onderzoek=o,
+        soort="gesprek",
+        gegevens={
+            "met_wie": o.client.naam,
+            "begin": (now - timedelta(hours=2)).isoformat(),
+            "kan_leiden_tot_boete": onrechtmatig,
+            "cautie_tijdstip": (now - timedelta(hours=2, minutes=1)).isoformat()
+            if onrechtmatig
+            else "",
+            "cautie_tekst": "U bent niet verplicht om op mijn vragen te antwoorden."
+            if onrechtmatig
+            else "",
+            "verslag": "Cliënt licht de situatie toe en levert bankafschriften aan.",
+            "waarom": "Hoor en wederhoor voordat er conclusies worden getrokken.",
+        },
+    )
+    today = timezone.localdate()
+    start = date(today.year, today.month, 1) - timedelta(days=rng.randint(90, 200))
+    start = start.replace(day=1)
+    months = [(start.replace(day=1) + timedelta(days=32 * k)).replace(day=1) for k in range(3)]
+    if onrechtmatig:
+        Contactmoment.objects.create(
+            client=o.client,
+            tijdstip=now - timedelta(days=(today - months[1]).days),
+            kanaal="telefoon",
+            onderwerp="Vraag over de uitbetaling",
+            tekst="Vraagt wanneer de uitkering wordt betaald.",
+            medewerker=o.client.consulent,
+        )
+        services.meldcheck_vastleggen(
+            user=handhaver,
+            onderzoek=o,
+            van=months[0],
+            tot=months[-1] + timedelta(days=27),
+            conclusie="Eén telefonisch contact over de uitbetaling; de inkomsten zijn nergens gemeld.",
+        )
+    perioden = [
+        {
+            "maand": m.strftime("%Y-%m"),
+            "ontvangen_cent": 140_000,
+            "recht_cent": 140_000 - rng.randint(200, 900) * 100,
+        }
+        for m in months
+    ]
+    services.rapport_opslaan(
+        user=handhaver,
+        onderzoek=o,
+        versie=None,
+        bevindingen=(
+            "Inkomsten uit parttime werk bij een uitzendbureau vanaf "
+            + months[0].strftime("%B %Y")
+            + ", niet gemeld."
+        )
+        if onrechtmatig
+        else "De gegevens uit het signaal kloppen niet; de situatie is zoals gemeld.",
+        overtreding="inlichtingenplicht" if onrechtmatig else "",
+        periode_van=months[0] if onrechtmatig else None,
+        periode_tot=months[-1] + timedelta(days=27) if onrechtmatig else None,
+        pleegdatum=months[0] if onrechtmatig else None,
+        perioden=perioden if onrechtmatig else [],
+        gemeld="niet_gemeld" if onrechtmatig else "",
+        aanwijzingen_verwijtbaarheid="Cliënt dacht dat het uitzendbureau de inkomsten doorgaf."
+        if onrechtmatig
+        else "",
+        omstandigheden="Alleenstaand, mantelzorg voor een ouder." if onrechtmatig else "",
+        awb_feiten="Inkomsten uit arbeid niet gemeld in de genoemde maanden."
+        if onrechtmatig
+        else "",
+        awb_voorschrift="Artikel 17 lid 1 Participatiewet" if onrechtmatig else "",
+        advies="Herzien en terugvorderen; verwijtbaarheid beoordelen met de toelichting van de cliënt."
+        if onrechtmatig
+        else "Geen vervolg nodig.",
+    )

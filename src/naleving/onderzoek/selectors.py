@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reading investigations, always within the user's scope, every read of personal data audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from naleving.accounts.models import User
+from naleving.accounts.permissions import clients_in_scope, has_right, may
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
+from naleving.clienten.models import Client
+from naleving.onderzoek.models import Onderzoek
+from naleving.onderzoek.statemachine import OPEN
+
+
+def ground_open_onderzoek(user: User) -> Q:
+    """A handhaver may see a client while an investigation of the team (their municipalities) is open."""
+    return Q(onderzoeken__status__in=OPEN)
+
+
+def onderzoek_voor_user(*, user: User, pk: int, reden: str = "") -> Onderzoek:
+    onderzoek = (
+        Onderzoek.objects.select_related("client__gemeente", "handhaver", "aangevraagd_door")
+        .filter(pk=pk)
+        .first()
+    )
+    if onderzoek is None or not may(user, "onderzoek.bekijken", onderzoek.client):
+        audit_log(
+            user=user,
+            actie=Actie.GEWEIGERD,
+            object_type="onderzoek.onderzoek",
+            object_id=str(pk),
+            client=onderzoek.client if onderzoek else None,
+            reden="Geen toegang tot onderzoek",
+        )
+        raise Http404("Onderzoek niet gevonden")
+    audit_log(
+        user=user,
+        actie=Actie.BEKIJKEN,
+        obj=onderzoek,
+        client=onderzoek.client,
+        reden=reden or f"Onderzoek {onderzoek.nummer}",
+    )
+    return onderzoek
+
+
+def _scoped(user: User) -> QuerySet[Onderzoek]:
+    if not has_right(user, "onderzoek.bekijken"):
+        return Onderzoek.objects.none()
+    return Onderzoek.objects.filter(client__in=clients_in_scope(user))
+
+
+@dataclass(frozen=True)
+class Werkvoorraad:
+    eigen: list[Onderzoek]
+    team: list[Onderzoek]
+    te_laat_per_handhaver: list[dict[str, object]]
+    niet_toegewezen: int
+    vandaag: date
+
+
+def werkvoorraad(*, user: User, limit: int = 200) -> Werkvoorraad:
+    """Open investigations ordered by deadline only: no score, no ranking of people."""
+    today = timezone.localdate()
+    open_qs = _scoped(user).filter(status__in=OPEN).select_related("client__gemeente", "handhaver")
+    eigen = list(open_qs.filter(handhaver=user).order_by("termijn", "pk")[:limit])
+    team: list[Onderzoek] = []
+    per_handhaver: list[dict[str, object]] = []
+    niet_toegewezen = 0
+    if has_right(user, "onderzoek.toewijzen"):
+        team = list(open_qs.order_by("termijn", "pk")[:limit])
+        per_handhaver = list(
+            open_qs.values("handhaver__username", "handhaver__first_name", "handhaver__last_name")
+            .annotate(open=Count("pk"), te_laat=Count("pk", filter=Q(termijn__lt=today)))
+            .order_by("handhaver__username")
+        )
+        niet_toegewezen = open_qs.filter(handhaver__isnull=True).count()
+    return Werkvoorraad(eigen, team, per_handhaver, niet_toegewezen, today)
+
+
+def onderzoeken_van_client(*, user: User, client: Client) -> list[Onderzoek]:
+    return list(
+        _scoped(user).filter(client=client).select_related("handhaver").order_by("-aangevraagd_op")
+    )
+
+
+def handhavers_voor(client: Client) -> QuerySet[User]:
+    return User.objects.filter(
+        rol_id="handhaver", is_active=True, gemeenten=client.gemeente_id
+    ).order_by("username")
+
+
+def dossier_context(user: User, client: Client) -> dict[str, object] | None:
+    if not has_right(user, "onderzoek.bekijken"):
+        return None
+    return {
+        "onderzoeken": onderzoeken_van_client(user=user, client=client),
+        "mag_aanvragen": may(user, "onderzoek.aanvragen", client),
+        "client": client,
+    }
