@@ -48,10 +48,13 @@ def main() -> int:
 
     call_command("migrate", interactive=False, verbosity=0)
     rng = random.Random(5)
-    handhavers = list(User.objects.filter(rol_id="handhaver"))
-    if not handhavers:
-        print("Seed eerst cliënten en medewerkers (bench/seed_and_search.py).", file=sys.stderr)
+    from naleving.demodata.seed import _staff, ensure_gemeenten
+
+    if not Client.objects.exists():
+        print("Seed eerst cliënten (bench/seed_and_search.py).", file=sys.stderr)
         return 2
+    _staff(random.Random(1), ensure_gemeenten(), Client.objects.count())  # adds staff a database lacks
+    handhavers = list(User.objects.filter(rol_id="handhaver"))
     have = Onderzoek.objects.count()
     if have < args.onderzoeken:
         ids = list(Client.objects.values_list("pk", flat=True))
