@@ -31,6 +31,9 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--onderzoeken", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument(
+        "--fresh", action="store_true", help="remove earlier bench investigations first"
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "naleving.config.settings")
     os.environ.setdefault("NALEVING_ALLOWED_HOSTS", "testserver")
@@ -53,11 +56,19 @@ def main() -> int:
     if not Client.objects.exists():
         print("Seed eerst cliënten (bench/seed_and_search.py).", file=sys.stderr)
         return 2
-    _staff(random.Random(1), ensure_gemeenten(), Client.objects.count())  # adds staff a database lacks
+    _staff(
+        random.Random(1), ensure_gemeenten(), Client.objects.count()
+    )  # adds staff a database lacks
     handhavers = list(User.objects.filter(rol_id="handhaver"))
+    if args.fresh:
+        Onderzoek.objects.filter(vraag="Bench").delete()
     have = Onderzoek.objects.count()
     if have < args.onderzoeken:
-        ids = list(Client.objects.values_list("pk", flat=True))
+        ids = list(Client.objects.values_list("pk", "gemeente_id"))
+        per_gemeente: dict[int, list[User]] = {}
+        for h in handhavers:
+            for g in h.gemeenten.all():
+                per_gemeente.setdefault(g.pk, []).append(h)
         requester = User.objects.filter(rol_id="inkomensconsulent").first()
         now = timezone.now()
         batch = []
@@ -70,14 +81,17 @@ def main() -> int:
                 else "afgerond"
             )
             when = now - timedelta(days=rng.randint(0, 5 * 365))
+            client_id, gemeente_id = rng.choice(ids)
             batch.append(
                 Onderzoek(
-                    client_id=rng.choice(ids),
+                    client_id=client_id,
                     aanleiding="lopende_uitkering",
                     vraag="Bench",
                     aangevraagd_door=requester,
                     aangevraagd_op=when,
-                    handhaver=None if status == "aangevraagd" else rng.choice(handhavers),
+                    handhaver=None
+                    if status == "aangevraagd"
+                    else rng.choice(per_gemeente[gemeente_id]),
                     status=status,
                     status_sinds=when,
                     termijn=(when + timedelta(days=rng.randint(5, 60))).date(),
