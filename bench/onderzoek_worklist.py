@@ -41,6 +41,7 @@ def main() -> int:
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client as Browser
     from django.utils import timezone
 
@@ -85,6 +86,7 @@ def main() -> int:
             batch.append(
                 Onderzoek(
                     client_id=client_id,
+                    gemeente_id=gemeente_id,
                     aanleiding="lopende_uitkering",
                     vraag="Bench",
                     aangevraagd_door=requester,
@@ -102,6 +104,11 @@ def main() -> int:
                 Onderzoek.objects.bulk_create(batch)
                 batch = []
         Onderzoek.objects.bulk_create(batch)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "ANALYZE"
+                )  # fresh planner statistics after a bulk load, as autovacuum would
         print(
             f"inserted {args.onderzoeken - have} investigations in {time.perf_counter() - started:.1f} s"
         )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from naleving.accounts.models import Gemeente
 from naleving.clienten.models import Client
 from naleving.core.locking import Versioned
 from naleving.onderzoek.activiteiten import Soort
@@ -21,6 +22,9 @@ class Aanleiding(models.TextChoices):
 
 class Onderzoek(Versioned):
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="onderzoeken")
+    #: the client's municipality when the investigation started: every case belongs to one, and worklists and
+    #: reports are cut by it without a join over all clients (and a national deployment can shard on it)
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="onderzoeken")
     aanleiding = models.CharField(max_length=30, choices=Aanleiding.choices)
     signaal_id = models.BigIntegerField(
         null=True, blank=True, help_text="Het signaal dat tot dit onderzoek leidde."
@@ -49,7 +53,10 @@ class Onderzoek(Versioned):
         verbose_name = "onderzoek"
         verbose_name_plural = "onderzoeken"
         ordering = ["termijn", "pk"]
-        indexes = [models.Index(fields=["status", "handhaver", "termijn"])]
+        indexes = [
+            models.Index(fields=["status", "handhaver", "termijn"]),
+            models.Index(fields=["gemeente", "status", "termijn"]),
+        ]
 
     def __str__(self) -> str:
         return f"Onderzoek {self.pk} ({self.get_status_display()})"

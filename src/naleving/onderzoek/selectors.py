@@ -53,7 +53,7 @@ def onderzoek_voor_user(*, user: User, pk: int, reden: str = "") -> Onderzoek:
 def _scoped(user: User) -> QuerySet[Onderzoek]:
     if not has_right(user, "onderzoek.bekijken"):
         return Onderzoek.objects.none()
-    qs = Onderzoek.objects.filter(client__gemeente__in=user.gemeenten.all())
+    qs = Onderzoek.objects.filter(gemeente__in=user.gemeenten.all())
     if user.rol is not None and user.rol.toegang_op_grond:
         # Only clients with a ground (an open signal or investigation); a join on the municipality alone is
         # not enough for these roles. A subquery over all clients is slow, so only grounded roles pay for it.

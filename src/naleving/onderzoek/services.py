@@ -105,6 +105,7 @@ def onderzoek_vraag_aan(
     with transaction.atomic():
         onderzoek = Onderzoek.objects.create(
             client=client,
+            gemeente_id=client.gemeente_id,
             aanleiding=aanleiding,
             signaal_id=signaal_id,
             vraag=vraag.strip(),
