@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+
+
+class PreventieConfig(AppConfig):
+    name = "naleving.preventie"
+    label = "preventie"
+    verbose_name = "Preventie en dienstverlening"
+
+    def ready(self) -> None:
+        from naleving.accounts import permissions
+        from naleving.preventie import tasks
+
+        permissions.ACTIES.update(ACTIES)
+        tasks.register_schedule()
+
+
+#: Action codes of this app (added to the roles by migration 0002_rechten).
+ACTIES = {
+    "preventie.informeren": "Rechten en plichten uitleggen, informatiemomenten en eenmalige codes vastleggen",
+    "preventie.melding_vastleggen": "Een wijziging namens een cliënt vastleggen",
+    "preventie.inbox": "Wijzigingsmeldingen in de inbox afhandelen",
+    "preventie.campagnes": "Voorlichtingscampagnes plannen en het bereik vastleggen",
+    "preventie.catalogus_beheren": "De catalogus van verplichtingen beheren",
+}
