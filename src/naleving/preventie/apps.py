@@ -17,7 +17,9 @@ class PreventieConfig(AppConfig):
 
 #: Action codes of this app (added to the roles by migration 0002_rechten).
 ACTIES = {
-    "preventie.informeren": "Rechten en plichten uitleggen, informatiemomenten en eenmalige codes vastleggen",
+    "preventie.informeren": (
+        "Rechten en plichten uitleggen, informatiemomenten en eenmalige codes vastleggen"
+    ),
     "preventie.melding_vastleggen": "Een wijziging namens een cliënt vastleggen",
     "preventie.inbox": "Wijzigingsmeldingen in de inbox afhandelen",
     "preventie.campagnes": "Voorlichtingscampagnes plannen en het bereik vastleggen",

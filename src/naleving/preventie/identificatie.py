@@ -2,13 +2,14 @@
 """How a resident proves who they are before reporting a change: a replaceable backend.
 
 The interface is `InwonerIdentificatie`; the active backend is the dotted path in the setting
-`NALEVING_INWONER_IDENTIFICATIE` (default: the interim code backend below). A DigiD backend implements the same
-interface: `start` redirects to DigiD, `identificeer` reads the SAML answer and maps the BSN to a client.
+`NALEVING_INWONER_IDENTIFICATIE` (default: the interim code backend below). A DigiD backend
+implements the same interface: its `identificeer` reads the SAML answer from DigiD and maps the
+BSN to a client.
 
-INTERIM: until DigiD is connected, a resident identifies with client number + date of birth + a one-time code
-that the consultant generates in the client file. The code is stored only as a hash, lives
-`Instelling.code_geldig_minuten` minutes, works once, and dies after `MAX_POGINGEN` wrong attempts.
-"""
+INTERIM: until DigiD is connected, a resident identifies with client number + date of birth + a
+one-time code that the consultant generates in the client file. The code is stored only as a hash,
+lives `Instelling.code_geldig_minuten` minutes, works once, and dies after `MAX_POGINGEN` wrong
+attempts."""
 
 from __future__ import annotations
 
@@ -77,7 +78,8 @@ def normaliseer_code(code: str) -> str:
 
 
 class InterimCodeIdentificatie:
-    """Client number + date of birth + one-time code. Interim: replace by DigiD when it is connected."""
+    """Client number + date of birth + one-time code. Interim: replace by DigiD when it is
+    connected."""
 
     methode = "interim-code"
     interim = True
@@ -105,7 +107,8 @@ class InterimCodeIdentificatie:
                 if client is not None
                 else None
             )
-            if kandidaat is None or not check_password(code, kandidaat.code_hash):
+            geldig = kandidaat is not None and check_password(code, kandidaat.code_hash)
+            if not geldig:
                 if kandidaat is not None:
                     EenmaligeCode.objects.filter(pk=kandidaat.pk).update(
                         mislukte_pogingen=kandidaat.mislukte_pogingen + 1
@@ -118,16 +121,19 @@ class InterimCodeIdentificatie:
                     client=client,
                     reden="Inwoner niet geïdentificeerd (interim-code)",
                 )
-                raise IdentificatieFout(FOUT)
-            kandidaat.gebruikt_op = nu
-            kandidaat.save(update_fields=["gebruikt_op"])
-            audit_log(
-                user=None,
-                actie=Actie.BEKIJKEN,
-                obj=kandidaat,
-                client=client,
-                reden="Inwoner geïdentificeerd met interim-code om een wijziging door te geven",
-            )
+            else:
+                assert kandidaat is not None
+                kandidaat.gebruikt_op = nu
+                kandidaat.save(update_fields=["gebruikt_op"])
+                audit_log(
+                    user=None,
+                    actie=Actie.BEKIJKEN,
+                    obj=kandidaat,
+                    client=client,
+                    reden="Inwoner geïdentificeerd met interim-code om een wijziging door te geven",
+                )
+        if not geldig:
+            raise IdentificatieFout(FOUT)  # after the block: the failed attempt and its log are kept
         return Identificatie(client=client, methode=self.methode)  # type: ignore[arg-type]
 
 

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Prevention and service (Cirkel van Naleving, pillars 1 and 2): the catalogue of obligations, information
-moments, campaigns, and change reports with their receipts.
+"""Prevention and service (Cirkel van Naleving, pillars 1 and 2): the catalogue of obligations,
+information moments, campaigns, and change reports with their receipts.
 
-No profiling: nothing here selects people by anything but law, municipality and obligation (domain.md §9).
-"""
+No profiling: nothing here selects people by anything but law, municipality and obligation
+(domain.md §9)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ class Onderwerp(models.TextChoices):
 
 
 class Voorwaarde(models.TextChoices):
-    """When an obligation is shown in a personal overview. Only facts the execution of the law needs."""
+    """When an obligation is shown in a personal overview. Only facts the execution of the law
+    needs."""
 
     ALTIJD = "altijd", "Voor iedereen"
     PARTNER = "partner", "Heeft een partner"
@@ -41,9 +42,9 @@ class Voorwaarde(models.TextChoices):
 class Verplichting(models.Model):
     """One obligation in plain language (B1), for one law, valid between two dates.
 
-    Versioned: a change is a new row with the same `code`, a higher `versie` and a later `geldig_vanaf`; the
-    previous version is closed the day before. Old versions stay, so one can show what a person was told then.
-    """
+    Versioned: a change is a new row with the same `code`, a higher `versie` and a later
+    `geldig_vanaf`; the previous version is closed the day before. Old versions stay, so one can
+    show what a person was told then."""
 
     code = models.SlugField(
         max_length=60, help_text="Vaste sleutel over versies heen, bijv. pw-werk-inkomen."
@@ -60,7 +61,8 @@ class Verplichting(models.Model):
     )
     grondslag_onzeker = models.BooleanField(
         default=False,
-        help_text="Nog niet gecontroleerd tegen de geldende wettekst: graag bevestigen of verbeteren.",
+        help_text="Nog niet gecontroleerd tegen de geldende wettekst: "
+        "graag bevestigen of verbeteren.",
     )
     voorwaarde = models.CharField(
         max_length=20, choices=Voorwaarde.choices, default=Voorwaarde.ALTIJD
@@ -113,6 +115,9 @@ class Instelling(models.Model):
     def huidig(cls) -> Instelling:
         return cls.objects.get_or_create(id=1)[0]
 
+    def __str__(self) -> str:
+        return "Instellingen preventie"
+
 
 class SoortInformatiemoment(models.TextChoices):
     AANVRAAG = "aanvraag", "Bij de aanvraag"
@@ -122,8 +127,8 @@ class SoortInformatiemoment(models.TextChoices):
 
 
 class Informatiemoment(models.Model):
-    """A moment at which the client was told about rights and obligations. Never edited away: investigations
-    and decisions rely on it to know whether the person knew the rule at stake."""
+    """A moment at which the client was told about rights and obligations. Never edited away:
+    investigations and decisions rely on it to know whether the person knew the rule at stake."""
 
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="informatiemomenten")
     datum = models.DateField()
@@ -141,6 +146,9 @@ class Informatiemoment(models.Model):
         verbose_name_plural = "informatiemomenten"
         ordering = ["-datum", "-pk"]
         indexes = [models.Index(fields=["client", "datum"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
 
 
 class EenmaligeCode(models.Model):
@@ -164,6 +172,9 @@ class EenmaligeCode(models.Model):
         verbose_name_plural = "eenmalige codes"
         indexes = [models.Index(fields=["client", "geldig_tot"])]
 
+    def __str__(self) -> str:
+        return f"Eenmalige code (geldig tot {self.geldig_tot:%d-%m-%Y %H:%M})"
+
 
 class MeldingStatus(models.TextChoices):
     ONTVANGEN = "ontvangen", "Ontvangen"
@@ -172,8 +183,9 @@ class MeldingStatus(models.TextChoices):
 
 
 class Wijzigingsmelding(models.Model):
-    """A change the client reported (PW art. 17 lid 1; IOAW/IOAZ art. 13). Once received it counts as reported
-    (CRvB 10-10-2023, ECLI:NL:CRVB:2023:1967): the content and its receipt are never changed."""
+    """A change the client reported (PW art. 17 lid 1; IOAW/IOAZ art. 13). Once received it counts
+    as reported (CRvB 10-10-2023, ECLI:NL:CRVB:2023:1967): the content and its receipt are never
+    changed."""
 
     ontvangstnummer = models.CharField(max_length=20, unique=True)
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="wijzigingsmeldingen")
@@ -226,6 +238,9 @@ class MeldingStap(models.Model):
     class Meta:
         ordering = ["tijdstip", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.van or '—'} → {self.naar}"
+
 
 class SoortHerinnering(models.TextChoices):
     MELDING_WACHT = "melding_wacht", "Wijziging wacht te lang"
@@ -253,6 +268,9 @@ class Herinnering(models.Model):
             )
         ]
         indexes = [models.Index(fields=["consulent", "gesloten_op"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} ({self.aangemaakt_op:%d-%m-%Y})"
 
 
 class Campagne(models.Model):

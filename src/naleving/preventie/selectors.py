@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Reading the catalogue, the personal overview, information moments, change reports and campaigns."""
+"""Reading the catalogue, the personal overview, information moments, change reports, campaigns."""
 
 from __future__ import annotations
 
@@ -24,11 +24,12 @@ from naleving.preventie.models import (
     Wijzigingsmelding,
 )
 
-# --- catalogue ------------------------------------------------------------------------------------------------
+# --- catalogue ------------------------------------------------------------------------------------
 
 
 def verplichtingen_geldig_op(peildatum: date, *, wet: str | None = None) -> QuerySet[Verplichting]:
-    """The obligations whose text holds on `peildatum` (geldig_vanaf <= peildatum <= geldig_tot or open)."""
+    """The obligations whose text holds on `peildatum` (geldig_vanaf <= peildatum <= geldig_tot or
+    open)."""
     qs = Verplichting.objects.filter(geldig_vanaf__lte=peildatum).filter(
         Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=peildatum)
     )
@@ -38,19 +39,20 @@ def verplichtingen_geldig_op(peildatum: date, *, wet: str | None = None) -> Quer
 
 
 def catalogus_telling(peildatum: date) -> dict[str, int]:
-    """Number of obligations per law valid on the date (for the closing note and the beheer page)."""
+    """Number of obligations per law valid on the date (closing note, beheer page)."""
     result: dict[str, int] = {}
     for wet in verplichtingen_geldig_op(peildatum).values_list("wet", flat=True):
         result[wet] = result.get(wet, 0) + 1
     return result
 
 
-# --- the personal overview -------------------------------------------------------------------------------------
+# --- the personal overview ------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Situatie:
-    """What the overview is fitted to. Only facts the law itself makes relevant (household, work, law)."""
+    """What the overview is fitted to. Only facts the law itself makes relevant (household, work,
+    law)."""
 
     wetten: tuple[str, ...]
     partner: bool
@@ -72,8 +74,8 @@ class Situatie:
 def situatie_van(client: Client, *, peildatum: date, werk: bool) -> Situatie:
     """The client's situation on a date: running benefits and household (Huishoudlid).
 
-    Work is not yet registered in the client file, so the consultant states it when generating the overview.
-    """
+    Work is not yet registered in the client file, so the consultant states it when generating the
+    overview."""
     wetten = tuple(
         sorted(
             {
@@ -96,7 +98,7 @@ def situatie_van(client: Client, *, peildatum: date, werk: bool) -> Situatie:
 def overzicht_rechten_en_plichten(
     situatie: Situatie, peildatum: date
 ) -> dict[str, list[Verplichting]]:
-    """'Uw rechten en plichten': per law of the client, the obligations valid on the date that fit."""
+    """'Uw rechten en plichten': per law of the client, the fitting obligations valid then."""
     result: dict[str, list[Verplichting]] = {}
     for v in verplichtingen_geldig_op(peildatum).filter(wet__in=situatie.wetten):
         if situatie.past(v.voorwaarde):
@@ -104,7 +106,7 @@ def overzicht_rechten_en_plichten(
     return result
 
 
-# --- information moments --------------------------------------------------------------------------------------
+# --- information moments --------------------------------------------------------------------------
 
 
 def informatiemomenten(client: Client) -> QuerySet[Informatiemoment]:
@@ -116,7 +118,8 @@ def informatiemomenten(client: Client) -> QuerySet[Informatiemoment]:
 
 
 def geinformeerd_over(client: Client, *, code: str, voor: date | None = None) -> list[date]:
-    """When the client was told about obligation `code` (any version), for investigations and decisions."""
+    """When the client was told about obligation `code` (any version), for investigations and
+    decisions."""
     qs = Informatiemoment.objects.filter(client=client, verplichtingen__code=code)
     if voor is not None:
         qs = qs.filter(datum__lte=voor)
@@ -126,11 +129,12 @@ def geinformeerd_over(client: Client, *, code: str, voor: date | None = None) ->
 def periodiek_due(
     *, user: User | None, peildatum: date, interval_dagen: int | None = None
 ) -> QuerySet[Client]:
-    """Clients with a running benefit whose last information moment is older than the interval (or who never
-    had one). Plan 2026-2030, pillar 1: information at the application and regularly after it.
+    """Clients with a running benefit whose last information moment is older than the interval (or
+    who never had one). Plan 2026-2030, pillar 1: information at the application and regularly after
+    it.
 
-    One query with NOT EXISTS on the (client, datum) index; scoped to the user (None = system job, all clients).
-    """
+    One query with NOT EXISTS on the (client, datum) index; scoped to the user (None = system job,
+    all clients)."""
     interval = (
         interval_dagen
         if interval_dagen is not None
@@ -157,15 +161,14 @@ def periodiek_due(
     )
 
 
-# --- change reports -------------------------------------------------------------------------------------------
+# --- change reports -------------------------------------------------------------------------------
 
 
 def meldingen_in_periode(client: Client, van: date, tot: date) -> QuerySet[Wijzigingsmelding]:
     """Every change report of the client received between two dates (inclusive), from any channel.
 
     For the 'was it reported?' check: a report made in time to any part of the organisation counts
-    (CRvB 10-10-2023, ECLI:NL:CRVB:2023:1967). The caller has checked access to the client.
-    """
+    (CRvB 10-10-2023, ECLI:NL:CRVB:2023:1967). The caller has checked access to the client."""
     start = timezone.make_aware(datetime.combine(van, datetime.min.time()))
     einde = timezone.make_aware(datetime.combine(tot + timedelta(days=1), datetime.min.time()))
     return Wijzigingsmelding.objects.filter(
@@ -174,7 +177,8 @@ def meldingen_in_periode(client: Client, van: date, tot: date) -> QuerySet[Wijzi
 
 
 def inbox(*, user: User, alleen_open: bool = True) -> QuerySet[Wijzigingsmelding]:
-    """The change reports of clients in the user's scope; a consultant sees their own caseload first."""
+    """The change reports of clients in the user's scope; a consultant sees their own caseload
+    first."""
     qs = Wijzigingsmelding.objects.filter(client__in=clients_in_scope(user)).select_related(
         "client", "client__consulent", "afgehandeld_door"
     )
@@ -192,8 +196,8 @@ class Reactietijden:
 
 
 def reactietijden(*, van: date, tot: date, gemeente_id: int | None = None) -> Reactietijden:
-    """Service KPI for the yearly report: time from receipt to handling of change reports received in the
-    period; aggregate only, no persons."""
+    """Service KPI for the yearly report: time from receipt to handling of change reports received
+    in the period; aggregate only, no persons."""
     start = timezone.make_aware(datetime.combine(van, datetime.min.time()))
     einde = timezone.make_aware(datetime.combine(tot + timedelta(days=1), datetime.min.time()))
     qs = Wijzigingsmelding.objects.filter(ontvangen_op__gte=start, ontvangen_op__lt=einde)
@@ -216,12 +220,12 @@ def reactietijden(*, van: date, tot: date, gemeente_id: int | None = None) -> Re
     )
 
 
-# --- campaigns --------------------------------------------------------------------------------------------------
+# --- campaigns ------------------------------------------------------------------------------------
 
 
 def campagne_doelgroep(campagne: Campagne) -> QuerySet[Client]:
-    """The target group: clients with a running benefit under one of the campaign's laws in one of its
-    municipalities. Law, municipality and obligation are the ONLY criteria (domain.md §9)."""
+    """The target group: clients with a running benefit under one of the campaign's laws in one of
+    its municipalities. Law, municipality and obligation are the ONLY criteria (domain.md §9)."""
     vandaag = timezone.localdate()
     lopend = Uitkering.objects.filter(
         client=OuterRef("pk"), wet__in=campagne.wetten, ingangsdatum__lte=vandaag
@@ -230,7 +234,8 @@ def campagne_doelgroep(campagne: Campagne) -> QuerySet[Client]:
 
 
 def melding_for_user(*, user: User, ontvangstnummer: str) -> Wijzigingsmelding:
-    """A change report, if its client is in the user's scope; else 404 and a denial entry (like the file)."""
+    """A change report, if its client is in the user's scope; else 404 and a denial entry (like the
+    file)."""
     from naleving.clienten.selectors import client_for_user
 
     melding = (

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Every write of the prevention capability: one function per business action, checked, validated, atomic,
-audited."""
+"""Every write of the prevention capability: one function per business action, checked, validated,
+atomic, audited."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ from naleving.preventie.models import (
     Wijzigingsmelding,
 )
 
-# --- information moments --------------------------------------------------------------------------------------
+# --- information moments --------------------------------------------------------------------------
 
 
 def informatiemoment_vastleggen(
@@ -93,8 +93,8 @@ def informatiemoment_vastleggen(
 
 
 def eenmalige_code_maken(*, user: User, client: Client) -> str:
-    """A one-time code the consultant shows the client (INTERIM identification until DigiD). Returns the plain
-    code once; only its hash is stored."""
+    """A one-time code the consultant shows the client (INTERIM identification until DigiD). Returns
+    the plain code once; only its hash is stored."""
     if not may(user, "preventie.informeren", client):
         raise PermissionDenied("U mag geen code maken voor deze cliënt.")
     code = identificatie.nieuwe_code()
@@ -115,12 +115,12 @@ def eenmalige_code_maken(*, user: User, client: Client) -> str:
     return code
 
 
-# --- change reports -------------------------------------------------------------------------------------------
+# --- change reports -------------------------------------------------------------------------------
 
 
 def inhoud_hash(melding: Wijzigingsmelding) -> str:
-    """SHA-256 over the canonical JSON of what was reported, when and by whom: printed on the receipt so that
-    anyone can check later that the stored report is what was received."""
+    """SHA-256 over the canonical JSON of what was reported, when and by whom: printed on the
+    receipt so that anyone can check later that the stored report is what was received."""
     inhoud = {
         "ontvangstnummer": melding.ontvangstnummer,
         "clientnummer": melding.client.clientnummer,
@@ -146,8 +146,8 @@ def wijziging_doorgeven(
 ) -> Wijzigingsmelding:
     """Record a change report (PW art. 17 lid 1; IOAW/IOAZ art. 13) and its receipt, at once.
 
-    By a resident (user None; identified by the identification backend) or by staff on the client's behalf.
-    """
+    By a resident (user None; identified by the identification backend) or by staff on the client's
+    behalf."""
     if user is not None and not may(user, "preventie.melding_vastleggen", client):
         raise PermissionDenied("U mag geen wijziging vastleggen voor deze cliënt.")
     if onderwerp not in Onderwerp.values:
@@ -220,7 +220,8 @@ def melding_verplaats(
         if recht is None:
             raise ValidationError(
                 {
-                    "status": f"Een melding met status '{melding.get_status_display()}' kan niet naar '{naar}'."
+                    "status": f"Een melding met status '{melding.get_status_display()}' "
+                    f"kan niet naar '{naar}'."
                 }
             )
         if not may(user, recht, melding.client):
@@ -252,14 +253,15 @@ def melding_verplaats(
         )
 
 
-# --- reminders (scheduled) ------------------------------------------------------------------------------------
+# --- reminders (scheduled) ------------------------------------------------------------------------
 
 
 def maak_herinneringen(
     *, nu: datetime | None = None, peildatum: date | None = None
 ) -> dict[str, int]:
-    """The scheduled job: a reminder for each change report waiting longer than the response term, and the
-    worklist of clients whose periodic information moment is due. Idempotent: one open reminder per subject."""
+    """The scheduled job: a reminder for each change report waiting longer than the response term,
+    and the worklist of clients whose periodic information moment is due. Idempotent: one open
+    reminder per subject."""
     from naleving.preventie.selectors import periodiek_due
 
     nu = nu or timezone.now()
@@ -325,13 +327,13 @@ def _bulk_herinneringen(
     return nieuw + len(batch)
 
 
-# --- campaigns ------------------------------------------------------------------------------------------------
+# --- campaigns ------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Doelgroep:
-    """The ONLY criteria a campaign may select on (domain.md §9; SyRI ruling 2020): law, municipality and
-    obligation. Any other attribute is refused, by construction."""
+    """The ONLY criteria a campaign may select on (domain.md §9; SyRI ruling 2020): law,
+    municipality and obligation. Any other attribute is refused, by construction."""
 
     wetten: tuple[str, ...]
     gemeenten: tuple[int, ...]
@@ -430,7 +432,7 @@ def campagne_bereik_vastleggen(
     return campagne
 
 
-# --- the catalogue ------------------------------------------------------------------------------------------
+# --- the catalogue --------------------------------------------------------------------------------
 
 
 def verplichting_nieuwe_versie(
@@ -438,9 +440,8 @@ def verplichting_nieuwe_versie(
 ) -> Verplichting:
     """A new version of an obligation from `geldig_vanaf`; the previous version ends the day before.
 
-    Texts that were valid stay as they were: an overview or information moment from the past keeps pointing at
-    what the person was actually told.
-    """
+    Texts that were valid stay as they were: an overview or information moment from the past keeps
+    pointing at what the person was actually told."""
     if not has_right(user, "preventie.catalogus_beheren"):
         raise PermissionDenied("Uw rol mag de catalogus van verplichtingen niet wijzigen.")
     with transaction.atomic():
@@ -453,7 +454,8 @@ def verplichting_nieuwe_versie(
         if geldig_vanaf <= vorige.geldig_vanaf:
             raise ValidationError(
                 {
-                    "geldig_vanaf": f"Kies een datum na {vorige.geldig_vanaf:%d-%m-%Y}, de start van de huidige versie."
+                    "geldig_vanaf": f"Kies een datum na {vorige.geldig_vanaf:%d-%m-%Y}, "
+                    "de start van de huidige versie."
                 }
             )
         verplicht = ("titel", "wat", "wanneer", "hoe", "grondslag")

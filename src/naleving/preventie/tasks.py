@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Scheduled jobs: reminders for change reports that wait too long, and for clients whose periodic information
-moment is due. Celery beat runs them in production; `naleving preventie-taken` runs them from cron or by hand,
-and with the embedded default (eager tasks) they run in-process."""
+"""Scheduled jobs: reminders for change reports that wait too long, and for clients whose periodic
+information moment is due. Celery beat runs them in production; `naleving preventie-taken` runs them
+from cron or by hand, and with the embedded default (eager tasks) they run in-process."""
 
 from __future__ import annotations
 

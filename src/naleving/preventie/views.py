@@ -33,7 +33,8 @@ def _post(request: HttpRequest) -> Any:
 
 @login_required
 def rechten_en_plichten(request: HttpRequest, clientnummer: str) -> HttpResponse:
-    """'Uw rechten en plichten' fitted to the client's situation; printable (the browser's print to PDF)."""
+    """'Uw rechten en plichten' fitted to the client's situation; printable (the browser's print to
+    PDF)."""
     user = request.user
     client = client_for_user(
         user=user, clientnummer=clientnummer, reden="Overzicht rechten en plichten"

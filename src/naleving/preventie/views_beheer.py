@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The catalogue of obligations: overview for all staff, new versions with a preview for the beheerder."""
+"""The catalogue of obligations: overview for all staff, new versions with a preview for the
+beheerder."""
 
 from __future__ import annotations
 

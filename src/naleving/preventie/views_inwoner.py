@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Public pages for residents: identify, report a change, get the receipt. No staff account involved."""
+"""Public pages for residents: identify, report a change, get the receipt. No staff account
+involved."""
 
 from __future__ import annotations
 

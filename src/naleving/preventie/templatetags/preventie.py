@@ -15,7 +15,8 @@ register = template.Library()
 
 @register.inclusion_tag("preventie/_dossier_blok.html", takes_context=True)
 def preventie_dossier(context: dict[str, Any], client: Any) -> dict[str, Any]:
-    """Shown to everyone who may see the file: a report counts wherever it was made (CRvB 2023:1967)."""
+    """Shown to everyone who may see the file: a report counts wherever it was made (CRvB
+    2023:1967)."""
     request = context["request"]
     user = request.user
     return {
