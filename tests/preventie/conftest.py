@@ -16,7 +16,9 @@ def consulent(make_user):
 @pytest.fixture
 def add_lid():
     def add(client, relatie: str, naam: str = "Sam Jansen", geboortedatum: date = date(1982, 3, 4)):
-        return Huishoudlid.objects.create(client=client, relatie=relatie, naam=naam, geboortedatum=geboortedatum)
+        return Huishoudlid.objects.create(
+            client=client, relatie=relatie, naam=naam, geboortedatum=geboortedatum
+        )
 
     return add
 
@@ -25,7 +27,9 @@ def add_lid():
 def zet_wet():
     """Replace the client's benefit by one under another law."""
 
-    def zet(client, wet: str, ingangsdatum: date = date(2024, 1, 1), einddatum: date | None = None) -> None:
+    def zet(
+        client, wet: str, ingangsdatum: date = date(2024, 1, 1), einddatum: date | None = None
+    ) -> None:
         client.uitkeringen.all().delete()
         Uitkering.objects.create(
             client=client,

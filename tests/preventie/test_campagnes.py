@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Campaigns select their target group ONLY by law, municipality and obligation (domain.md §9: no profiling;
-SyRI ruling 2020)."""
+"""Campaigns select their target group ONLY by law, municipality and obligation (domain.md §9: no
+profiling; SyRI ruling 2020)."""
 
 from __future__ import annotations
 
@@ -37,10 +37,19 @@ def _plan(user, **doelgroep):
 
 
 def test_the_target_group_has_exactly_three_criteria() -> None:
-    assert [f.name for f in dataclasses.fields(services.Doelgroep)] == ["wetten", "gemeenten", "verplichtingen"]
+    assert [f.name for f in dataclasses.fields(services.Doelgroep)] == [
+        "wetten",
+        "gemeenten",
+        "verplichtingen",
+    ]
     criteria = {"wetten", "gemeenten", "verplichtingen"}
     form_fields = set(CampagneForm.base_fields) - {
-        "naam", "doel", "start", "einde", "uitvoeringsplan_jaar", "uitvoeringsplan_actie"
+        "naam",
+        "doel",
+        "start",
+        "einde",
+        "uitvoeringsplan_jaar",
+        "uitvoeringsplan_actie",
     }
     assert form_fields == criteria
     model_relations = {
@@ -50,13 +59,16 @@ def test_the_target_group_has_exactly_three_criteria() -> None:
 
 
 @pytest.mark.parametrize(
-    "attribuut", ["nationaliteit", "geslacht", "wijk", "postcode", "leeftijd", "huishouden", "risicoscore"]
+    "attribuut",
+    ["nationaliteit", "geslacht", "wijk", "postcode", "leeftijd", "huishouden", "risicoscore"],
 )
 def test_any_other_attribute_is_refused(beleid, gemeenten, attribuut) -> None:
     with pytest.raises(ValidationError) as exc:
         _plan(beleid, wetten=["PW"], gemeenten=[gemeenten["Waalwijk"].pk], **{attribuut: "x"})
     assert exc.value.message_dict == {
-        "doelgroep": [f"Een doelgroep kiest u alleen op wet, gemeente en verplichting, niet op: {attribuut}."]
+        "doelgroep": [
+            f"Een doelgroep kiest u alleen op wet, gemeente en verplichting, niet op: {attribuut}."
+        ]
     }
     assert Campagne.objects.count() == 0
 

@@ -34,8 +34,11 @@ def test_every_law_covers_work_household_abroad_and_detention_with_a_legal_basis
             assert v.grondslag.strip() and v.wat.strip() and v.wanneer.strip() and v.hoe.strip()
     pw = {v.onderwerp for v in verplichtingen_geldig_op(date(2026, 11, 28), wet="PW")}
     assert {Onderwerp.VERMOGEN, Onderwerp.GIFTEN, Onderwerp.OPLEIDING, Onderwerp.MEEWERKEN} <= pw
-    assert all("art. 17 lid 1" in v.grondslag for v in verplichtingen_geldig_op(date(2026, 1, 1), wet="PW")
-               if v.code != "pw-meewerken")
+    assert all(
+        "art. 17 lid 1" in v.grondslag
+        for v in verplichtingen_geldig_op(date(2026, 1, 1), wet="PW")
+        if v.code != "pw-meewerken"
+    )
 
 
 @pytest.mark.parametrize(
@@ -68,19 +71,37 @@ def test_a_new_version_closes_the_previous_one_the_day_before(make_user) -> None
     )
     vorige.refresh_from_db()
     assert (nieuw.versie, vorige.geldig_tot) == (2, date(2026, 12, 31))
-    assert [v.versie for v in verplichtingen_geldig_op(date(2026, 12, 31)) if v.code == "pw-buitenland"] == [1]
-    assert [v.versie for v in verplichtingen_geldig_op(date(2027, 1, 1)) if v.code == "pw-buitenland"] == [2]
+    assert [
+        v.versie for v in verplichtingen_geldig_op(date(2026, 12, 31)) if v.code == "pw-buitenland"
+    ] == [1]
+    assert [
+        v.versie for v in verplichtingen_geldig_op(date(2027, 1, 1)) if v.code == "pw-buitenland"
+    ] == [2]
     with pytest.raises(ValidationError) as exc:
         services.verplichting_nieuwe_versie(
-            user=beheerder, vorige=vorige, geldig_vanaf=date(2028, 1, 1), titel="x", wat="x", wanneer="x",
-            hoe="x", grondslag="x",
+            user=beheerder,
+            vorige=vorige,
+            geldig_vanaf=date(2028, 1, 1),
+            titel="x",
+            wat="x",
+            wanneer="x",
+            hoe="x",
+            grondslag="x",
         )
     assert exc.value.message_dict == {"geldig_vanaf": ["Er is al een nieuwere versie; wijzig die."]}
 
 
-def test_a_new_version_must_start_after_the_current_one_and_only_the_beheerder_may(make_user) -> None:
+def test_a_new_version_must_start_after_the_current_one_and_only_the_beheerder_may(
+    make_user,
+) -> None:
     vorige = Verplichting.objects.get(code="ioaw-detentie")
-    tekst = {"titel": "t", "wat": "w", "wanneer": "w", "hoe": "h", "grondslag": "IOAW art. 13 lid 1"}
+    tekst = {
+        "titel": "t",
+        "wat": "w",
+        "wanneer": "w",
+        "hoe": "h",
+        "grondslag": "IOAW art. 13 lid 1",
+    }
     with pytest.raises(ValidationError) as exc:
         services.verplichting_nieuwe_versie(
             user=make_user("beheerder"), vorige=vorige, geldig_vanaf=date(2015, 1, 1), **tekst
@@ -90,6 +111,9 @@ def test_a_new_version_must_start_after_the_current_one_and_only_the_beheerder_m
     }
     with pytest.raises(PermissionDenied):
         services.verplichting_nieuwe_versie(
-            user=make_user("inkomensconsulent"), vorige=vorige, geldig_vanaf=date(2027, 1, 1), **tekst
+            user=make_user("inkomensconsulent"),
+            vorige=vorige,
+            geldig_vanaf=date(2027, 1, 1),
+            **tekst,
         )
     assert Verplichting.objects.filter(code="ioaw-detentie").count() == 1

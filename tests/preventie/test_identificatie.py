@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""INTERIM identification of residents: client number + date of birth + one-time code (hashed, short-lived,
-single use, void after 5 wrong attempts). Replaceable by DigiD through the backend setting."""
+"""INTERIM identification of residents: client number + date of birth + one-time code (hashed,
+short-lived, single use, void after 5 wrong attempts). Replaceable by DigiD through the backend
+setting."""
 
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ pytestmark = pytest.mark.django_db
 
 
 def _gegevens(client, code: str, geboortedatum: date = date(1980, 5, 17)) -> dict:
-    return {"clientnummer": client.clientnummer.lower(), "geboortedatum": geboortedatum, "code": code}
+    return {
+        "clientnummer": client.clientnummer.lower(),
+        "geboortedatum": geboortedatum,
+        "code": code,
+    }
 
 
 def test_a_code_works_once_and_is_stored_only_as_a_hash(make_client, consulent) -> None:
@@ -42,8 +47,9 @@ def test_a_wrong_birth_date_or_an_expired_code_fails(make_client, consulent) -> 
     with pytest.raises(identificatie.IdentificatieFout):
         backend.identificeer(None, _gegevens(client, code, geboortedatum=date(1980, 5, 18)))  # type: ignore[arg-type]
     later = timezone.now() + timedelta(minutes=31)
-    with mock.patch("django.utils.timezone.now", return_value=later), pytest.raises(
-        identificatie.IdentificatieFout
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        pytest.raises(identificatie.IdentificatieFout),
     ):
         backend.identificeer(None, _gegevens(client, code))  # type: ignore[arg-type]
 
@@ -58,7 +64,9 @@ def test_five_wrong_codes_make_the_code_useless(make_client, consulent) -> None:
     with pytest.raises(identificatie.IdentificatieFout):
         backend.identificeer(None, _gegevens(client, code))  # type: ignore[arg-type]
     assert EenmaligeCode.objects.get().mislukte_pogingen == 5
-    assert AuditEntry.objects.filter(actie="geweigerd", clientnummer=client.clientnummer).count() == 6
+    assert (
+        AuditEntry.objects.filter(actie="geweigerd", clientnummer=client.clientnummer).count() == 6
+    )
 
 
 def test_only_staff_with_the_right_make_codes(make_client, make_user) -> None:
@@ -76,7 +84,9 @@ class NepDigiD:
     def identificeer(self, request, gegevens):
         from naleving.clienten.models import Client
 
-        return identificatie.Identificatie(client=Client.objects.get(bsn=gegevens["bsn"]), methode="digid")
+        return identificatie.Identificatie(
+            client=Client.objects.get(bsn=gegevens["bsn"]), methode="digid"
+        )
 
 
 @override_settings(NALEVING_INWONER_IDENTIFICATIE="tests.preventie.test_identificatie.NepDigiD")

@@ -16,7 +16,10 @@ PEILDATUM = date(2026, 11, 28)
 
 def _codes(client, werk: bool = False) -> dict[str, list[str]]:
     situatie = situatie_van(client, peildatum=PEILDATUM, werk=werk)
-    return {wet: [v.code for v in lijst] for wet, lijst in overzicht_rechten_en_plichten(situatie, PEILDATUM).items()}
+    return {
+        wet: [v.code for v in lijst]
+        for wet, lijst in overzicht_rechten_en_plichten(situatie, PEILDATUM).items()
+    }
 
 
 def test_a_client_with_a_partner_sees_the_duty_about_the_partner_not_the_one_about_moving_in(
@@ -35,8 +38,16 @@ def test_a_single_client_sees_the_duty_to_report_living_together(make_client) ->
     assert "pw-samenwonen" in codes
     assert "pw-partner" not in codes
     assert codes == [
-        "pw-werk-inkomen", "pw-huishouden", "pw-adres", "pw-samenwonen", "pw-vermogen", "pw-giften",
-        "pw-buitenland", "pw-opleiding", "pw-detentie", "pw-meewerken",
+        "pw-werk-inkomen",
+        "pw-huishouden",
+        "pw-adres",
+        "pw-samenwonen",
+        "pw-vermogen",
+        "pw-giften",
+        "pw-buitenland",
+        "pw-opleiding",
+        "pw-detentie",
+        "pw-meewerken",
     ]
 
 

@@ -40,10 +40,16 @@ def test_a_resident_reports_a_change_and_gets_a_receipt_only_in_their_own_sessio
     inwoner = _browser()
     page = inwoner.get(reverse("preventie:inwoner_identificeren")).content.decode()
     assert "Tijdelijke manier van inloggen." in page
-    assert _identificeer(inwoner, client, code)["Location"] == reverse("preventie:inwoner_formulier")
+    assert _identificeer(inwoner, client, code)["Location"] == reverse(
+        "preventie:inwoner_formulier"
+    )
     response = inwoner.post(
         reverse("preventie:inwoner_formulier"),
-        {"onderwerp": "wonen_huishouden", "ingangsdatum": "01-12-2026", "tekst": "Mijn zoon komt bij mij wonen."},
+        {
+            "onderwerp": "wonen_huishouden",
+            "ingangsdatum": "01-12-2026",
+            "tekst": "Mijn zoon komt bij mij wonen.",
+        },
         follow=True,
     )
     melding = Wijzigingsmelding.objects.get()
@@ -57,12 +63,23 @@ def test_a_resident_reports_a_change_and_gets_a_receipt_only_in_their_own_sessio
     tekst = download.content.decode()
     assert f"Controlecode (SHA-256 van de inhoud): {melding.inhoud_hash}" in tekst
     assert "Mijn zoon komt bij mij wonen." in tekst
-    assert (melding.kanaal, melding.identificatie, melding.vastgelegd_door) == ("portaal", "interim-code", None)
+    assert (melding.kanaal, melding.identificatie, melding.vastgelegd_door) == (
+        "portaal",
+        "interim-code",
+        None,
+    )
     # Someone else, without that session, gets nothing.
-    assert _browser().get(reverse("preventie:inwoner_ontvangstbewijs", args=[melding.ontvangstnummer])).status_code == 404
+    assert (
+        _browser()
+        .get(reverse("preventie:inwoner_ontvangstbewijs", args=[melding.ontvangstnummer]))
+        .status_code
+        == 404
+    )
 
 
-def test_identification_failure_is_one_dutch_message_and_the_form_needs_a_session(make_client) -> None:
+def test_identification_failure_is_one_dutch_message_and_the_form_needs_a_session(
+    make_client,
+) -> None:
     client = make_client()
     inwoner = _browser()
     page = _identificeer(inwoner, client, "ABCDEFGH").content.decode()
@@ -73,7 +90,9 @@ def test_identification_failure_is_one_dutch_message_and_the_form_needs_a_sessio
     assert "Vul uw cliëntnummer in." in page and "Vul de eenmalige code in." in page
 
 
-def test_the_consultant_records_a_change_from_the_file_and_sees_it_in_the_inbox(make_client, consulent) -> None:
+def test_the_consultant_records_a_change_from_the_file_and_sees_it_in_the_inbox(
+    make_client, consulent
+) -> None:
     client = make_client(consulent=consulent, achternaam="Visser")
     browser = _browser(consulent)
     dossier = browser.get(reverse("clienten:dossier", args=[client.clientnummer])).content.decode()
@@ -81,42 +100,70 @@ def test_the_consultant_records_a_change_from_the_file_and_sees_it_in_the_inbox(
     assert "Laatst geïnformeerd over rechten en plichten: nog nooit vastgelegd." in dossier
     response = browser.post(
         reverse("preventie:wijziging", args=[client.clientnummer]),
-        {"onderwerp": "buitenland", "ingangsdatum": "", "tekst": "Gaat 3 weken naar familie in Polen.",
-         "kanaal": "telefoon"},
+        {
+            "onderwerp": "buitenland",
+            "ingangsdatum": "",
+            "tekst": "Gaat 3 weken naar familie in Polen.",
+            "kanaal": "telefoon",
+        },
         follow=True,
     )
     melding = Wijzigingsmelding.objects.get()
-    assert f"De wijziging is vastgelegd met ontvangstnummer {melding.ontvangstnummer}." in response.content.decode()
+    assert (
+        f"De wijziging is vastgelegd met ontvangstnummer {melding.ontvangstnummer}."
+        in response.content.decode()
+    )
     inbox = browser.get(reverse("preventie:inbox")).content.decode()
     assert "Open wijzigingen, oudste eerst (1)" in inbox and "Anna Visser" in inbox
     dossier = browser.get(reverse("clienten:dossier", args=[client.clientnummer])).content.decode()
     assert melding.ontvangstnummer in dossier
-    browser.post(reverse("preventie:melding", args=[melding.ontvangstnummer]),
-                 {"naar": "afgehandeld", "toelichting": "Binnen 4 weken, geen gevolgen."})
-    assert "Open wijzigingen, oudste eerst (0)" in browser.get(reverse("preventie:inbox")).content.decode()
+    browser.post(
+        reverse("preventie:melding", args=[melding.ontvangstnummer]),
+        {"naar": "afgehandeld", "toelichting": "Binnen 4 weken, geen gevolgen."},
+    )
+    assert (
+        "Open wijzigingen, oudste eerst (0)"
+        in browser.get(reverse("preventie:inbox")).content.decode()
+    )
 
 
-def test_a_handhaver_without_a_ground_cannot_open_a_report(make_client, make_user, consulent) -> None:
+def test_a_handhaver_without_a_ground_cannot_open_a_report(
+    make_client, make_user, consulent
+) -> None:
     client = make_client(consulent=consulent)
     melding = services.wijziging_doorgeven(
-        client=client, onderwerp="vermogen", tekst="Erfenis ontvangen.", ingangsdatum=None, kanaal="balie",
-        identificatiemethode="medewerker", user=consulent,
+        client=client,
+        onderwerp="vermogen",
+        tekst="Erfenis ontvangen.",
+        ingangsdatum=None,
+        kanaal="balie",
+        identificatiemethode="medewerker",
+        user=consulent,
     )
     handhaver = _browser(make_user("handhaver"))
-    assert handhaver.get(reverse("preventie:melding", args=[melding.ontvangstnummer])).status_code == 404
+    assert (
+        handhaver.get(reverse("preventie:melding", args=[melding.ontvangstnummer])).status_code
+        == 404
+    )
     assert handhaver.get(reverse("preventie:inbox")).status_code == 403
 
 
 def test_the_overview_page_fits_the_household(make_client, consulent, add_lid) -> None:
     client = make_client(consulent=consulent)
     add_lid(client, Relatie.PARTNER)
-    page = _browser(consulent).get(reverse("preventie:rechten_en_plichten", args=[client.clientnummer])).content
+    page = (
+        _browser(consulent)
+        .get(reverse("preventie:rechten_en_plichten", args=[client.clientnummer]))
+        .content
+    )
     text = page.decode()
     assert "Veranderingen bij uw partner" in text and "Als u gaat samenwonen" not in text
     assert "Uw loonstrook" not in text
-    met_werk = _browser(consulent).get(
-        reverse("preventie:rechten_en_plichten", args=[client.clientnummer]), {"werk": "1"}
-    ).content.decode()
+    met_werk = (
+        _browser(consulent)
+        .get(reverse("preventie:rechten_en_plichten", args=[client.clientnummer]), {"werk": "1"})
+        .content.decode()
+    )
     assert "Uw loonstrook" in met_werk
 
 
@@ -127,20 +174,31 @@ def test_recording_an_information_moment_and_the_worklist(make_client, consulent
     buitenland = Verplichting.objects.get(code="pw-buitenland", versie=1)
     response = browser.post(
         reverse("preventie:informatiemoment", args=[client.clientnummer]),
-        {"datum": date.today().strftime("%d-%m-%Y"), "soort": "aanvraag", "kanaal": "gesprek",
-         "verplichtingen": [buitenland.pk], "toelichting": "Vakantieregels uitgelegd."},
+        {
+            "datum": date.today().strftime("%d-%m-%Y"),
+            "soort": "aanvraag",
+            "kanaal": "gesprek",
+            "verplichtingen": [buitenland.pk],
+            "toelichting": "Vakantieregels uitgelegd.",
+        },
         follow=True,
     )
     assert "Het informatiemoment is vastgelegd." in response.content.decode()
     assert "0 cliënten." in browser.get(reverse("preventie:werklijst")).content.decode()
-    fout = browser.post(reverse("preventie:informatiemoment", args=[client.clientnummer]), {"soort": "aanvraag"})
+    fout = browser.post(
+        reverse("preventie:informatiemoment", args=[client.clientnummer]), {"soort": "aanvraag"}
+    )
     assert fout.status_code == 400
     assert "Kies minstens één verplichting die u heeft uitgelegd." in fout.content.decode()
 
 
 def test_the_code_page_shows_the_code_once(make_client, consulent) -> None:
     client = make_client(consulent=consulent)
-    page = _browser(consulent).post(reverse("preventie:code", args=[client.clientnummer])).content.decode()
+    page = (
+        _browser(consulent)
+        .post(reverse("preventie:code", args=[client.clientnummer]))
+        .content.decode()
+    )
     code = re.search(r'id="eenmalige-code">([A-Z0-9]{8})<', page)
     assert code is not None
     assert _identificeer(_browser(), client, code.group(1)).status_code == 302
@@ -151,27 +209,49 @@ def test_policy_staff_plan_a_campaign_through_the_page(make_user, gemeenten, mak
     beleid = _browser(make_user("beleidsmedewerker", "Heusden"))
     response = beleid.post(
         reverse("preventie:campagnes"),
-        {"naam": "Zomer", "doel": "", "start": "01-05-2026", "einde": "30-06-2026", "uitvoeringsplan_jaar": "2026",
-         "uitvoeringsplan_actie": "1.2", "wetten": ["PW"], "gemeenten": [gemeenten["Heusden"].pk],
-         "verplichtingen": [Verplichting.objects.get(code="pw-buitenland", versie=1).pk],
-         "nationaliteit": "x"},
+        {
+            "naam": "Zomer",
+            "doel": "",
+            "start": "01-05-2026",
+            "einde": "30-06-2026",
+            "uitvoeringsplan_jaar": "2026",
+            "uitvoeringsplan_actie": "1.2",
+            "wetten": ["PW"],
+            "gemeenten": [gemeenten["Heusden"].pk],
+            "verplichtingen": [Verplichting.objects.get(code="pw-buitenland", versie=1).pk],
+            "nationaliteit": "x",
+        },
         follow=True,
     )
     page = response.content.decode()
     assert "De campagne is gepland." in page and "1 huishoudens" in page
     assert Campagne.objects.get().wetten == ["PW"]
-    assert _browser(make_user("inkomensconsulent")).get(reverse("preventie:campagnes")).status_code == 403
+    assert (
+        _browser(make_user("inkomensconsulent")).get(reverse("preventie:campagnes")).status_code
+        == 403
+    )
 
 
 def test_the_beheerder_previews_before_saving_a_new_version(make_user) -> None:
     browser = _browser(make_user("beheerder"))
     vorige = Verplichting.objects.get(code="pw-detentie")
-    data = {"titel": "Als u vastzit", "wat": "Nieuwe uitleg in B1.", "wanneer": "Meteen.", "hoe": "Bel ons.",
-            "grondslag": "PW art. 13 lid 1 onder a", "voorwaarde": "altijd", "geldig_vanaf": "01-01-2027"}
+    data = {
+        "titel": "Als u vastzit",
+        "wat": "Nieuwe uitleg in B1.",
+        "wanneer": "Meteen.",
+        "hoe": "Bel ons.",
+        "grondslag": "PW art. 13 lid 1 onder a",
+        "voorwaarde": "altijd",
+        "geldig_vanaf": "01-01-2027",
+    }
     url = reverse("preventie:nieuwe_versie", args=[vorige.pk])
     preview = browser.post(url, {**data, "voorbeeld": ""}).content.decode()
     assert "Voorbeeld: zo ziet de cliënt het" in preview and "Nieuwe uitleg in B1." in preview
     assert Verplichting.objects.filter(code="pw-detentie").count() == 1
     browser.post(url, {**data, "opslaan": ""})
-    assert list(Verplichting.objects.filter(code="pw-detentie").order_by("versie").values_list("versie", flat=True)) == [1, 2]
+    assert list(
+        Verplichting.objects.filter(code="pw-detentie")
+        .order_by("versie")
+        .values_list("versie", flat=True)
+    ) == [1, 2]
     assert _browser(make_user("inkomensconsulent")).get(url).status_code == 403

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Information moments and the worklist of clients whose periodic moment is due (pillar 1: information at
-the application and regularly after it; interval configurable, default 365 days)."""
+"""Information moments and the worklist of clients whose periodic moment is due (pillar 1:
+information at the application and regularly after it; interval configurable, default 365 days)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,13 @@ def situatie(make_client, consulent, zet_wet):
     grens = make_client(consulent=consulent, achternaam="Evers")
     _moment(grens, PEILDATUM - timedelta(days=365))
     elders = make_client("Heusden", achternaam="Franken")
-    return {"lang": lang_geleden, "recent": recent, "nooit": nooit, "grens": grens, "elders": elders}
+    return {
+        "lang": lang_geleden,
+        "recent": recent,
+        "nooit": nooit,
+        "grens": grens,
+        "elders": elders,
+    }
 
 
 def test_due_are_running_benefits_not_informed_within_the_interval_never_informed_first(
@@ -48,14 +54,19 @@ def test_due_are_running_benefits_not_informed_within_the_interval_never_informe
     due = list(periodiek_due(user=consulent, peildatum=PEILDATUM))
     assert [c.achternaam for c in due] == ["Claassen", "Aalbers", "Evers"]
     assert [c.laatst_geinformeerd for c in due] == [
-        None, PEILDATUM - timedelta(days=400), PEILDATUM - timedelta(days=365)
+        None,
+        PEILDATUM - timedelta(days=400),
+        PEILDATUM - timedelta(days=365),
     ]
 
 
 def test_the_interval_is_configurable(situatie, consulent) -> None:
     Instelling.objects.update_or_create(id=1, defaults={"periodiek_interval_dagen": 90})
     assert [c.achternaam for c in periodiek_due(user=consulent, peildatum=PEILDATUM)] == [
-        "Claassen", "Aalbers", "Evers", "Bakker"
+        "Claassen",
+        "Aalbers",
+        "Evers",
+        "Bakker",
     ]
 
 
@@ -95,7 +106,13 @@ def test_an_information_moment_needs_an_obligation_and_cannot_lie_in_the_future(
     make_client, consulent
 ) -> None:
     client = make_client(consulent=consulent)
-    args = {"user": consulent, "client": client, "soort": "aanvraag", "kanaal": "balie", "toelichting": "x"}
+    args = {
+        "user": consulent,
+        "client": client,
+        "soort": "aanvraag",
+        "kanaal": "balie",
+        "toelichting": "x",
+    }
     with pytest.raises(ValidationError) as exc:
         services.informatiemoment_vastleggen(datum=date.today(), verplichtingen=[], **args)
     assert exc.value.message_dict == {
@@ -103,7 +120,11 @@ def test_an_information_moment_needs_an_obligation_and_cannot_lie_in_the_future(
     }
     with pytest.raises(ValidationError) as exc:
         services.informatiemoment_vastleggen(
-            datum=date.today() + timedelta(days=1), verplichtingen=Verplichting.objects.all()[:1], **args
+            datum=date.today() + timedelta(days=1),
+            verplichtingen=Verplichting.objects.all()[:1],
+            **args,
         )
-    assert exc.value.message_dict == {"datum": ["Een informatiemoment kan niet in de toekomst liggen."]}
+    assert exc.value.message_dict == {
+        "datum": ["Een informatiemoment kan niet in de toekomst liggen."]
+    }
     assert Informatiemoment.objects.count() == 0

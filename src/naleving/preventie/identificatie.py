@@ -133,7 +133,8 @@ class InterimCodeIdentificatie:
                     reden="Inwoner geïdentificeerd met interim-code om een wijziging door te geven",
                 )
         if not geldig:
-            raise IdentificatieFout(FOUT)  # after the block: the failed attempt and its log are kept
+            # Raised after the block, so the failed attempt and its log entry are kept.
+            raise IdentificatieFout(FOUT)
         return Identificatie(client=client, methode=self.methode)  # type: ignore[arg-type]
 
 

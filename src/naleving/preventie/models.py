@@ -111,12 +111,12 @@ class Instelling(models.Model):
         verbose_name = "instelling preventie"
         verbose_name_plural = "instellingen preventie"
 
+    def __str__(self) -> str:
+        return "Instellingen preventie"
+
     @classmethod
     def huidig(cls) -> Instelling:
         return cls.objects.get_or_create(id=1)[0]
-
-    def __str__(self) -> str:
-        return "Instellingen preventie"
 
 
 class SoortInformatiemoment(models.TextChoices):
@@ -188,7 +188,9 @@ class Wijzigingsmelding(models.Model):
     changed."""
 
     ontvangstnummer = models.CharField(max_length=20, unique=True)
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="wijzigingsmeldingen")
+    # CASCADE like Contactmoment: a report is part of the client file and is destroyed with it
+    # when the retention period of the file ends (domain.md §10), never on its own.
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="wijzigingsmeldingen")
     ontvangen_op = models.DateTimeField(db_index=True)
     kanaal = models.CharField(max_length=20, choices=Kanaal.choices)
     onderwerp = models.CharField(max_length=30, choices=Onderwerp.choices)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Campaigns (beleidsmedewerker): plan, link to the execution plan, record reach; aggregates only."""
+"""Campaigns (beleidsmedewerker): plan, link to the execution plan, record reach. Aggregates."""
 
 from __future__ import annotations
 

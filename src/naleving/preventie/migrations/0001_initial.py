@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 ('status', models.CharField(choices=[('ontvangen', 'Ontvangen'), ('in_behandeling', 'In behandeling'), ('afgehandeld', 'Afgehandeld')], default='ontvangen', max_length=20)),
                 ('afgehandeld_op', models.DateTimeField(blank=True, null=True)),
                 ('afgehandeld_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('client', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='wijzigingsmeldingen', to='clienten.client')),
+                ('client', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='wijzigingsmeldingen', to='clienten.client')),
                 ('vastgelegd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
