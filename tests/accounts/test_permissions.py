@@ -23,6 +23,12 @@ MATRIX = {
     "audit.exporteren": {"privacy"},
     "rapportage.bekijken": {"beleidsmedewerker"},
     "beheer.gebruikers": {"beheerder"},
+    # naleving.preventie (migration preventie/0003_rechten)
+    "preventie.informeren": {"inkomensconsulent", "trajectbegeleider"},
+    "preventie.melding_vastleggen": {"inkomensconsulent", "trajectbegeleider"},
+    "preventie.inbox": {"inkomensconsulent", "teamleider"},
+    "preventie.campagnes": {"beleidsmedewerker"},
+    "preventie.catalogus_beheren": {"beheerder"},
 }
 
 

@@ -40,3 +40,15 @@ def test_the_demo_has_every_state_and_valid_receipts() -> None:
     )
     assert len(tweede) == len(eerste)
     assert [n for n, _ in tweede] == [n for n, _ in eerste]
+
+
+@pytest.mark.django_db
+def test_the_cli_runs_the_scheduled_jobs(capsys, make_client) -> None:
+    from naleving.cli import main
+
+    make_client()
+    assert main(["preventie-taken"]) == 0
+    assert capsys.readouterr().out == (
+        "Herinneringen gemaakt: 0 wijziging(en) die te lang wachten, "
+        "1 cliënt(en) toe aan een informatiemoment.\n"
+    )
