@@ -117,3 +117,18 @@ def test_a_new_version_must_start_after_the_current_one_and_only_the_beheerder_m
             **tekst,
         )
     assert Verplichting.objects.filter(code="ioaw-detentie").count() == 1
+
+
+def test_the_admin_role_form_offers_the_new_actions() -> None:
+    """The beheerder grants rights through the role form: it must know the actions of this app."""
+    from naleving.accounts.admin import RolForm
+
+    keuzes = dict(RolForm.base_fields["rechten"].choices)  # type: ignore[attr-defined]
+    assert keuzes["preventie.inbox"] == "Wijzigingsmeldingen in de inbox afhandelen"
+    assert {k for k in keuzes if k.startswith("preventie.")} == {
+        "preventie.informeren",
+        "preventie.melding_vastleggen",
+        "preventie.inbox",
+        "preventie.campagnes",
+        "preventie.catalogus_beheren",
+    }

@@ -255,3 +255,27 @@ def test_the_beheerder_previews_before_saving_a_new_version(make_user) -> None:
         .values_list("versie", flat=True)
     ) == [1, 2]
     assert _browser(make_user("inkomensconsulent")).get(url).status_code == 403
+
+
+def test_the_inbox_marks_reports_waiting_too_long_and_shows_the_reminder(
+    make_client, consulent
+) -> None:
+    from datetime import UTC, datetime, timedelta
+    from unittest import mock
+
+    client = make_client(consulent=consulent, achternaam="Kok")
+    oud = datetime.now(UTC) - timedelta(days=6)
+    with mock.patch("django.utils.timezone.now", return_value=oud):
+        services.wijziging_doorgeven(
+            client=client,
+            onderwerp="giften",
+            tekst="Geld van mijn moeder gekregen.",
+            ingangsdatum=None,
+            kanaal="brief",
+            identificatiemethode="medewerker",
+            user=consulent,
+        )
+    services.maak_herinneringen()
+    page = _browser(consulent).get(reverse("preventie:inbox")).content.decode()
+    assert "Herinnering: 1 van uw cliënten wacht langer dan 5 dagen op een reactie." in page
+    assert '<span class="label">te lang</span>' in page

@@ -249,3 +249,15 @@ def melding_for_user(*, user: User, ontvangstnummer: str) -> Wijzigingsmelding:
         user=user, clientnummer=melding.client.clientnummer, reden=f"Wijziging {ontvangstnummer}"
     )
     return melding
+
+
+def open_herinneringen(*, user: User) -> dict[str, int]:
+    """Open reminders of the scheduled job for this consultant's own cases, per kind."""
+    from naleving.preventie.models import Herinnering
+
+    result = {soort: 0 for soort in ("melding_wacht", "informatie_nodig")}
+    for soort in Herinnering.objects.filter(consulent=user, gesloten_op__isnull=True).values_list(
+        "soort", flat=True
+    ):
+        result[soort] += 1
+    return result

@@ -21,7 +21,7 @@ from naleving.clienten.selectors import client_for_user
 from naleving.core.forms import apply_validation_error
 from naleving.preventie import selectors, services
 from naleving.preventie.forms import AfhandelForm, InformatiemomentForm, StaffWijzigingForm
-from naleving.preventie.models import MeldingStatus
+from naleving.preventie.models import Instelling, MeldingStatus
 from naleving.preventie.views_inwoner import download_response
 
 WERKLIJST_LIMIET = 100
@@ -96,7 +96,6 @@ def code_maken(request: HttpRequest, clientnummer: str) -> HttpResponse:
     user = request.user
     client = client_for_user(user=user, clientnummer=clientnummer, reden="Eenmalige code maken")  # type: ignore[arg-type]
     code = services.eenmalige_code_maken(user=user, client=client)  # type: ignore[arg-type]
-    from naleving.preventie.models import Instelling
 
     return render(
         request,
@@ -201,10 +200,11 @@ def inbox(request: HttpRequest) -> HttpResponse:
         {
             "meldingen": meldingen,
             "alleen_eigen": alleen_eigen,
-            "termijn": timedelta(days=selectors.Instelling.huidig().reactietermijn_dagen),
+            "termijn": timedelta(days=Instelling.huidig().reactietermijn_dagen),
             "nu": timezone.now(),
             "kpi": selectors.reactietijden(van=date(vandaag.year, 1, 1), tot=vandaag),
             "jaar": vandaag.year,
+            "herinneringen": selectors.open_herinneringen(user=user),  # type: ignore[arg-type]
         },
     )
 
@@ -234,7 +234,8 @@ def werklijst(request: HttpRequest) -> HttpResponse:
             "clienten": clienten,
             "totaal": qs.count(),
             "alleen_eigen": alleen_eigen,
-            "interval": selectors.Instelling.huidig().periodiek_interval_dagen,
+            "interval": Instelling.huidig().periodiek_interval_dagen,
             "limiet": WERKLIJST_LIMIET,
+            "herinneringen": selectors.open_herinneringen(user=user),  # type: ignore[arg-type]
         },
     )

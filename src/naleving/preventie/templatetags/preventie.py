@@ -23,6 +23,7 @@ def preventie_dossier(context: dict[str, Any], client: Any) -> dict[str, Any]:
         "client": client,
         "toon": True,
         "csrf_token": context.get("csrf_token"),
+        "perms_naleving": context.get("perms_naleving", {}),
         "mag_informeren": may(user, "preventie.informeren", client),
         "mag_melden": may(user, "preventie.melding_vastleggen", client),
         "meldingen": client.wijzigingsmeldingen.order_by("-ontvangen_op")[:50],
