@@ -12,7 +12,9 @@ from naleving.preventie.models import Instelling, Verplichting
 
 
 def _beheer(request: HttpRequest) -> bool:
-    return request.user.is_superuser or has_right(request.user, "preventie.catalogus_beheren")
+    return bool(getattr(request.user, "is_superuser", False)) or has_right(
+        request.user, "preventie.catalogus_beheren"
+    )
 
 
 @admin.register(Instelling)

@@ -90,7 +90,7 @@ class Verplichting(models.Model):
         indexes = [models.Index(fields=["wet", "geldig_vanaf"])]
 
     def __str__(self) -> str:
-        return f"{self.get_wet_display()}: {self.titel} (versie {self.versie})"
+        return f"{Wet(self.wet).label}: {self.titel} (versie {self.versie})"
 
 
 class Instelling(models.Model):
@@ -148,7 +148,7 @@ class Informatiemoment(models.Model):
         indexes = [models.Index(fields=["client", "datum"])]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} {self.datum:%d-%m-%Y}"
+        return f"{SoortInformatiemoment(self.soort).label} {self.datum:%d-%m-%Y}"
 
 
 class EenmaligeCode(models.Model):
@@ -272,7 +272,7 @@ class Herinnering(models.Model):
         indexes = [models.Index(fields=["consulent", "gesloten_op"])]
 
     def __str__(self) -> str:
-        return f"{self.get_soort_display()} ({self.aangemaakt_op:%d-%m-%Y})"
+        return f"{SoortHerinnering(self.soort).label} ({self.aangemaakt_op:%d-%m-%Y})"
 
 
 class Campagne(models.Model):
@@ -309,4 +309,4 @@ class Campagne(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.naam
+        return str(self.naam)

@@ -220,7 +220,7 @@ def melding_verplaats(
         if recht is None:
             raise ValidationError(
                 {
-                    "status": f"Een melding met status '{melding.get_status_display()}' "
+                    "status": f"Een melding met status '{MeldingStatus(melding.status).label}' "
                     f"kan niet naar '{naar}'."
                 }
             )

@@ -9,7 +9,7 @@ from celery import shared_task
 from celery.schedules import crontab
 
 
-@shared_task(name="preventie.herinneringen")
+@shared_task(name="preventie.herinneringen")  # type: ignore[untyped-decorator]
 def herinneringen() -> dict[str, int]:
     from naleving.preventie.services import maak_herinneringen
 

@@ -37,8 +37,10 @@ def rechten_en_plichten(request: HttpRequest, clientnummer: str) -> HttpResponse
     PDF)."""
     user = request.user
     client = client_for_user(
-        user=user, clientnummer=clientnummer, reden="Overzicht rechten en plichten"
-    )  # type: ignore[arg-type]
+        user=user,  # type: ignore[arg-type]
+        clientnummer=clientnummer,
+        reden="Overzicht rechten en plichten",
+    )
     if not may(user, "preventie.informeren", client):  # type: ignore[arg-type]
         raise PermissionDenied("Uw rol maakt geen overzicht van rechten en plichten.")
     peildatum = timezone.localdate()

@@ -52,8 +52,10 @@ def nieuwe_versie(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 services.verplichting_nieuwe_versie(
-                    user=request.user, vorige=vorige, **form.cleaned_data
-                )  # type: ignore[arg-type]
+                    user=request.user,  # type: ignore[arg-type]
+                    vorige=vorige,
+                    **form.cleaned_data,
+                )
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:

@@ -78,8 +78,10 @@ def campagne(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.campagne_bereik_vastleggen(
-                user=request.user, campagne=obj, **form.cleaned_data
-            )  # type: ignore[arg-type]
+                user=request.user,  # type: ignore[arg-type]
+                campagne=obj,
+                **form.cleaned_data,
+            )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
