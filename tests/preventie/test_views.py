@@ -279,3 +279,38 @@ def test_the_inbox_marks_reports_waiting_too_long_and_shows_the_reminder(
     page = _browser(consulent).get(reverse("preventie:inbox")).content.decode()
     assert "Herinnering: 1 van uw cliënten wacht langer dan 5 dagen op een reactie." in page
     assert '<span class="label">te lang</span>' in page
+
+
+@pytest.mark.parametrize(
+    ("pagina", "tekst"),
+    [
+        ("preventie:inbox", "Open wijzigingen, oudste eerst (6)"),
+        ("preventie:werklijst", "6 cliënten."),
+    ],
+)
+def test_list_pages_use_a_fixed_number_of_queries(make_client, consulent, pagina, tekst) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def meld(n: int) -> None:
+        for _ in range(n):
+            services.wijziging_doorgeven(
+                client=make_client(consulent=consulent),
+                onderwerp="overig",
+                tekst="Iets veranderd.",
+                ingangsdatum=None,
+                kanaal="balie",
+                identificatiemethode="medewerker",
+                user=consulent,
+            )
+
+    browser = _browser(consulent)
+    meld(1)
+    browser.get(reverse(pagina))
+    with CaptureQueriesContext(connection) as een:
+        browser.get(reverse(pagina))
+    meld(5)
+    with CaptureQueriesContext(connection) as zes:
+        page = browser.get(reverse(pagina)).content.decode()
+    assert tekst in page
+    assert len(zes) == len(een)
