@@ -22,7 +22,7 @@ from naleving.preventie.models import (
     Wijzigingsmelding,
 )
 from naleving.preventie.selectors import verplichtingen_geldig_op
-from naleving.preventie.services import inhoud_hash
+from naleving.preventie.services import inhoud_hash, maak_herinneringen
 
 if TYPE_CHECKING:
     from naleving.demodata.seed import SeedContext
@@ -61,6 +61,7 @@ def extend(ctx: SeedContext) -> None:
         with transaction.atomic():
             _chunk(ctx, list(rows), per_wet, peil, gebruikt)
     _campagnes(ctx, catalogus)
+    maak_herinneringen(nu=peil, peildatum=ctx.peildatum)
 
 
 def _chunk(ctx, rows, per_wet, peil: datetime, gebruikt: set[str]) -> None:  # type: ignore[no-untyped-def]

@@ -252,12 +252,13 @@ def melding_for_user(*, user: User, ontvangstnummer: str) -> Wijzigingsmelding:
 
 
 def open_herinneringen(*, user: User) -> dict[str, int]:
-    """Open reminders of the scheduled job for this consultant's own cases, per kind."""
+    """Open reminders of the scheduled job for this consultant's current cases, per kind (a case
+    that moves to a colleague takes its reminders along)."""
     from naleving.preventie.models import Herinnering
 
     result = {soort: 0 for soort in ("melding_wacht", "informatie_nodig")}
-    for soort in Herinnering.objects.filter(consulent=user, gesloten_op__isnull=True).values_list(
-        "soort", flat=True
-    ):
+    for soort in Herinnering.objects.filter(
+        client__consulent=user, gesloten_op__isnull=True
+    ).values_list("soort", flat=True):
         result[soort] += 1
     return result
