@@ -11,6 +11,7 @@ import pytest
 from django.test import Client as Browser
 from django.urls import reverse
 
+from naleving.audit.models import AuditEntry
 from naleving.clienten.models import Relatie
 from naleving.preventie import services
 from naleving.preventie.models import Campagne, Verplichting, Wijzigingsmelding
@@ -63,6 +64,17 @@ def test_a_resident_reports_a_change_and_gets_a_receipt_only_in_their_own_sessio
     tekst = download.content.decode()
     assert f"Controlecode (SHA-256 van de inhoud): {melding.inhoud_hash}" in tekst
     assert "Mijn zoon komt bij mij wonen." in tekst
+    assert list(
+        AuditEntry.objects.filter(
+            object_type="preventie.wijzigingsmelding",
+            object_id=str(melding.pk),
+            gebruiker="systeem",
+        ).values_list("reden", flat=True)
+    ) == [
+        "Inwoner downloadde ontvangstbewijs",
+        "Inwoner bekeek eigen ontvangstbewijs",
+        "Wijziging doorgegeven door de inwoner",
+    ]
     assert (melding.kanaal, melding.identificatie, melding.vastgelegd_door) == (
         "portaal",
         "interim-code",

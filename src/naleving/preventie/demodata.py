@@ -39,6 +39,7 @@ MELDINGEN = [
     ("buitenland", "Ik ga 3 weken naar mijn familie in het buitenland."),
     ("opleiding", "Ik wil een avondcursus boekhouden volgen."),
     ("overig", "Mijn auto is verkocht voor de sloop."),
+    ("vraag", "Mag ik een week naar mijn zus in België? Moet ik dat doorgeven?"),
 ]
 
 

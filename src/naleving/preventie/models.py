@@ -25,6 +25,7 @@ class Onderwerp(models.TextChoices):
     MEEWERKEN = "meewerken", "Meewerken en werk zoeken"
     BEDRIJF = "bedrijf", "Uw bedrijf"
     OVERIG = "overig", "Iets anders"
+    VRAAG = "vraag", "Ik heb een vraag"
 
 
 class Voorwaarde(models.TextChoices):

@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
 from naleving.clienten.models import Client, Kanaal
 from naleving.core.forms import apply_validation_error
 from naleving.preventie import identificatie, services
@@ -101,11 +103,18 @@ def _eigen_melding(request: HttpRequest, ontvangstnummer: str) -> Wijzigingsmeld
 
 def ontvangstbewijs(request: HttpRequest, ontvangstnummer: str) -> HttpResponse:
     melding = _eigen_melding(request, ontvangstnummer)
+    audit_log(
+        user=None, actie=Actie.BEKIJKEN, obj=melding, reden="Inwoner bekeek eigen ontvangstbewijs"
+    )
     return render(request, "preventie/ontvangstbewijs.html", {"melding": melding, "inwoner": True})
 
 
 def ontvangstbewijs_download(request: HttpRequest, ontvangstnummer: str) -> HttpResponse:
-    return download_response(_eigen_melding(request, ontvangstnummer))
+    melding = _eigen_melding(request, ontvangstnummer)
+    audit_log(
+        user=None, actie=Actie.EXPORTEREN, obj=melding, reden="Inwoner downloadde ontvangstbewijs"
+    )
+    return download_response(melding)
 
 
 def download_response(melding: Wijzigingsmelding) -> HttpResponse:
