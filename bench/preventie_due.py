@@ -76,7 +76,9 @@ def main() -> int:
     peildatum = timezone.localdate()
     alle = periodiek_due(user=None, peildatum=peildatum)
     _time("due count, all clients (system job)", alle.count, args.repeat)
-    _time("due first 100, all clients", lambda: list(alle[:100]), args.repeat)
+    _time("due first 100, all clients, longest first", lambda: list(alle[:100]), args.repeat)
+    op_nummer = periodiek_due(user=None, peildatum=peildatum, langst_geleden_eerst=False)
+    _time("due first 100, all clients, by number", lambda: list(op_nummer[:100]), args.repeat)
 
     consulent = (
         User.objects.filter(rol_id="inkomensconsulent", clienten__isnull=False)
@@ -92,7 +94,7 @@ def main() -> int:
         username="bench-preventie", defaults={"rol": Rol.objects.get(code="inkomensconsulent")}
     )
     breed.gemeenten.set(Gemeente.objects.all())
-    scoped = periodiek_due(user=breed, peildatum=peildatum)
+    scoped = periodiek_due(user=breed, peildatum=peildatum, langst_geleden_eerst=False)
     _time("due first 100, three municipalities ('alle')", lambda: list(scoped[:100]), args.repeat)
 
     if connection.vendor == "postgresql":

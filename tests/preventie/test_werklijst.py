@@ -128,3 +128,8 @@ def test_an_information_moment_needs_an_obligation_and_cannot_lie_in_the_future(
         "datum": ["Een informatiemoment kan niet in de toekomst liggen."]
     }
     assert Informatiemoment.objects.count() == 0
+
+
+def test_wide_lists_are_sorted_by_client_number(situatie, consulent) -> None:
+    due = periodiek_due(user=consulent, peildatum=PEILDATUM, langst_geleden_eerst=False)
+    assert [c.achternaam for c in due] == ["Aalbers", "Claassen", "Evers"]

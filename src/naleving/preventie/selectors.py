@@ -127,14 +127,21 @@ def geinformeerd_over(client: Client, *, code: str, voor: date | None = None) ->
 
 
 def periodiek_due(
-    *, user: User | None, peildatum: date, interval_dagen: int | None = None
+    *,
+    user: User | None,
+    peildatum: date,
+    interval_dagen: int | None = None,
+    langst_geleden_eerst: bool = True,
 ) -> QuerySet[Client]:
     """Clients with a running benefit whose last information moment is older than the interval (or
     who never had one). Plan 2026-2030, pillar 1: information at the application and regularly after
     it.
 
     One query with NOT EXISTS on the (client, datum) index; scoped to the user (None = system job,
-    all clients)."""
+    all clients). `langst_geleden_eerst` sorts never-informed first, then the oldest moment: cheap
+    for a caseload, but it sorts every due client, so wide lists (a whole organisation) use the
+    client number instead (bench/preventie_due.py: 3.7 s against 33 ms for the first 100 of
+    107,000)."""
     interval = (
         interval_dagen
         if interval_dagen is not None
@@ -145,9 +152,9 @@ def periodiek_due(
         Q(einddatum__isnull=True) | Q(einddatum__gte=peildatum)
     )
     recent = Informatiemoment.objects.filter(client=OuterRef("pk"), datum__gt=grens)
-    qs = clients_in_scope(user) if user is not None else Client.objects.all()
-    return (
-        qs.filter(Exists(lopend))
+    scope = clients_in_scope(user) if user is not None else Client.objects.all()
+    qs = (
+        scope.filter(Exists(lopend))
         .filter(~Exists(recent))
         .annotate(
             laatst_geinformeerd=Subquery(
@@ -157,8 +164,10 @@ def periodiek_due(
             )
         )
         .select_related("gemeente", "consulent")
-        .order_by(F("laatst_geinformeerd").asc(nulls_first=True), "pk")
     )
+    if langst_geleden_eerst:
+        return qs.order_by(F("laatst_geinformeerd").asc(nulls_first=True), "pk")
+    return qs.order_by("pk")
 
 
 # --- change reports -------------------------------------------------------------------------------

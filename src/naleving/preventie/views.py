@@ -217,8 +217,12 @@ def werklijst(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not has_right(user, "preventie.informeren"):
         raise PermissionDenied("Uw rol heeft geen werklijst informatiemomenten.")
-    qs = selectors.periodiek_due(user=user, peildatum=timezone.localdate())  # type: ignore[arg-type]
     alleen_eigen = request.GET.get("alle") != "1"
+    qs = selectors.periodiek_due(
+        user=user,  # type: ignore[arg-type]
+        peildatum=timezone.localdate(),
+        langst_geleden_eerst=alleen_eigen,
+    )
     if alleen_eigen:
         qs = qs.filter(consulent=user)
     clienten = list(qs[:WERKLIJST_LIMIET])
