@@ -20,6 +20,8 @@ _numbers = itertools.count(1)
 REFERENCE_DATA = (
     "naleving.accounts.migrations.0002_rollen:add_roles",
     "naleving.onderzoek.migrations.0002_rechten:add",
+    "naleving.preventie.migrations.0002_catalogus:load",
+    "naleving.preventie.migrations.0003_rechten:add",
 )
 
 

@@ -53,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTIE")
     audit_sub.add_parser("verify", help="de hashketen van het toegangslog controleren")
 
+    sub.add_parser("preventie-taken", help="herinneringen en werklijst informatiemomenten maken")
     sub.add_parser("migrate", help="de database bijwerken")
     sub.add_parser("advies", help="advies van de regels (zie: naleving advies --help)")
     sub.add_parser("regels", help="de regelingen en hun parameters tonen")
@@ -86,6 +87,16 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    if args.command == "preventie-taken":
+        from naleving.preventie.services import maak_herinneringen
+
+        aantallen = maak_herinneringen()
+        print(
+            f"Herinneringen gemaakt: {aantallen['melding_wacht']} wijziging(en) die te lang "
+            "wachten, "
+            f"{aantallen['informatie_nodig']} cliënt(en) toe aan een informatiemoment."
+        )
+        return 0
     from django.core.management import execute_from_command_line
 
     if args.command == "migrate":

@@ -35,6 +35,12 @@ MATRIX = {
     "onderzoek.toewijzen": {"teamleider"},
     "onderzoek.uitvoeren": {"handhaver"},
     "onderzoek.reviewen": {"teamleider"},
+    # naleving.preventie (migration preventie/0003_rechten)
+    "preventie.informeren": {"inkomensconsulent", "trajectbegeleider"},
+    "preventie.melding_vastleggen": {"inkomensconsulent", "trajectbegeleider"},
+    "preventie.inbox": {"inkomensconsulent", "teamleider"},
+    "preventie.campagnes": {"beleidsmedewerker"},
+    "preventie.catalogus_beheren": {"beheerder"},
 }
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_consultant_finds_a_client_and_privacy_officer_sees_the_read(
     page, login, make_user, make_client
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 from naleving.onderzoek import services
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_investigation_from_plan_to_rapport_review_and_advice(
     page, login, make_user, make_client
 ) -> None:

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "naleving.accounts",
     "naleving.audit",
     "naleving.clienten",
+    "naleving.preventie",
     "naleving.demodata",
     "naleving.onderzoek",
 ]
