@@ -29,6 +29,11 @@ ACTIES: dict[str, str] = {
     "audit.exporteren": "Toegangslog exporteren",
     "rapportage.bekijken": "Geaggregeerde cijfers inzien (geen persoonsgegevens)",
     "beheer.gebruikers": "Medewerkers, rollen en gemeenten beheren",
+    "signaal.registreren": "Signaal of waarneming vastleggen vanuit het cliëntdossier",
+    "signaal.triageren": "Signalen beoordelen (triage), koppelen en bijlagen inzien",
+    "signaal.importeren": "Batchbestanden met signalen van ketenpartners inlezen",
+    "signaal.overzicht": "Wachtrij en cijfers van signalen per gemeente inzien",
+    "taak.afronden": "Taken uit de triage afronden",
 }
 
 #: Roles whose access to a client needs a ground (an open signal or investigation of their team).

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "naleving.accounts",
     "naleving.audit",
     "naleving.clienten",
+    "naleving.signalen",
     "naleving.demodata",
 ]
 

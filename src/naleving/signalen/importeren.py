@@ -1,0 +1,324 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Batch intake of chain-partner signals (CLI, teamleider upload and partner API share this code).
+
+Idempotent by (source, external id): a record already received is counted, not stored again. Every row is
+validated; the good rows are stored in one transaction; bad rows go to an error report (CSV) in Dutch with row
+number, field and problem. Memory stays flat: records are read, checked and written per batch.
+"""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from naleving.accounts.models import User
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
+from naleving.clienten.models import Client
+from naleving.core import bsn as bsn_rules
+from naleving.signalen import conf
+from naleving.signalen.bestanden import KOLOMMEN, Bestandsfout, Teller, csv_records, json_records
+from naleving.signalen.models import (
+    Bron,
+    Product,
+    Signaal,
+    SignaalGroep,
+    Signaalimport,
+    SignaalOvergang,
+    Status,
+)
+from naleving.signalen.services import termijn_voor
+
+BATCH = 2000
+TOON_FOUTEN = 50
+
+
+@dataclass(frozen=True)
+class Rijfout:
+    rij: int
+    veld: str
+    probleem: str
+    extern_id: str = ""
+
+
+@dataclass
+class Rij:
+    rij: int
+    extern_id: str
+    product: str
+    bsn: str
+    datum: date
+    omschrijving: str
+    payload: dict[str, Any]
+
+
+@dataclass
+class Importresultaat:
+    signaalimport: Signaalimport
+    nieuw: int = 0
+    bestaand: int = 0
+    fout: int = 0
+    fouten: list[Rijfout] = field(default_factory=list)  # the first TOON_FOUTEN, for the screen
+
+    @property
+    def exitcode(self) -> int:
+        return 1 if self.fout else 0
+
+
+def valideer(rij: int, record: dict[str, Any], vandaag: date) -> Rij | list[Rijfout]:
+    """Check one record; every problem gets a Dutch message naming the field."""
+
+    def tekst(naam: str) -> str:
+        waarde = record.get(naam)
+        return "" if waarde is None else str(waarde).strip()
+
+    extern_id = tekst("extern_id")
+    fouten: list[Rijfout] = []
+
+    def fout(veld: str, probleem: str) -> None:
+        fouten.append(Rijfout(rij, veld, probleem, extern_id[:100]))
+
+    for naam in ("extern_id", "product", "bsn", "datum"):
+        if naam not in record:
+            fout(naam, f"Het veld {naam} ontbreekt.")
+    if fouten:
+        return fouten
+    if not extern_id:
+        fout("extern_id", "Vul extern_id in.")
+    elif len(extern_id) > 100:
+        fout("extern_id", "extern_id is langer dan 100 tekens.")
+    product = tekst("product").lower()
+    if product not in Product.values:
+        fout("product", f"Onbekend product '{tekst('product')[:40]}'. Kies uit: {', '.join(Product.values)}.")
+    bsn = ""
+    try:
+        bsn = bsn_rules.normalize(tekst("bsn"))
+    except bsn_rules.BsnFout as exc:
+        fout("bsn", exc.bericht)
+    datum = _datum(tekst("datum"))
+    if datum is None:
+        fout("datum", f"'{tekst('datum')[:20]}' is geen geldige datum; gebruik jjjj-mm-dd.")
+    elif datum > vandaag:
+        fout("datum", f"De datum {datum:%d-%m-%Y} ligt in de toekomst.")
+    omschrijving = tekst("omschrijving")
+    if len(omschrijving) > 10_000:
+        fout("omschrijving", "De omschrijving is langer dan 10.000 tekens.")
+    if fouten:
+        return fouten
+    payload = {k: v for k, v in record.items() if k not in KOLOMMEN}
+    return Rij(rij, extern_id, product, bsn, datum, omschrijving, payload)  # type: ignore[arg-type]
+
+
+def _datum(waarde: str) -> date | None:
+    for formaat in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(waarde, formaat).date()
+        except ValueError:
+            continue
+    return None
+
+
+def records(stream: Teller, bestandsnaam: str) -> Iterator[tuple[int, dict[str, Any] | str]]:
+    if bestandsnaam.lower().endswith(".json"):
+        return json_records(stream)
+    return csv_records(stream)
+
+
+class _Foutrapport:
+    """Bad rows go to a CSV under MEDIA_ROOT as they come, so a million bad rows do not fill memory."""
+
+    def __init__(self) -> None:
+        self.pad = ""
+        self._bestand: TextIO | None = None
+        self._writer: Any = None
+
+    def schrijf(self, fout: Rijfout) -> None:
+        if self._bestand is None:
+            relatief = f"signalen/imports/{uuid.uuid4().hex}-fouten.csv"
+            doel = Path(settings.MEDIA_ROOT) / relatief
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            self._bestand = doel.open("w", encoding="utf-8", newline="")
+            self._writer = csv.writer(self._bestand)
+            self._writer.writerow(["rij", "extern_id", "veld", "probleem"])
+            self.pad = relatief
+        self._writer.writerow([fout.rij, fout.extern_id, fout.veld, fout.probleem])
+
+    def sluit(self) -> None:
+        if self._bestand is not None:
+            self._bestand.close()
+
+
+def importeer(
+    *,
+    stream: BinaryIO,
+    bestandsnaam: str,
+    bron_naam: str,
+    user: User | None,
+    voortgang: Callable[[int], None] | None = None,
+) -> Importresultaat:
+    """Import one file. Raises Bestandsfout (nothing stored) when the file itself is unusable."""
+    bron_naam = (bron_naam or "").strip()
+    if not bron_naam:
+        raise Bestandsfout("Geef de bron op (de naam van de ketenpartner).")
+    teller = Teller(stream)
+    rapport = _Foutrapport()
+    vandaag = timezone.localdate()
+    try:
+        with transaction.atomic():
+            run = Signaalimport.objects.create(
+                bron_naam=bron_naam[:100], bestandsnaam=bestandsnaam[-255:], door=user
+            )
+            resultaat = Importresultaat(run)
+
+            def noteer(fout: Rijfout) -> None:
+                resultaat.fout += 1
+                if len(resultaat.fouten) < TOON_FOUTEN:
+                    resultaat.fouten.append(fout)
+                rapport.schrijf(fout)
+
+            batch: list[Rij] = []
+            gemeld = 0
+            for rij, record in records(teller, bestandsnaam):
+                if isinstance(record, str):
+                    noteer(Rijfout(rij, "", record))
+                    continue
+                uitkomst = valideer(rij, record, vandaag)
+                if isinstance(uitkomst, list):
+                    for f in uitkomst:
+                        noteer(f)
+                    continue
+                batch.append(uitkomst)
+                if len(batch) >= BATCH:
+                    _schrijf(run, batch, resultaat, noteer)
+                    batch = []
+                    if voortgang:
+                        voortgang(teller.gelezen - gemeld)
+                        gemeld = teller.gelezen
+            _schrijf(run, batch, resultaat, noteer)
+            if voortgang:
+                voortgang(teller.gelezen - gemeld)
+            rapport.sluit()
+            run.aantal_nieuw, run.aantal_bestaand, run.aantal_fout = (
+                resultaat.nieuw, resultaat.bestaand, resultaat.fout,
+            )
+            run.foutrapport = rapport.pad
+            run.save()
+            audit_log(
+                user=user,
+                actie=Actie.AANMAKEN,
+                obj=run,
+                velden={"bron": bron_naam, "bestand": bestandsnaam[-255:], "nieuw": resultaat.nieuw,
+                        "bestaand": resultaat.bestaand, "fout": resultaat.fout},
+                reden="Signalen ingelezen",
+            )
+    except Bestandsfout:
+        rapport.sluit()
+        if rapport.pad:
+            (Path(settings.MEDIA_ROOT) / rapport.pad).unlink(missing_ok=True)
+        raise
+    return resultaat
+
+
+def _schrijf(
+    run: Signaalimport, batch: list[Rij], resultaat: Importresultaat, noteer: Callable[[Rijfout], None]
+) -> None:
+    if not batch:
+        return
+    bestaand = dict(
+        Signaal.objects.filter(bron_naam=run.bron_naam, extern_id__in=[r.extern_id for r in batch])
+        .values_list("extern_id", "signaalimport_id")
+    )
+    gezien: dict[str, int] = {}
+    nieuw: list[Rij] = []
+    for r in batch:
+        eerder = gezien.get(r.extern_id)
+        if r.extern_id in bestaand and bestaand[r.extern_id] != run.pk:
+            resultaat.bestaand += 1
+        elif eerder is not None or r.extern_id in bestaand:
+            waar = f" (rij {eerder})" if eerder is not None else ""
+            noteer(Rijfout(r.rij, "extern_id", f"extern_id '{r.extern_id}' staat eerder in dit bestand{waar}.",
+                           r.extern_id))
+        else:
+            gezien[r.extern_id] = r.rij
+            nieuw.append(r)
+    if not nieuw:
+        return
+    clients = {
+        bsn: (pk, gemeente_id)
+        for bsn, pk, gemeente_id in Client.objects.filter(bsn__in={r.bsn for r in nieuw}).values_list(
+            "bsn", "pk", "gemeente_id"
+        )
+    }
+    groepen = _groepen(nieuw, clients)
+    now = timezone.now()
+    termijn = termijn_voor(now)
+    signalen = []
+    for r in nieuw:
+        client = clients.get(r.bsn)
+        signalen.append(
+            Signaal(
+                bron=Bron.KETENPARTNER, bron_naam=run.bron_naam, extern_id=r.extern_id, product=r.product,
+                bsn=r.bsn, datum=r.datum, omschrijving=r.omschrijving, payload=r.payload,
+                client_id=client[0] if client else None, gemeente_id=client[1] if client else None,
+                groep_id=groepen.get(r.rij), status=Status.ONTVANGEN, ontvangen_op=now, termijn=termijn,
+                geregistreerd_door=run.door, signaalimport=run,
+            )
+        )
+    Signaal.objects.bulk_create(signalen, batch_size=BATCH)
+    SignaalOvergang.objects.bulk_create(
+        [SignaalOvergang(signaal_id=s.pk, van="", naar=Status.ONTVANGEN, door=run.door, tijdstip=now)
+         for s in signalen],
+        batch_size=BATCH,
+    )
+    resultaat.nieuw += len(signalen)
+
+
+def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int, int]:
+    """Group id per row number: join a group of the same client and product within the window, or start one."""
+    venster = timedelta(days=conf.groepvenster_dagen())
+    gekoppeld = [r for r in rijen if r.bsn in clients]
+    if not gekoppeld:
+        return {}
+    vroegste = min(r.datum for r in gekoppeld) - venster
+    bestaande: dict[tuple[int, str], list[SignaalGroep]] = {}
+    for g in SignaalGroep.objects.filter(
+        client_id__in={clients[r.bsn][0] for r in gekoppeld}, laatste_datum__gte=vroegste
+    ):
+        bestaande.setdefault((g.client_id, g.product), []).append(g)
+    toewijzing: dict[int, SignaalGroep] = {}
+    nieuw: list[SignaalGroep] = []
+    gewijzigd: set[int] = set()
+    for r in sorted(gekoppeld, key=lambda r: r.datum):
+        sleutel = (clients[r.bsn][0], r.product)
+        kandidaten = bestaande.setdefault(sleutel, [])
+        groep = next(
+            (g for g in kandidaten if g.laatste_datum >= r.datum - venster and g.eerste_datum <= r.datum + venster),
+            None,
+        )
+        if groep is None:
+            groep = SignaalGroep(client_id=sleutel[0], product=r.product, eerste_datum=r.datum,
+                                 laatste_datum=r.datum)
+            kandidaten.append(groep)
+            nieuw.append(groep)
+        elif r.datum > groep.laatste_datum or r.datum < groep.eerste_datum:
+            groep.laatste_datum = max(groep.laatste_datum, r.datum)
+            groep.eerste_datum = min(groep.eerste_datum, r.datum)
+            if groep.pk:
+                gewijzigd.add(groep.pk)
+        toewijzing[r.rij] = groep
+    SignaalGroep.objects.bulk_create(nieuw, batch_size=BATCH)
+    if gewijzigd:
+        SignaalGroep.objects.bulk_update(
+            [g for lijst in bestaande.values() for g in lijst if g.pk in gewijzigd],
+            ["eerste_datum", "laatste_datum"],
+        )
+    return {rij: groep.pk for rij, groep in toewijzing.items()}
