@@ -15,6 +15,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("naleving.clienten.urls")),
     path("audit/", include("naleving.audit.urls")),
+    path("", include("naleving.signalen.urls")),
     path("beheer/", admin.site.urls),
 ]
 
