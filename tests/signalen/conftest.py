@@ -30,3 +30,8 @@ def make_signaal(db):
 
 def csv_bytes(*rows: str, header: str = "extern_id,product,bsn,datum,omschrijving") -> io.BytesIO:
     return io.BytesIO(("\n".join((header, *rows)) + "\n").encode())
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "bestanden"
