@@ -243,7 +243,7 @@ def signaal_triageer(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        signaal = Signaal.objects.select_for_update().select_related("client").get(pk=signaal.pk)
+        signaal = Signaal.objects.select_for_update(of=("self",)).select_related("client").get(pk=signaal.pk)
         if signaal.status == Status.ONTVANGEN:
             _beweeg(signaal=signaal, naar=Status.IN_TRIAGE, user=user, toelichting="In behandeling genomen")
         _beweeg(signaal=signaal, naar=DOEL[uitkomst], user=user, toelichting=Uitkomst(uitkomst).label)
