@@ -97,7 +97,7 @@ class Signaal(models.Model):
     datum = models.DateField(help_text="De datum van het signaal volgens de bron.")
     omschrijving = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
-    client = models.ForeignKey(Client, on_delete=models.PROTECT, null=True, blank=True, related_name="signalen")
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, null=True, blank=True, related_name="signalen")
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
     uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices, blank=True)
