@@ -3,11 +3,14 @@
 
     NALEVING_VAR_DIR=$(mktemp -d) PYTHONPATH=src python bench/signalen_import.py            # SQLite
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/naleving_bench PYTHONPATH=src \\
-        python bench/signalen_import.py                                                   # PostgreSQL
+        python bench/signalen_import.py                                                   #
+        PostgreSQL
 
-Reports rows/s of the real import (validation, client match, grouping, history rows, audit), rows/s of a raw
+Reports rows/s of the real import (validation, client match, grouping, history rows, audit), rows/s
+of a raw
 `executemany` INSERT of the same rows into the signal table, their ratio, and the peak Python memory
-(tracemalloc) of the import at two file sizes to show it is flat in file size. Goal (issue 4): >= 20,000
+(tracemalloc) of the import at two file sizes to show it is flat in file size. Goal (issue 4): >=
+20,000
 rows/s on PostgreSQL, within 3x of the raw insert.
 """
 
@@ -28,13 +31,23 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "naleving.config.settings")
 
 def make_file(path: Path, rows: int, bsns: list[str], seed: int = 1) -> None:
     rng = random.Random(seed)
-    products = ["inkomstenverhouding", "detentie", "vermogen", "voertuig", "huishouden", "box1_box3"]
+    products = [
+        "inkomstenverhouding",
+        "detentie",
+        "vermogen",
+        "voertuig",
+        "huishouden",
+        "box1_box3",
+    ]
     start = date(2025, 1, 1)
     with path.open("w", encoding="utf-8") as f:
         f.write("extern_id,product,bsn,datum,omschrijving,bedrag\n")
         for i in range(rows):
-            f.write(f"B{seed}-{i:08d},{rng.choice(products)},{rng.choice(bsns)},"
-                    f"{start + timedelta(days=rng.randint(0, 300))},Samenloopsignaal {i},{rng.randint(1, 9999)}\n")
+            f.write(
+                f"B{seed}-{i:08d},{rng.choice(products)},{rng.choice(bsns)},"
+                f"{start + timedelta(days=rng.randint(0, 300))},Samenloopsignaal {i},"
+                f"{rng.randint(1, 9999)}\n"
+            )
 
 
 def setup_clients(n: int) -> list[str]:
@@ -52,9 +65,21 @@ def setup_clients(n: int) -> list[str]:
     start = Client.objects.count()
     for i in range(n - len(existing)):
         bsn = next(b for b in gen if b not in taken)
-        new.append(Client(clientnummer=f"B{start + i:07d}", bsn=bsn, voornamen="Bench", achternaam="Client",
-                          zoeknaam="client bench", geboortedatum=date(1980, 1, 1), straat="Straat",
-                          huisnummer="1", postcode="5141 AA", woonplaats="Waalwijk", gemeente=gemeente))
+        new.append(
+            Client(
+                clientnummer=f"B{start + i:07d}",
+                bsn=bsn,
+                voornamen="Bench",
+                achternaam="Client",
+                zoeknaam="client bench",
+                geboortedatum=date(1980, 1, 1),
+                straat="Straat",
+                huisnummer="1",
+                postcode="5141 AA",
+                woonplaats="Waalwijk",
+                gemeente=gemeente,
+            )
+        )
     Client.objects.bulk_create(new, batch_size=2000)
     return existing + [c.bsn for c in new]
 
@@ -78,7 +103,8 @@ def run_import(path: Path, bron: str) -> tuple[float, int]:
 
 
 def run_raw(path: Path) -> float:
-    """The same rows, parsed with csv and inserted with one executemany per 2,000 rows, in one transaction."""
+    """The same rows, parsed with csv and inserted with one executemany per 2,000 rows, in one
+    transaction."""
     import csv
     import json
 
@@ -87,17 +113,39 @@ def run_raw(path: Path) -> float:
 
     now = timezone.now()
     termijn = timezone.localdate() + timedelta(days=14)
-    sql = ("INSERT INTO signalen_signaal (bron, bron_naam, extern_id, product, bsn, datum, omschrijving, payload, "
-           "status, uitkomst, anoniem, ontvangen_op, termijn, onderzoek_ref) "
-           "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)")
+    sql = (
+        "INSERT INTO signalen_signaal (bron, bron_naam, extern_id, product, bsn, datum, "
+        "omschrijving, payload, status, uitkomst, anoniem, ontvangen_op, termijn, onderzoek_ref) "
+        "VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s)"
+    )
     t0 = time.perf_counter()
-    with transaction.atomic(), connection.cursor() as cur, path.open(encoding="utf-8", newline="") as f:
+    with (
+        transaction.atomic(),
+        connection.cursor() as cur,
+        path.open(encoding="utf-8", newline="") as f,
+    ):
         reader = csv.reader(f)
         next(reader)
         batch = []
         for ext, product, bsn, datum, oms, bedrag in reader:
-            batch.append(("ketenpartner", "RAW", ext, product, bsn, datum, oms, json.dumps({"bedrag": bedrag}),
-                          "ontvangen", "", False, now, termijn, ""))
+            batch.append(
+                (
+                    "ketenpartner",
+                    "RAW",
+                    ext,
+                    product,
+                    bsn,
+                    datum,
+                    oms,
+                    json.dumps({"bedrag": bedrag}),
+                    "ontvangen",
+                    "",
+                    False,
+                    now,
+                    termijn,
+                    "",
+                )
+            )
             if len(batch) == 2000:
                 cur.executemany(sql, batch)
                 batch = []
@@ -138,7 +186,9 @@ def main() -> int:
     big, small = tmp / "signalen.csv", tmp / "klein.csv"
     make_file(big, args.rows, pool, seed=1)
     make_file(small, args.rows // 10, pool, seed=2)
-    print(f"database: {connection.vendor}; rows: {args.rows}; file: {big.stat().st_size / 1e6:.1f} MB")
+    print(
+        f"database: {connection.vendor}; rows: {args.rows}; file: {big.stat().st_size / 1e6:.1f} MB"
+    )
 
     wipe()
     t_import, nieuw = run_import(big, "Bench")
@@ -155,7 +205,10 @@ def main() -> int:
     print(f"re-send (idem):  {t_again:6.2f} s  {args.rows / t_again:9,.0f} rows/s (0 new)")
     print(f"raw insert:      {t_raw:6.2f} s  {args.rows / t_raw:9,.0f} rows/s")
     print(f"ratio import/raw: {t_import / t_raw:.2f}x")
-    print(f"peak memory (tracemalloc): {args.rows // 10} rows {mem_small:.1f} MB; {args.rows} rows {mem_big:.1f} MB")
+    print(
+        f"peak memory (tracemalloc): {args.rows // 10} rows {mem_small:.1f} MB; "
+        f"{args.rows} rows {mem_big:.1f} MB"
+    )
     return 0
 
 

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""End to end in Chromium: a resident reports with an attachment and gets a reference code; a handhaver links
+"""End to end in Chromium: a resident reports with an attachment and gets a reference code; a
+handhaver links
 the report to a client, sees the attachment and triages it with a reason."""
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from naleving.signalen.models import Signaal, Status, Taak
 
 
 @pytest.mark.django_db(transaction=True)
-def test_resident_reports_and_handhaver_triages(page, login, make_user, make_client, tmp_path, settings) -> None:
+def test_resident_reports_and_handhaver_triages(
+    page, login, make_user, make_client, tmp_path, settings
+) -> None:
     settings.MEDIA_ROOT = tmp_path / "bestanden"
     views_publiek.begrenzer.reset()
     make_user("handhaver", "Heusden", username="hanna")
@@ -45,7 +48,9 @@ def test_resident_reports_and_handhaver_triages(page, login, make_user, make_cli
     page.get_by_label("Reden").select_option("niet_lichter")
     page.get_by_label("Toelichting").fill("Melding over samenwonen.")
     page.get_by_role("button", name="Besluit vastleggen").click()
-    assert page.get_by_text("Een anonieme melding is alleen geen grond voor onderzoek.").first.is_visible()
+    assert page.get_by_text(
+        "Een anonieme melding is alleen geen grond voor onderzoek."
+    ).first.is_visible()
 
     page.get_by_label("Preventief contact").check()
     page.get_by_label("Reden").select_option("uitleg_plicht")

@@ -17,12 +17,28 @@ def handhaver(make_user):
 
 @pytest.fixture
 def make_signaal(db):
-    def make(client=None, *, bsn="", product=Product.INKOMSTENVERHOUDING, bron=Bron.KETENPARTNER,
-             datum=date(2026, 1, 5), anoniem=False, gemeente=None, **extra):
-        nieuw = NieuwSignaal(bron=bron, bron_naam=extra.pop("bron_naam", "Inlichtingenbureau"), product=product,
-                             datum=datum, bsn=bsn or (client.bsn if client else ""), anoniem=anoniem,
-                             gemeente=gemeente, omschrijving=extra.pop("omschrijving", "Nieuwe werkgever"),
-                             **extra)
+    def make(
+        client=None,
+        *,
+        bsn="",
+        product=Product.INKOMSTENVERHOUDING,
+        bron=Bron.KETENPARTNER,
+        datum=date(2026, 1, 5),
+        anoniem=False,
+        gemeente=None,
+        **extra,
+    ):
+        nieuw = NieuwSignaal(
+            bron=bron,
+            bron_naam=extra.pop("bron_naam", "Inlichtingenbureau"),
+            product=product,
+            datum=datum,
+            bsn=bsn or (client.bsn if client else ""),
+            anoniem=anoniem,
+            gemeente=gemeente,
+            omschrijving=extra.pop("omschrijving", "Nieuwe werkgever"),
+            **extra,
+        )
         return signaal_maak(user=None, nieuw=nieuw)
 
     return make

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Partner API: a token per organisation, scoped; idempotent; 400 with precise messages, never 500; audited."""
+"""Partner API: a token per organisation, scoped; idempotent; 400 with precise messages, never 500;
+audited."""
 
 from __future__ import annotations
 
@@ -27,32 +28,59 @@ def _post(payload, token=None, raw=None):
 
 
 def test_partner_delivers_signals_idempotently(token) -> None:
-    record = {"extern_id": "IB-9", "product": "detentie", "bsn": BSN, "datum": "2026-02-01", "inrichting": "PI"}
+    record = {
+        "extern_id": "IB-9",
+        "product": "detentie",
+        "bsn": BSN,
+        "datum": "2026-02-01",
+        "inrichting": "PI",
+    }
     first = _post([record], token)
     assert (first.status_code, first.json()) == (201, {"nieuw": 1, "bestaand": 0})
     again = _post(record, token)
     assert (again.status_code, again.json()) == (201, {"nieuw": 0, "bestaand": 1})
     s = Signaal.objects.get()
     assert (s.bron_naam, s.payload) == ("Inlichtingenbureau", {"inrichting": "PI"})
-    assert AuditEntry.objects.filter(gebruiker="partner:Inlichtingenbureau", actie="aanmaken").count() == 2
+    assert (
+        AuditEntry.objects.filter(gebruiker="partner:Inlichtingenbureau", actie="aanmaken").count()
+        == 2
+    )
     assert PartnerToken.objects.get().token_hash != token
 
 
 def test_bad_payload_gets_400_with_field_and_problem_and_stores_nothing(token) -> None:
-    response = _post([{"extern_id": "A", "product": "detentie", "bsn": "123", "datum": "morgen"},
-                      {"extern_id": "B"}, "tekst"], token)
+    response = _post(
+        [
+            {"extern_id": "A", "product": "detentie", "bsn": "123", "datum": "morgen"},
+            {"extern_id": "B"},
+            "tekst",
+        ],
+        token,
+    )
     assert response.status_code == 400
-    assert response.json() == {"fouten": [
-        {"record": 1, "veld": "bsn", "probleem": "Een BSN heeft 9 cijfers (of 8, dan met een 0 ervoor)."},
-        {"record": 1, "veld": "datum", "probleem": "'morgen' is geen geldige datum; gebruik jjjj-mm-dd."},
-        {"record": 2, "veld": "product", "probleem": "Het veld product ontbreekt."},
-        {"record": 2, "veld": "bsn", "probleem": "Het veld bsn ontbreekt."},
-        {"record": 2, "veld": "datum", "probleem": "Het veld datum ontbreekt."},
-        {"record": 3, "veld": "", "probleem": "Dit record is geen object met velden."},
-    ]}
+    assert response.json() == {
+        "fouten": [
+            {
+                "record": 1,
+                "veld": "bsn",
+                "probleem": "Een BSN heeft 9 cijfers (of 8, dan met een 0 ervoor).",
+            },
+            {
+                "record": 1,
+                "veld": "datum",
+                "probleem": "'morgen' is geen geldige datum; gebruik jjjj-mm-dd.",
+            },
+            {"record": 2, "veld": "product", "probleem": "Het veld product ontbreekt."},
+            {"record": 2, "veld": "bsn", "probleem": "Het veld bsn ontbreekt."},
+            {"record": 2, "veld": "datum", "probleem": "Het veld datum ontbreekt."},
+            {"record": 3, "veld": "", "probleem": "Dit record is geen object met velden."},
+        ]
+    }
     assert Signaal.objects.count() == 0
     assert _post(None, token, raw="{kapot").status_code == 400
-    assert _post([], token).json() == {"fouten": [{"record": 0, "veld": "", "probleem": "Stuur 1 tot 1000 signalen per aanroep."}]}
+    assert _post([], token).json() == {
+        "fouten": [{"record": 0, "veld": "", "probleem": "Stuur 1 tot 1000 signalen per aanroep."}]
+    }
 
 
 def test_without_or_with_a_wrong_token_nothing_gets_in(token) -> None:

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Demo data: signals from every source in every state, unmatched ones, tasks, and a deterministic result."""
+"""Demo data: signals from every source in every state, unmatched ones, tasks, and a deterministic
+result."""
 
 from __future__ import annotations
 
@@ -19,5 +20,7 @@ def test_demo_has_every_source_and_state() -> None:
     assert Signaal.objects.filter(client__isnull=True).count() == 6
     assert Signaal.objects.filter(bron=Bron.MELDER, anoniem=True).exists()
     assert Taak.objects.exists()
-    first = list(Signaal.objects.order_by("pk").values_list("bron", "product", "status", "uitkomst"))
+    first = list(
+        Signaal.objects.order_by("pk").values_list("bron", "product", "status", "uitkomst")
+    )
     assert len(first) == 96

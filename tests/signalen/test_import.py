@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Batch intake: idempotent by (source, external id), every row checked, good rows stored together, a Dutch
+"""Batch intake: idempotent by (source, external id), every row checked, good rows stored together,
+a Dutch
 error per bad row, and the exit codes of `naleving import-signalen`."""
 
 from __future__ import annotations
@@ -35,9 +36,13 @@ def client_ok(make_client):
 
 
 def test_good_rows_are_stored_linked_grouped_and_start_as_ontvangen(client_ok) -> None:
-    r = _run(csv_bytes(f"IB-1,inkomstenverhouding,{BSN_OK},2026-01-02,Werkgever X,extra",
-                       f"IB-2,inkomstenverhouding,{BSN_OK},2026-01-20,Werkgever Y,",
-                       header="extern_id,product,bsn,datum,omschrijving,loon"))
+    r = _run(
+        csv_bytes(
+            f"IB-1,inkomstenverhouding,{BSN_OK},2026-01-02,Werkgever X,extra",
+            f"IB-2,inkomstenverhouding,{BSN_OK},2026-01-20,Werkgever Y,",
+            header="extern_id,product,bsn,datum,omschrijving,loon",
+        )
+    )
     assert (r.nieuw, r.bestaand, r.fout, r.exitcode) == (2, 0, 0, 0)
     s1, s2 = Signaal.objects.order_by("extern_id")
     assert s1.client == client_ok and s1.gemeente == client_ok.gemeente
@@ -59,22 +64,32 @@ def test_import_is_idempotent_by_source_and_external_id(client_ok) -> None:
 
 def test_bad_rows_are_reported_in_dutch_and_good_rows_still_stored(db) -> None:
     morgen = (timezone.localdate() + timedelta(days=1)).isoformat()
-    r = _run(csv_bytes(
-        f"A,voertuig,{BSN_OK},2026-01-02,ok",
-        f"B,voertuig,{BSN_FOUT},2026-01-02,",
-        f"C,voertuig,{BSN_OK},{morgen},",
-        f"A,voertuig,{BSN_OK},2026-01-03,",
-        f"D,fiets,{BSN_OK},2026-01-03,",
-        "E,voertuig",
-    ))
+    r = _run(
+        csv_bytes(
+            f"A,voertuig,{BSN_OK},2026-01-02,ok",
+            f"B,voertuig,{BSN_FOUT},2026-01-02,",
+            f"C,voertuig,{BSN_OK},{morgen},",
+            f"A,voertuig,{BSN_OK},2026-01-03,",
+            f"D,fiets,{BSN_OK},2026-01-03,",
+            "E,voertuig",
+        )
+    )
     assert (r.nieuw, r.fout, r.exitcode) == (1, 5, 1)
     problemen = [(f.rij, f.veld, f.probleem) for f in r.fouten]
     assert problemen == [
         (3, "bsn", "Dit BSN klopt niet: het voldoet niet aan de elfproef. Controleer de cijfers."),
-        (4, "datum", f"De datum {timezone.localdate() + timedelta(days=1):%d-%m-%Y} ligt in de toekomst."),
-        (6, "product", "Onbekend product 'fiets'. Kies uit: inkomstenverhouding, detentie, "
-                       "uitkering_andere_gemeente, huishouden, studiefinanciering, vermogen, box1_box3, "
-                       "voertuig, overig."),
+        (
+            4,
+            "datum",
+            f"De datum {timezone.localdate() + timedelta(days=1):%d-%m-%Y} ligt in de toekomst.",
+        ),
+        (
+            6,
+            "product",
+            "Onbekend product 'fiets'. Kies uit: inkomstenverhouding, detentie, "
+            "uitkering_andere_gemeente, huishouden, studiefinanciering, vermogen, box1_box3, "
+            "voertuig, overig.",
+        ),
         (7, "", "Deze rij heeft 2 kolommen; de kopregel heeft er 5."),
         (5, "extern_id", "extern_id 'A' staat eerder in dit bestand (rij 2)."),
     ]
@@ -95,13 +110,21 @@ def test_duplicates_across_batches_within_one_file_are_refused(db, monkeypatch) 
     ("inhoud", "bericht"),
     [
         (b"", "Het bestand is leeg: er staat geen kopregel in."),
-        (b"extern_id;product;bsn;datum;omschrijving\nA;overig;999990019;2026-01-01;x\n",
-         "Het scheidingsteken is een puntkomma; gebruik een komma tussen de kolommen."),
-        (b"extern_id,product,datum\nA,overig,2026-01-01\n",
-         "Deze kolommen ontbreken in de kopregel: bsn, omschrijving. "
-         "Verwacht: extern_id,product,bsn,datum,omschrijving."),
-        ("extern_id,product,bsn,datum,omschrijving\nA,overig,999990019,2026-01-01,Café\n".encode("latin-1"),
-         "Het bestand is geen UTF-8 (regel 2). Sla het op als 'CSV UTF-8' en probeer opnieuw."),
+        (
+            b"extern_id;product;bsn;datum;omschrijving\nA;overig;999990019;2026-01-01;x\n",
+            "Het scheidingsteken is een puntkomma; gebruik een komma tussen de kolommen.",
+        ),
+        (
+            b"extern_id,product,datum\nA,overig,2026-01-01\n",
+            "Deze kolommen ontbreken in de kopregel: bsn, omschrijving. "
+            "Verwacht: extern_id,product,bsn,datum,omschrijving.",
+        ),
+        (
+            "extern_id,product,bsn,datum,omschrijving\nA,overig,999990019,2026-01-01,Café\n".encode(
+                "latin-1"
+            ),
+            "Het bestand is geen UTF-8 (regel 2). Sla het op als 'CSV UTF-8' en probeer opnieuw.",
+        ),
     ],
     ids=["leeg", "puntkomma", "kolommen-ontbreken", "geen-utf8"],
 )
@@ -114,7 +137,13 @@ def test_unusable_files_store_nothing(db, inhoud, bericht) -> None:
 
 def test_json_list_of_objects(client_ok) -> None:
     data = [
-        {"extern_id": "J1", "product": "vermogen", "bsn": int(BSN_OK), "datum": "2026-02-01", "saldo": 12000},
+        {
+            "extern_id": "J1",
+            "product": "vermogen",
+            "bsn": int(BSN_OK),
+            "datum": "2026-02-01",
+            "saldo": 12000,
+        },
         {"extern_id": "J2", "product": "vermogen", "bsn": BSN_FOUT, "datum": "2026-02-01"},
         42,
     ]
@@ -126,8 +155,12 @@ def test_json_list_of_objects(client_ok) -> None:
 
 @pytest.mark.parametrize(
     ("inhoud", "bericht"),
-    [(b"", "Het bestand is leeg."), (b'{"a": 1}', "Het JSON-bestand moet een lijst van objecten zijn: [ {...}, {...} ]."),
-     (b'[{"a": 1}', "Na record 1 ontbreekt een komma of ']'."), (b'[{"a": 1},', "Record 2 ontbreekt: het bestand houdt midden in de lijst op.")],
+    [
+        (b"", "Het bestand is leeg."),
+        (b'{"a": 1}', "Het JSON-bestand moet een lijst van objecten zijn: [ {...}, {...} ]."),
+        (b'[{"a": 1}', "Na record 1 ontbreekt een komma of ']'."),
+        (b'[{"a": 1},', "Record 2 ontbreekt: het bestand houdt midden in de lijst op."),
+    ],
 )
 def test_unusable_json(db, inhoud, bericht) -> None:
     with pytest.raises(Bestandsfout) as exc:
@@ -136,7 +169,8 @@ def test_unusable_json(db, inhoud, bericht) -> None:
 
 
 def test_a_1_gb_file_is_streamed_never_read_whole(db, tmp_path) -> None:
-    """A 1 GB file (sparse on disk) with one endless line is refused after reading 64 kB, in little memory."""
+    """A 1 GB file (sparse on disk) with one endless line is refused after reading 64 kB, in little
+    memory."""
     pad = tmp_path / "groot.csv"
     with pad.open("wb") as f:
         f.write(b"extern_id,product,bsn,datum,omschrijving\n")
@@ -154,7 +188,9 @@ def test_cli_exit_codes(db, tmp_path, capsys) -> None:
     goed = tmp_path / "goed.csv"
     goed.write_text(f"extern_id,product,bsn,datum,omschrijving\nK1,overig,{BSN_OK},2026-01-02,\n")
     deels = tmp_path / "deels.csv"
-    deels.write_text(f"extern_id,product,bsn,datum,omschrijving\nK2,overig,{BSN_FOUT},2026-01-02,\n")
+    deels.write_text(
+        f"extern_id,product,bsn,datum,omschrijving\nK2,overig,{BSN_FOUT},2026-01-02,\n"
+    )
     kapot = tmp_path / "kapot.csv"
     kapot.write_text("")
     assert main(["import-signalen", str(goed), "--bron", "IB", "--quiet"]) == 0

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The public report form: no login, honeypot, rate limit, magic bytes, sizes, follow-up link, anonymisation."""
+"""The public report form: no login, honeypot, rate limit, magic bytes, sizes, follow-up link,
+anonymisation."""
 
 from __future__ import annotations
 
@@ -26,8 +27,14 @@ def _fresh_limit():
 
 
 def _post(gemeenten, browser=None, **extra):
-    data = {"wat": "Er woont al maanden een man in.", "over_naam": "J. de Vries", "over_adres": "Dorpsstraat 1",
-            "gemeente": gemeenten["Heusden"].pk, "sinds": "maart 2026", **extra}
+    data = {
+        "wat": "Er woont al maanden een man in.",
+        "over_naam": "J. de Vries",
+        "over_adres": "Dorpsstraat 1",
+        "gemeente": gemeenten["Heusden"].pk,
+        "sinds": "maart 2026",
+        **extra,
+    }
     return (browser or Browser(enforce_csrf_checks=False)).post(reverse("signalen:melden"), data)
 
 
@@ -42,7 +49,9 @@ def test_report_gives_reference_and_follow_up_link_stored_only_hashed(gemeenten)
     assert response.status_code == 200
     page = response.content.decode()
     referentie = re.search(r'id="referentie">(M-[A-Z0-9]{8})<', page).group(1)
-    link = re.search(r'id="vervolglink" href="http://testserver(/melden/aanvullen/[^"]+/)"', page).group(1)
+    link = re.search(
+        r'id="vervolglink" href="http://testserver(/melden/aanvullen/[^"]+/)"', page
+    ).group(1)
     melding = Melding.objects.get()
     assert melding.referentie_hash == melden.hash_geheim(referentie)
     assert referentie not in str(Melding.objects.values().get())
@@ -61,9 +70,15 @@ def test_report_gives_reference_and_follow_up_link_stored_only_hashed(gemeenten)
 
 
 def test_a_pdf_that_is_not_one_is_refused(gemeenten) -> None:
-    response = _post(gemeenten, bijlagen=[SimpleUploadedFile("nep.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")])
+    response = _post(
+        gemeenten,
+        bijlagen=[SimpleUploadedFile("nep.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")],
+    )
     assert response.status_code == 400
-    assert "nep.pdf is geen PDF, JPEG of PNG (de inhoud klopt niet met het bestandstype)." in response.content.decode()
+    assert (
+        "nep.pdf is geen PDF, JPEG of PNG (de inhoud klopt niet met het bestandstype)."
+        in response.content.decode()
+    )
     assert Signaal.objects.count() == 0
 
 
@@ -113,8 +128,13 @@ def test_wrong_or_expired_follow_up_link(gemeenten) -> None:
 
 
 def test_reporter_contact_is_anonymised_after_365_days(gemeenten) -> None:
-    melden.melding_ontvang(wat="x", over_naam="y", gemeente=gemeenten["Waalwijk"], melder_naam="Piet",
-                           melder_contact="06-12345678")
+    melden.melding_ontvang(
+        wat="x",
+        over_naam="y",
+        gemeente=gemeenten["Waalwijk"],
+        melder_naam="Piet",
+        melder_contact="06-12345678",
+    )
     assert melden.anonimiseer_melders(nu=timezone.now() + timedelta(days=364)) == 0
     assert melden.anonimiseer_melders(nu=timezone.now() + timedelta(days=366)) == 1
     m = Melding.objects.get()

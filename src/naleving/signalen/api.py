@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Partner API: chain partners deliver signals with a token per organisation, scoped to signal intake.
+"""Partner API: chain partners deliver signals with a token per organisation, scoped to signal
+intake.
 
-Every call is in the access log. A bad payload gets 400 with, per record, the field and the Dutch problem;
+Every call is in the access log. A bad payload gets 400 with, per record, the field and the Dutch
+problem;
 nothing of such a delivery is stored (all or nothing per call).
 """
 
@@ -43,7 +45,9 @@ def token_hash(token: str) -> str:
 def maak_partnertoken(organisatie: str) -> tuple[PartnerToken, str]:
     """A new token; the plain value is returned once and never stored."""
     token = "nlv_" + secrets.token_urlsafe(32)
-    obj = PartnerToken.objects.create(organisatie=organisatie, token_hash=token_hash(token), prefix=token[:8])
+    obj = PartnerToken.objects.create(
+        organisatie=organisatie, token_hash=token_hash(token), prefix=token[:8]
+    )
     audit_log(user=None, actie=Actie.AANMAKEN, obj=obj, velden={"organisatie": organisatie})
     return obj, token
 
@@ -71,8 +75,9 @@ class PartnerTokenAuthentication(BaseAuthentication):
             return None
         if len(delen) != 2:
             raise AuthenticationFailed("Geef het token zo mee: 'Authorization: Token <token>'.")
-        token = PartnerToken.objects.filter(token_hash=token_hash(delen[1].decode(errors="replace")),
-                                            actief=True).first()
+        token = PartnerToken.objects.filter(
+            token_hash=token_hash(delen[1].decode(errors="replace")), actief=True
+        ).first()
         if token is None:
             raise AuthenticationFailed("Onbekend of ingetrokken token.")
         return Partner(token.organisatie), token
@@ -86,8 +91,12 @@ class PartnerTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-unt
     name = "partnerToken"
 
     def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
-        return {"type": "apiKey", "in": "header", "name": "Authorization",
-                "description": "Token per ketenpartner: `Authorization: Token <token>`."}
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "Token per ketenpartner: `Authorization: Token <token>`.",
+        }
 
 
 class MagSignalenAanleveren(BasePermission):
@@ -100,7 +109,9 @@ class MagSignalenAanleveren(BasePermission):
 class SignaalIn(serializers.Serializer):  # type: ignore[type-arg]
     """One signal; extra fields are kept as payload."""
 
-    extern_id = serializers.CharField(max_length=100, help_text="Uniek per ketenpartner; opnieuw sturen voegt niets toe.")
+    extern_id = serializers.CharField(
+        max_length=100, help_text="Uniek per ketenpartner; opnieuw sturen voegt niets toe."
+    )
     product = serializers.ChoiceField(choices=Product.choices)
     bsn = serializers.CharField(help_text="Negen cijfers, voldoet aan de elfproef.")
     datum = serializers.DateField(help_text="jjjj-mm-dd, niet in de toekomst.")
@@ -113,12 +124,15 @@ class SignalenAanleveren(APIView):
 
     @extend_schema(
         summary="Signalen aanleveren",
-        description="Eén signaal (object) of een lijst van hoogstens 1000. Alles of niets: bij één fout "
+        description="Eén signaal (object) of een lijst van hoogstens 1000. "
+        "Alles of niets: bij één fout "
         "wordt niets opgeslagen en krijgt u per record het veld en het probleem terug.",
         request=SignaalIn(many=True),
         responses={
-            201: inline_serializer("Ontvangen", {"nieuw": serializers.IntegerField(),
-                                                 "bestaand": serializers.IntegerField()}),
+            201: inline_serializer(
+                "Ontvangen",
+                {"nieuw": serializers.IntegerField(), "bestaand": serializers.IntegerField()},
+            ),
             400: OpenApiResponse(description="Fouten per record: {record, veld, probleem}."),
         },
     )
@@ -140,8 +154,15 @@ class SignalenAanleveren(APIView):
             if isinstance(uitkomst, list):
                 fouten.extend(uitkomst)
             elif uitkomst.extern_id in gezien:
-                fouten.append(Rijfout(nummer, "extern_id", f"extern_id '{uitkomst.extern_id}' staat al in "
-                                      f"record {gezien[uitkomst.extern_id]} van deze aanroep.", uitkomst.extern_id))
+                fouten.append(
+                    Rijfout(
+                        nummer,
+                        "extern_id",
+                        f"extern_id '{uitkomst.extern_id}' staat al in "
+                        f"record {gezien[uitkomst.extern_id]} van deze aanroep.",
+                        uitkomst.extern_id,
+                    )
+                )
             else:
                 gezien[uitkomst.extern_id] = nummer
                 goed.append(uitkomst)
@@ -153,9 +174,17 @@ class SignalenAanleveren(APIView):
             _schrijf(run, goed, resultaat, resultaat.fouten.append)
             run.aantal_nieuw, run.aantal_bestaand = resultaat.nieuw, resultaat.bestaand
             run.save(update_fields=["aantal_nieuw", "aantal_bestaand"])
-            audit_log(user=partner, actie=Actie.AANMAKEN, obj=run,
-                      velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand}, reden="Signalen via API")
-        return Response({"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand}, status=status.HTTP_201_CREATED)
+            audit_log(
+                user=partner,
+                actie=Actie.AANMAKEN,
+                obj=run,
+                velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
+                reden="Signalen via API",
+            )
+        return Response(
+            {"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
+            status=status.HTTP_201_CREATED,
+        )
 
     def _fout(self, fouten: list[Rijfout]) -> Response:
         return Response(
@@ -163,24 +192,47 @@ class SignalenAanleveren(APIView):
             status=status.HTTP_400_BAD_REQUEST,
         )
 
-    def finalize_response(self, request: Request, response: Response, *args: Any, **kwargs: Any) -> Response:
+    def finalize_response(
+        self, request: Request, response: Response, *args: Any, **kwargs: Any
+    ) -> Response:
         if response.status_code != status.HTTP_201_CREATED:
             user = request.user if isinstance(getattr(request, "_user", None), Partner) else None
-            audit_log(user=user, actie=Actie.GEWEIGERD, object_type="signalen.api",
-                      velden={"status": response.status_code}, reden="API-aanroep geweigerd")
+            audit_log(
+                user=user,
+                actie=Actie.GEWEIGERD,
+                object_type="signalen.api",
+                velden={"status": response.status_code},
+                reden="API-aanroep geweigerd",
+            )
         return super().finalize_response(request, response, *args, **kwargs)
 
 
 def api_docs(request: HttpRequest) -> HttpResponse:
-    """Readable API documentation, rendered on the server from the OpenAPI document (no external scripts)."""
-    schema = SchemaGenerator().get_schema(request=None, public=True)
+    """Readable API documentation, rendered on the server from the OpenAPI document (no external
+    scripts)."""
+    generator = SchemaGenerator()  # type: ignore[no-untyped-call]
+    schema = generator.get_schema(request=None, public=True)  # type: ignore[no-untyped-call]
     paden = []
     for pad, methoden in schema.get("paths", {}).items():
         for methode, op in methoden.items():
-            body = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+            body = (
+                op.get("requestBody", {})
+                .get("content", {})
+                .get("application/json", {})
+                .get("schema", {})
+            )
             ref = (body.get("items") or body).get("$ref", "")
             velden = schema["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {}) if ref else {}
-            paden.append({"pad": pad, "methode": methode.upper(), "op": op,
-                          "velden": velden.get("properties", {}), "verplicht": velden.get("required", []),
-                          "antwoorden": op.get("responses", {})})
-    return render(request, "signalen/api_docs.html", {"info": schema.get("info", {}), "paden": paden})
+            paden.append(
+                {
+                    "pad": pad,
+                    "methode": methode.upper(),
+                    "op": op,
+                    "velden": velden.get("properties", {}),
+                    "verplicht": velden.get("required", []),
+                    "antwoorden": op.get("responses", {}),
+                }
+            )
+    return render(
+        request, "signalen/api_docs.html", {"info": schema.get("info", {}), "paden": paden}
+    )

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reading batch files of chain partners as a stream of records, never the whole file in memory.
 
-CSV: UTF-8, comma-separated, header `extern_id,product,bsn,datum,omschrijving`; further columns go into the
-payload. JSON: a list of objects with the same keys. A problem with the file as a whole raises `Bestandsfout`;
+CSV: UTF-8, comma-separated, header `extern_id,product,bsn,datum,omschrijving`; further columns go
+into the
+payload. JSON: a list of objects with the same keys. A problem with the file as a whole raises
+`Bestandsfout`;
 a problem with one record is left to the row validation.
 """
 
@@ -54,13 +56,15 @@ def _regels(bron: Teller) -> Iterator[str]:
         nummer += 1
         if len(raw) > MAX_REGEL:
             raise Bestandsfout(
-                f"Regel {nummer} is langer dan {MAX_REGEL // 1024} kB. Is dit wel een signalenbestand?"
+                f"Regel {nummer} is langer dan {MAX_REGEL // 1024} kB. "
+                "Is dit wel een signalenbestand?"
             )
         try:
             tekst = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise Bestandsfout(
-                f"Het bestand is geen UTF-8 (regel {nummer}). Sla het op als 'CSV UTF-8' en probeer opnieuw."
+                f"Het bestand is geen UTF-8 (regel {nummer}). "
+                "Sla het op als 'CSV UTF-8' en probeer opnieuw."
             ) from exc
         if nummer == 1:
             tekst = tekst.removeprefix("\ufeff")
@@ -68,7 +72,8 @@ def _regels(bron: Teller) -> Iterator[str]:
 
 
 def csv_records(bron: Teller) -> Iterator[tuple[int, dict[str, Any] | str]]:
-    """Yields (row number, record) — or (row number, message) for a row with the wrong number of columns.
+    """Yields (row number, record) — or (row number, message) for a row with the wrong number of
+    columns.
     Row 1 is the header, as in a spreadsheet."""
     reader = csv.reader(_regels(bron))
     try:
@@ -87,8 +92,11 @@ def csv_records(bron: Teller) -> Iterator[tuple[int, dict[str, Any] | str]]:
     ontbreekt = [k for k in KOLOMMEN if k not in kop]
     if ontbreekt:
         raise Bestandsfout(
-            "Deze kolommen ontbreken in de kopregel: " + ", ".join(ontbreekt)
-            + ". Verwacht: " + ",".join(KOLOMMEN) + "."
+            "Deze kolommen ontbreken in de kopregel: "
+            + ", ".join(ontbreekt)
+            + ". Verwacht: "
+            + ",".join(KOLOMMEN)
+            + "."
         )
     if len(set(kop)) != len(kop):
         raise Bestandsfout("De kopregel bevat een kolomnaam twee keer.")
@@ -99,7 +107,10 @@ def csv_records(bron: Teller) -> Iterator[tuple[int, dict[str, Any] | str]]:
             if not any(w.strip() for w in waarden):
                 continue
             if len(waarden) != len(kop):
-                yield rij, f"Deze rij heeft {len(waarden)} kolommen; de kopregel heeft er {len(kop)}."
+                yield (
+                    rij,
+                    f"Deze rij heeft {len(waarden)} kolommen; de kopregel heeft er {len(kop)}.",
+                )
                 continue
             yield rij, dict(zip(kop, waarden, strict=True))
     except csv.Error as exc:
@@ -120,7 +131,9 @@ def json_records(bron: Teller) -> Iterator[tuple[int, dict[str, Any] | str]]:
         try:
             tekst = decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as exc:
-            raise Bestandsfout("Het bestand is geen UTF-8. Sla het op als UTF-8 en probeer opnieuw.") from exc
+            raise Bestandsfout(
+                "Het bestand is geen UTF-8. Sla het op als UTF-8 en probeer opnieuw."
+            ) from exc
         eof = not chunk
         buf = buf[pos:] + tekst
         pos = 0
@@ -148,19 +161,26 @@ def json_records(bron: Teller) -> Iterator[tuple[int, dict[str, Any] | str]]:
     while True:
         nummer += 1
         if teken() == "":
-            raise Bestandsfout(f"Record {nummer} ontbreekt: het bestand houdt midden in de lijst op.")
+            raise Bestandsfout(
+                f"Record {nummer} ontbreekt: het bestand houdt midden in de lijst op."
+            )
         while True:
             try:
                 waarde, einde = jd.raw_decode(buf, pos)
             except json.JSONDecodeError as exc:
                 if len(buf) - pos > MAX_REGEL or not meer():
-                    raise Bestandsfout(f"Record {nummer} is geen geldige JSON ({exc.msg}).") from exc
+                    raise Bestandsfout(
+                        f"Record {nummer} is geen geldige JSON ({exc.msg})."
+                    ) from exc
                 continue
             if einde == len(buf) and meer():
                 continue
             break
         pos = einde
-        yield nummer, waarde if isinstance(waarde, dict) else "Dit record is geen object met velden."
+        yield (
+            nummer,
+            waarde if isinstance(waarde, dict) else "Dit record is geen object met velden.",
+        )
         volgende = teken()
         if volgende == ",":
             pos += 1

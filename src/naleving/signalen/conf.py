@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Policy parameters of signal intake, from the environment (functioneel beheer sets them per deployment).
+"""Policy parameters of signal intake, from the environment (functioneel beheer sets them per
+deployment).
 
-The defaults are the team's working agreements (uitvoeringsplan handhaving, UNCERTAIN: no legal term applies
-to triage itself); the 365-day retention of reporter contact data follows the issue (pillar 3, privacy).
+The defaults are the team's working agreements (uitvoeringsplan handhaving, UNCERTAIN: no legal term
+applies
+to triage itself); the 365-day retention of reporter contact data follows the issue (pillar 3,
+privacy).
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Batch intake of chain-partner signals (CLI, teamleider upload and partner API share this code).
 
-Idempotent by (source, external id): a record already received is counted, not stored again. Every row is
-validated; the good rows are stored in one transaction; bad rows go to an error report (CSV) in Dutch with row
+Idempotent by (source, external id): a record already received is counted, not stored again. Every
+row is
+validated; the good rows are stored in one transaction; bad rows go to an error report (CSV) in
+Dutch with row
 number, field and problem. Memory stays flat: records are read, checked and written per batch.
 """
 
@@ -34,7 +36,6 @@ from naleving.signalen.models import (
     Signaal,
     SignaalGroep,
     Signaalimport,
-    SignaalOvergang,
     Status,
 )
 from naleving.signalen.services import termijn_voor
@@ -142,7 +143,7 @@ def records(stream: Teller, bestandsnaam: str) -> Iterator[tuple[int, dict[str, 
 
 
 class _Foutrapport:
-    """Bad rows go to a CSV under MEDIA_ROOT as they come, so a million bad rows do not fill memory."""
+    """Bad rows go to a CSV under MEDIA_ROOT as they come: a million bad rows do not fill memory."""
 
     def __init__(self) -> None:
         self.pad = ""
@@ -216,7 +217,9 @@ def importeer(
                 voortgang(teller.gelezen - gemeld)
             rapport.sluit()
             run.aantal_nieuw, run.aantal_bestaand, run.aantal_fout = (
-                resultaat.nieuw, resultaat.bestaand, resultaat.fout,
+                resultaat.nieuw,
+                resultaat.bestaand,
+                resultaat.fout,
             )
             run.foutrapport = rapport.pad
             run.save()
@@ -224,8 +227,13 @@ def importeer(
                 user=user,
                 actie=Actie.AANMAKEN,
                 obj=run,
-                velden={"bron": bron_naam, "bestand": bestandsnaam[-255:], "nieuw": resultaat.nieuw,
-                        "bestaand": resultaat.bestaand, "fout": resultaat.fout},
+                velden={
+                    "bron": bron_naam,
+                    "bestand": bestandsnaam[-255:],
+                    "nieuw": resultaat.nieuw,
+                    "bestaand": resultaat.bestaand,
+                    "fout": resultaat.fout,
+                },
                 reden="Signalen ingelezen",
             )
     except Bestandsfout:
@@ -237,13 +245,17 @@ def importeer(
 
 
 def _schrijf(
-    run: Signaalimport, batch: list[Rij], resultaat: Importresultaat, noteer: Callable[[Rijfout], None]
+    run: Signaalimport,
+    batch: list[Rij],
+    resultaat: Importresultaat,
+    noteer: Callable[[Rijfout], None],
 ) -> None:
     if not batch:
         return
     bestaand = dict(
-        Signaal.objects.filter(bron_naam=run.bron_naam, extern_id__in=[r.extern_id for r in batch])
-        .values_list("extern_id", "signaalimport_id")
+        Signaal.objects.filter(
+            bron_naam=run.bron_naam, extern_id__in=[r.extern_id for r in batch]
+        ).values_list("extern_id", "signaalimport_id")
     )
     gezien: dict[str, int] = {}
     nieuw: list[Rij] = []
@@ -253,8 +265,14 @@ def _schrijf(
             resultaat.bestaand += 1
         elif eerder is not None or r.extern_id in bestaand:
             waar = f" (rij {eerder})" if eerder is not None else ""
-            noteer(Rijfout(r.rij, "extern_id", f"extern_id '{r.extern_id}' staat eerder in dit bestand{waar}.",
-                           r.extern_id))
+            noteer(
+                Rijfout(
+                    r.rij,
+                    "extern_id",
+                    f"extern_id '{r.extern_id}' staat eerder in dit bestand{waar}.",
+                    r.extern_id,
+                )
+            )
         else:
             gezien[r.extern_id] = r.rij
             nieuw.append(r)
@@ -262,9 +280,9 @@ def _schrijf(
         return
     clients = {
         bsn: (pk, gemeente_id)
-        for bsn, pk, gemeente_id in Client.objects.filter(bsn__in={r.bsn for r in nieuw}).values_list(
-            "bsn", "pk", "gemeente_id"
-        )
+        for bsn, pk, gemeente_id in Client.objects.filter(
+            bsn__in={r.bsn for r in nieuw}
+        ).values_list("bsn", "pk", "gemeente_id")
     }
     groepen = _groepen(nieuw, clients)
     _insert(run, nieuw, clients, groepen)
@@ -272,10 +290,10 @@ def _schrijf(
 
 
 _SIGNAAL_SQL = (
-    "INSERT INTO signalen_signaal (bron, bron_naam, extern_id, product, bsn, datum, omschrijving, payload, "
-    "client_id, gemeente_id, groep_id, status, uitkomst, anoniem, ontvangen_op, termijn, geregistreerd_door_id, "
-    "signaalimport_id, onderzoek_ref) VALUES (%s, %s, %s, %s, %s, %s, %s, {json}, %s, %s, %s, %s, '', %s, %s, %s, "
-    "%s, %s, '')"
+    "INSERT INTO signalen_signaal (bron, bron_naam, extern_id, product, bsn, datum, omschrijving, "
+    "payload, client_id, gemeente_id, groep_id, status, uitkomst, anoniem, ontvangen_op, termijn, "
+    "geregistreerd_door_id, signaalimport_id, onderzoek_ref) VALUES (%s, %s, %s, %s, %s, %s, %s, "
+    "{json}, %s, %s, %s, %s, '', %s, %s, %s, %s, %s, '')"
 )
 _OVERGANG_SQL = (
     "INSERT INTO signalen_signaalovergang (signaal_id, van, naar, door_id, tijdstip, toelichting) "
@@ -283,9 +301,14 @@ _OVERGANG_SQL = (
 )
 
 
-def _insert(run: Signaalimport, rijen: list[Rij], clients: dict[str, tuple[int, int]],
-            groepen: dict[int, int]) -> None:
-    """Plain parameterised INSERTs: the ORM's per-object work made bulk_create the bottleneck (bench/).
+def _insert(
+    run: Signaalimport,
+    rijen: list[Rij],
+    clients: dict[str, tuple[int, int]],
+    groepen: dict[int, int],
+) -> None:
+    """Plain parameterised INSERTs: the ORM's per-object work made bulk_create the bottleneck
+    (bench/).
     The receipt rows of the history are written by one INSERT ... SELECT for the whole batch."""
     ops = connection.ops
     now = timezone.now()
@@ -295,21 +318,41 @@ def _insert(run: Signaalimport, rijen: list[Rij], clients: dict[str, tuple[int, 
     params = []
     for r in rijen:
         client = clients.get(r.bsn)
-        params.append((
-            Bron.KETENPARTNER, run.bron_naam, r.extern_id, r.product, r.bsn, ops.adapt_datefield_value(r.datum),
-            r.omschrijving, json.dumps(r.payload), client[0] if client else None, client[1] if client else None,
-            groepen.get(r.rij), Status.ONTVANGEN, False, ts, termijn, door, run.pk,
-        ))
+        params.append(
+            (
+                Bron.KETENPARTNER,
+                run.bron_naam,
+                r.extern_id,
+                r.product,
+                r.bsn,
+                ops.adapt_datefield_value(r.datum),
+                r.omschrijving,
+                json.dumps(r.payload),
+                client[0] if client else None,
+                client[1] if client else None,
+                groepen.get(r.rij),
+                Status.ONTVANGEN,
+                False,
+                ts,
+                termijn,
+                door,
+                run.pk,
+            )
+        )
     json_param = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
     with connection.cursor() as cur:
-        cur.execute("SELECT COALESCE(MAX(id), 0) FROM signalen_signaal WHERE signaalimport_id = %s", [run.pk])
+        cur.execute(
+            "SELECT COALESCE(MAX(id), 0) FROM signalen_signaal WHERE signaalimport_id = %s",
+            [run.pk],
+        )
         vorige = cur.fetchone()[0]
         cur.executemany(_SIGNAAL_SQL.format(json=json_param), params)
         cur.execute(_OVERGANG_SQL, [Status.ONTVANGEN, door, ts, run.pk, vorige])
 
 
 def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int, int]:
-    """Group id per row number: join a group of the same client and product within the window, or start one."""
+    """Group id per row number: join a group of the same client and product within the window, or
+    start one."""
     venster = timedelta(days=conf.groepvenster_dagen())
     gekoppeld = [r for r in rijen if r.bsn in clients]
     if not gekoppeld:
@@ -327,12 +370,17 @@ def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int,
         sleutel = (clients[r.bsn][0], r.product)
         kandidaten = bestaande.setdefault(sleutel, [])
         groep = next(
-            (g for g in kandidaten if g.laatste_datum >= r.datum - venster and g.eerste_datum <= r.datum + venster),
+            (
+                g
+                for g in kandidaten
+                if g.laatste_datum >= r.datum - venster and g.eerste_datum <= r.datum + venster
+            ),
             None,
         )
         if groep is None:
-            groep = SignaalGroep(client_id=sleutel[0], product=r.product, eerste_datum=r.datum,
-                                 laatste_datum=r.datum)
+            groep = SignaalGroep(
+                client_id=sleutel[0], product=r.product, eerste_datum=r.datum, laatste_datum=r.datum
+            )
             kandidaten.append(groep)
             nieuw.append(groep)
         elif r.datum > groep.laatste_datum or r.datum < groep.eerste_datum:

@@ -1,8 +1,11 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Reports by residents at /melden: no login, anonymous by default, no IP address or user agent stored.
+"""Reports by residents at /melden: no login, anonymous by default, no IP address or user agent
+stored.
 
-The reference code and the follow-up token are shown once and stored only as SHA-256 hashes. Attachments are
-checked on their content (magic bytes) and size before they are written, under MEDIA_ROOT (outside the web root).
+The reference code and the follow-up token are shown once and stored only as SHA-256 hashes.
+Attachments are
+checked on their content (magic bytes) and size before they are written, under MEDIA_ROOT (outside
+the web root).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ from naleving.signalen.forms import MAX_BIJLAGE_BYTES, MAX_BIJLAGEN
 from naleving.signalen.models import Aanvulling, Bijlage, Bron, Melding, Product, Signaal
 from naleving.signalen.services import NieuwSignaal, signaal_maak
 
-#: Accepted attachment types by their first bytes (the file's own claim — name, Content-Type — is not trusted).
+#: Accepted attachment types by their first bytes (the file's own claim — name, Content-Type — is
+#: not trusted).
 MAGIC: dict[str, tuple[bytes, str]] = {
     "application/pdf": (b"%PDF-", ".pdf"),
     "image/jpeg": (b"\xff\xd8\xff", ".jpg"),
@@ -57,7 +61,7 @@ def hash_geheim(waarde: str) -> str:
 
 
 def bestandstype(bestand: Any) -> str:
-    """The content type by magic bytes; ValidationError when the content is not a PDF, JPEG or PNG."""
+    """The content type by magic bytes; ValidationError when it is not a PDF, JPEG or PNG."""
     bestand.seek(0)
     kop = bestand.read(8)
     bestand.seek(0)
@@ -65,7 +69,10 @@ def bestandstype(bestand: Any) -> str:
         if kop.startswith(magic):
             return content_type
     raise ValidationError(
-        {"bijlagen": f"{bestand.name} is geen PDF, JPEG of PNG (de inhoud klopt niet met het bestandstype)."}
+        {
+            "bijlagen": f"{bestand.name} is geen PDF, JPEG of PNG "
+            "(de inhoud klopt niet met het bestandstype)."
+        }
     )
 
 
@@ -100,15 +107,26 @@ def melding_ontvang(
         with transaction.atomic():
             signaal = signaal_maak(
                 user=None,
-                nieuw=NieuwSignaal(bron=Bron.MELDER, bron_naam="Inwoner", product=Product.OVERIG,
-                                   datum=timezone.localdate(), omschrijving=wat.strip(), gemeente=gemeente,
-                                   anoniem=anoniem),
+                nieuw=NieuwSignaal(
+                    bron=Bron.MELDER,
+                    bron_naam="Inwoner",
+                    product=Product.OVERIG,
+                    datum=timezone.localdate(),
+                    omschrijving=wat.strip(),
+                    gemeente=gemeente,
+                    anoniem=anoniem,
+                ),
             )
             Melding.objects.create(
-                signaal=signaal, referentie_hash=hash_geheim(referentie), token_hash=hash_geheim(token),
+                signaal=signaal,
+                referentie_hash=hash_geheim(referentie),
+                token_hash=hash_geheim(token),
                 token_geldig_tot=timezone.now() + timedelta(days=conf.vervolglink_dagen()),
-                over_naam=over_naam.strip(), over_adres=over_adres.strip(), sinds=sinds.strip(),
-                melder_naam=melder_naam.strip(), melder_contact=melder_contact.strip(),
+                over_naam=over_naam.strip(),
+                over_adres=over_adres.strip(),
+                sinds=sinds.strip(),
+                melder_naam=melder_naam.strip(),
+                melder_contact=melder_contact.strip(),
             )
             for f, soort in zip(bijlagen, soorten, strict=True):
                 geschreven.append(_bewaar(signaal, f, soort))
@@ -128,9 +146,15 @@ def _bewaar(signaal: Signaal, bestand: Any, soort: str) -> Path:
         for chunk in bestand.chunks():
             digest.update(chunk)
             uit.write(chunk)
-    Bijlage.objects.create(signaal=signaal, bestand=relatief, naam=Path(bestand.name).name[:255],
-                           content_type=soort, grootte=bestand.size, sha256=digest.hexdigest(),
-                           ontvangen_op=timezone.now())
+    Bijlage.objects.create(
+        signaal=signaal,
+        bestand=relatief,
+        naam=Path(bestand.name).name[:255],
+        content_type=soort,
+        grootte=bestand.size,
+        sha256=digest.hexdigest(),
+        ontvangen_op=timezone.now(),
+    )
     return doel
 
 
@@ -149,21 +173,36 @@ def melding_aanvullen(*, token: str, tekst: str) -> Aanvulling:
         raise ValidationError({"tekst": "Schrijf wat u wilt aanvullen."})
     with transaction.atomic():
         melding = melding_voor_token(token)
-        aanvulling = Aanvulling.objects.create(melding=melding, tekst=tekst, ontvangen_op=timezone.now())
-        audit_log(user=None, actie=Actie.AANMAKEN, obj=aanvulling, client=melding.signaal.client,
-                  reden="Aanvulling van de melder")
+        aanvulling = Aanvulling.objects.create(
+            melding=melding, tekst=tekst, ontvangen_op=timezone.now()
+        )
+        audit_log(
+            user=None,
+            actie=Actie.AANMAKEN,
+            obj=aanvulling,
+            client=melding.signaal.client,
+            reden="Aanvulling van de melder",
+        )
     return aanvulling
 
 
 def anonimiseer_melders(*, nu: datetime | None = None) -> int:
-    """Wipe reporters' names and contact data after the retention period (conf.melder_bewaar_dagen)."""
+    """Wipe reporters' names and contact data after conf.melder_bewaar_dagen."""
     grens = (nu or timezone.now()) - timedelta(days=conf.melder_bewaar_dagen())
     with transaction.atomic():
-        oud = Melding.objects.filter(signaal__ontvangen_op__lt=grens, geanonimiseerd_op__isnull=True)
+        oud = Melding.objects.filter(
+            signaal__ontvangen_op__lt=grens, geanonimiseerd_op__isnull=True
+        )
         ids = list(oud.values_list("pk", flat=True))
         if ids:
-            Melding.objects.filter(pk__in=ids).update(melder_naam="", melder_contact="",
-                                                      geanonimiseerd_op=nu or timezone.now())
-        audit_log(user=None, actie=Actie.SYSTEEM, object_type="signalen.melding",
-                  velden={"geanonimiseerd": len(ids)}, reden="Contactgegevens van melders na bewaartermijn gewist")
+            Melding.objects.filter(pk__in=ids).update(
+                melder_naam="", melder_contact="", geanonimiseerd_op=nu or timezone.now()
+            )
+        audit_log(
+            user=None,
+            actie=Actie.SYSTEEM,
+            object_type="signalen.melding",
+            velden={"geanonimiseerd": len(ids)},
+            reden="Contactgegevens van melders na bewaartermijn gewist",
+        )
     return len(ids)

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Signals: something worth looking at, never proof (domain.md §4), and what triage decided about each.
+"""Signals: something worth looking at, never proof (domain.md §4), and what triage decided about
+each.
 
-No score, rank or profiling attribute is stored here (domain.md §9): a queue is ordered by age, deadline and
+No score, rank or profiling attribute is stored here (domain.md §9): a queue is ordered by age,
+deadline and
 type only. A resident's report stores no IP address and no user agent.
 """
 
@@ -22,7 +24,7 @@ class Bron(models.TextChoices):
 
 
 class Product(models.TextChoices):
-    """The product types of the Inlichtingenbureau (samenloopsignalen, domain.md §4), plus `overig`."""
+    """The Inlichtingenbureau product types (samenloopsignalen, domain.md §4), plus `overig`."""
 
     INKOMSTENVERHOUDING = "inkomstenverhouding", "Inkomstenverhouding (UWV polis)"
     DETENTIE = "detentie", "Detentie"
@@ -66,13 +68,18 @@ class SignaalGroep(models.Model):
         verbose_name_plural = "signaalgroepen"
         indexes = [models.Index(fields=["client", "product", "laatste_datum"])]
 
+    def __str__(self) -> str:
+        return f"Groep {self.pk} ({self.product})"
+
 
 class Signaalimport(models.Model):
     """One batch file or API delivery; the error report (CSV) lives under MEDIA_ROOT."""
 
     bron_naam = models.CharField(max_length=100)
     bestandsnaam = models.CharField(max_length=255, blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
     gestart_op = models.DateTimeField(auto_now_add=True)
     aantal_nieuw = models.PositiveIntegerField(default=0)
     aantal_bestaand = models.PositiveIntegerField(default=0)
@@ -85,11 +92,15 @@ class Signaalimport(models.Model):
         verbose_name_plural = "signaalimports"
         ordering = ["-gestart_op"]
 
+    def __str__(self) -> str:
+        return f"Import {self.pk} van {self.bron_naam}"
+
 
 class Signaal(models.Model):
     bron = models.CharField(max_length=20, choices=Bron.choices)
     bron_naam = models.CharField(
-        max_length=100, help_text="Wie het signaal gaf: de ketenpartner, of 'inwoner', of de medewerker."
+        max_length=100,
+        help_text="Wie het signaal gaf: de ketenpartner, of 'inwoner', of de medewerker.",
     )
     extern_id = models.CharField(max_length=100, blank=True)
     product = models.CharField(max_length=30, choices=Product.choices)
@@ -97,21 +108,31 @@ class Signaal(models.Model):
     datum = models.DateField(help_text="De datum van het signaal volgens de bron.")
     omschrijving = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, null=True, blank=True, related_name="signalen")
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, null=True, blank=True, related_name="signalen"
+    )
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, null=True, blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
     uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices, blank=True)
-    groep = models.ForeignKey(SignaalGroep, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen")
+    groep = models.ForeignKey(
+        SignaalGroep, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+    )
     anoniem = models.BooleanField(default=False)
     ontvangen_op = models.DateTimeField(db_index=True)
     termijn = models.DateField(help_text="Uiterste datum voor de triage.")
     geregistreerd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    signaalimport = models.ForeignKey(Signaalimport, on_delete=models.SET_NULL, null=True, blank=True)
-    onderzoek_ref = models.CharField(max_length=64, blank=True, help_text="Gezet door de onderzoeksapp.")
+    signaalimport = models.ForeignKey(
+        Signaalimport, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    onderzoek_ref = models.CharField(
+        max_length=64, blank=True, help_text="Gezet door de onderzoeksapp."
+    )
     bevinding_vastgesteld = models.BooleanField(
-        null=True, blank=True, help_text="Leidde het onderzoek tot een vastgestelde bevinding? (jaarverslag)"
+        null=True,
+        blank=True,
+        help_text="Leidde het onderzoek tot een vastgestelde bevinding? (jaarverslag)",
     )
 
     class Meta:
@@ -125,7 +146,10 @@ class Signaal(models.Model):
                 name="signaal_uniek_per_bron",
             )
         ]
-        indexes = [models.Index(fields=["status", "gemeente"]), models.Index(fields=["client", "status"])]
+        indexes = [
+            models.Index(fields=["status", "gemeente"]),
+            models.Index(fields=["client", "status"]),
+        ]
 
     def __str__(self) -> str:
         return f"Signaal {self.pk} ({self.get_product_display()})"
@@ -137,7 +161,9 @@ class SignaalOvergang(models.Model):
     signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="overgangen")
     van = models.CharField(max_length=20, choices=Status.choices, blank=True)
     naar = models.CharField(max_length=20, choices=Status.choices)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    )
     tijdstip = models.DateTimeField()
     toelichting = models.CharField(max_length=300, blank=True)
 
@@ -145,6 +171,9 @@ class SignaalOvergang(models.Model):
         verbose_name = "signaalovergang"
         verbose_name_plural = "signaalovergangen"
         ordering = ["tijdstip", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.van or '—'} → {self.naar}"
 
 
 class Triagebesluit(models.Model):
@@ -160,9 +189,12 @@ class Triagebesluit(models.Model):
         verbose_name = "triagebesluit"
         verbose_name_plural = "triagebesluiten"
 
+    def __str__(self) -> str:
+        return f"Triage van signaal {self.signaal_id}: {self.uitkomst}"
+
 
 class Melding(models.Model):
-    """What a resident wrote at /melden. Contact data is wiped after 365 days (anonimiseer_melders)."""
+    """What a resident wrote at /melden. Contact data is wiped after 365 days."""
 
     signaal = models.OneToOneField(Signaal, on_delete=models.CASCADE, related_name="melding")
     referentie_hash = models.CharField(max_length=64, unique=True)
@@ -179,6 +211,9 @@ class Melding(models.Model):
         verbose_name = "melding"
         verbose_name_plural = "meldingen"
 
+    def __str__(self) -> str:
+        return f"Melding bij signaal {self.signaal_id}"
+
 
 class Aanvulling(models.Model):
     melding = models.ForeignKey(Melding, on_delete=models.CASCADE, related_name="aanvullingen")
@@ -188,10 +223,15 @@ class Aanvulling(models.Model):
     class Meta:
         ordering = ["ontvangen_op"]
 
+    def __str__(self) -> str:
+        return f"Aanvulling op melding {self.melding_id}"
+
 
 class Bijlage(models.Model):
     signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="bijlagen")
-    bestand = models.CharField(max_length=255, help_text="Pad onder MEDIA_ROOT (buiten de webroot).")
+    bestand = models.CharField(
+        max_length=255, help_text="Pad onder MEDIA_ROOT (buiten de webroot)."
+    )
     naam = models.CharField(max_length=255)
     content_type = models.CharField(max_length=50)
     grootte = models.PositiveIntegerField()
@@ -201,6 +241,9 @@ class Bijlage(models.Model):
     class Meta:
         verbose_name = "bijlage"
         verbose_name_plural = "bijlagen"
+
+    def __str__(self) -> str:
+        return self.naam
 
 
 class Taak(models.Model):
@@ -212,7 +255,9 @@ class Taak(models.Model):
 
     signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="taken")
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="signaaltaken")
-    consulent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+    consulent = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
     soort = models.CharField(max_length=20, choices=Soort.choices)
     omschrijving = models.TextField()
     aangemaakt_op = models.DateTimeField()
@@ -223,13 +268,18 @@ class Taak(models.Model):
         verbose_name_plural = "taken"
         ordering = ["aangemaakt_op"]
 
+    def __str__(self) -> str:
+        return f"{self.get_soort_display()} (signaal {self.signaal_id})"
+
 
 class PartnerToken(models.Model):
     """API access for one chain partner organisation; only the SHA-256 of the token is kept."""
 
     organisatie = models.CharField(max_length=100, help_text="Ook de bron_naam van de signalen.")
     token_hash = models.CharField(max_length=64, unique=True)
-    prefix = models.CharField(max_length=8, help_text="De eerste tekens, om het token te herkennen.")
+    prefix = models.CharField(
+        max_length=8, help_text="De eerste tekens, om het token te herkennen."
+    )
     scope = models.CharField(max_length=40, default="signalen.aanleveren")
     actief = models.BooleanField(default=True)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -237,3 +287,6 @@ class PartnerToken(models.Model):
     class Meta:
         verbose_name = "partnertoken"
         verbose_name_plural = "partnertokens"
+
+    def __str__(self) -> str:
+        return f"{self.organisatie} ({self.prefix}…)"

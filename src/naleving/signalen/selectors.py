@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Reading signals, scoped to the user. Queues are ordered by age, deadline or type only — never by a score."""
+"""Reading signals, scoped to the user. Queues are ordered by age, deadline or type only — never by
+a score."""
 
 from __future__ import annotations
 
@@ -28,7 +29,8 @@ WACHTRIJ_LIMIET = 200
 
 
 def open_signaal_ground(user: User) -> Q:
-    """Registered with accounts.permissions: a handhaver sees a client with an open signal (or investigation)
+    """Registered with accounts.permissions: a handhaver sees a client with an open signal (or
+    investigation)
     in one of the handhaver's municipalities."""
     open_clients = Signaal.objects.filter(
         status__in=OPEN_STATUSSEN, client__isnull=False, gemeente__in=user.gemeenten.all()
@@ -47,7 +49,9 @@ def wachtrij(*, user: User, gekoppeld: bool, ordening: str = "leeftijd") -> Quer
     qs = _triage_scope(user).filter(
         status__in=(Status.ONTVANGEN, Status.IN_TRIAGE), client__isnull=not gekoppeld
     )
-    return qs.select_related("client", "gemeente").order_by(*ORDENINGEN.get(ordening, ORDENINGEN["leeftijd"]))
+    return qs.select_related("client", "gemeente").order_by(
+        *ORDENINGEN.get(ordening, ORDENINGEN["leeftijd"])
+    )
 
 
 def signaal_voor_triage(*, user: User, pk: int, reden: str = "") -> Signaal:
@@ -59,8 +63,13 @@ def signaal_voor_triage(*, user: User, pk: int, reden: str = "") -> Signaal:
         .first()
     )
     if signaal is None:
-        audit_log(user=user, actie=Actie.GEWEIGERD, object_type="signalen.signaal", object_id=str(pk),
-                  reden="Geen toegang: signaal buiten bevoegdheid of bestaat niet")
+        audit_log(
+            user=user,
+            actie=Actie.GEWEIGERD,
+            object_type="signalen.signaal",
+            object_id=str(pk),
+            reden="Geen toegang: signaal buiten bevoegdheid of bestaat niet",
+        )
         raise Http404("Signaal niet gevonden")
     audit_log(user=user, actie=Actie.BEKIJKEN, obj=signaal, client=signaal.client, reden=reden)
     return signaal
@@ -69,7 +78,9 @@ def signaal_voor_triage(*, user: User, pk: int, reden: str = "") -> Signaal:
 def groepsgenoten(signaal: Signaal) -> list[Signaal]:
     if signaal.groep_id is None:
         return []
-    return list(Signaal.objects.filter(groep_id=signaal.groep_id).exclude(pk=signaal.pk).order_by("datum"))
+    return list(
+        Signaal.objects.filter(groep_id=signaal.groep_id).exclude(pk=signaal.pk).order_by("datum")
+    )
 
 
 def signalen_van_client(*, user: User, client: Client) -> list[Signaal]:
@@ -84,8 +95,11 @@ def open_taken(*, client: Client) -> list[Taak]:
 
 
 def signalen_voor_onderzoek() -> QuerySet[Signaal]:
-    """For the Onderzoek capability: triaged 'onderzoek starten' and not yet linked to an investigation."""
-    return Signaal.objects.filter(status=Status.ONDERZOEK, onderzoek_ref="").select_related("client")
+    """For the Onderzoek capability: triaged 'onderzoek starten' and not yet linked to an
+    investigation."""
+    return Signaal.objects.filter(status=Status.ONDERZOEK, onderzoek_ref="").select_related(
+        "client"
+    )
 
 
 @dataclass(frozen=True)
@@ -96,7 +110,8 @@ class Teamoverzicht:
 
 
 def teamoverzicht(*, user: User) -> Teamoverzicht:
-    """The teamleider's view: queue per municipality with ages and deadlines, and per source the share of
+    """The teamleider's view: queue per municipality with ages and deadlines, and per source the
+    share of
     signals that led to an established finding. Counts and signal numbers only, no names."""
     if not has_right(user, "signaal.overzicht"):
         raise PermissionDenied("Alleen een teamleider ziet het overzicht van signalen.")
@@ -117,7 +132,9 @@ def teamoverzicht(*, user: User) -> Teamoverzicht:
         rij["naam"] = rij["naam"] or "Nog niet gekoppeld"
         rij["oudste_dagen"] = (vandaag - timezone.localdate(rij["oudste"])).days
     bronlabel = Case(
-        When(bron=Bron.KETENPARTNER, then=F("bron_naam")), default=Value(""), output_field=CharField()
+        When(bron=Bron.KETENPARTNER, then=F("bron_naam")),
+        default=Value(""),
+        output_field=CharField(),
     )
     per_bron = list(
         scope.annotate(bronlabel=bronlabel)
@@ -130,11 +147,21 @@ def teamoverzicht(*, user: User) -> Teamoverzicht:
         .order_by("bron", "bronlabel")
     )
     for rij in per_bron:
-        rij["bron_display"] = Bron(rij["bron"]).label + (f": {rij['bronlabel']}" if rij["bronlabel"] else "")
-        rij["aandeel"] = round(100 * rij["vastgesteld"] / rij["totaal"], 1) if rij["totaal"] else 0.0
-    open_signalen = list(wacht.select_related("gemeente").order_by("termijn", "ontvangen_op")[:WACHTRIJ_LIMIET])
+        rij["bron_display"] = Bron(rij["bron"]).label + (
+            f": {rij['bronlabel']}" if rij["bronlabel"] else ""
+        )
+        rij["aandeel"] = (
+            round(100 * rij["vastgesteld"] / rij["totaal"], 1) if rij["totaal"] else 0.0
+        )
+    open_signalen = list(
+        wacht.select_related("gemeente").order_by("termijn", "ontvangen_op")[:WACHTRIJ_LIMIET]
+    )
     for s in open_signalen:
         s.leeftijd_dagen = (vandaag - timezone.localdate(s.ontvangen_op)).days  # type: ignore[attr-defined]
-    audit_log(user=user, actie=Actie.BEKIJKEN, object_type="signalen.teamoverzicht",
-              velden={"signalen": [s.pk for s in open_signalen]})
+    audit_log(
+        user=user,
+        actie=Actie.BEKIJKEN,
+        object_type="signalen.teamoverzicht",
+        velden={"signalen": [s.pk for s in open_signalen]},
+    )
     return Teamoverzicht(per_gemeente, open_signalen, per_bron)

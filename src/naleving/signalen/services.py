@@ -65,7 +65,8 @@ def termijn_voor(ontvangen_op: datetime) -> date:
 
 
 def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
-    """Store one signal: link it to a client by BSN, group it, record its first state. No permission check:
+    """Store one signal: link it to a client by BSN, group it, record its first state. No permission
+    check:
     callers are the gate (public form, partner API, import, colleague form)."""
     now = timezone.now()
     client = nieuw.client or (Client.objects.filter(bsn=nieuw.bsn).first() if nieuw.bsn else None)
@@ -87,23 +88,33 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
             geregistreerd_door=user if user is not None and user.is_authenticated else None,
         )
         if client is not None:
-            signaal.groep = groep_voor(client_id=client.pk, product=signaal.product, datum=signaal.datum)
+            signaal.groep = groep_voor(
+                client_id=client.pk, product=signaal.product, datum=signaal.datum
+            )
             signaal.save(update_fields=["groep"])
         SignaalOvergang.objects.create(
-            signaal=signaal, van="", naar=Status.ONTVANGEN, door=signaal.geregistreerd_door, tijdstip=now
+            signaal=signaal,
+            van="",
+            naar=Status.ONTVANGEN,
+            door=signaal.geregistreerd_door,
+            tijdstip=now,
         )
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,
             obj=signaal,
             client=client,
-            velden={"bron": signaal.bron, "bron_naam": signaal.bron_naam, "product": signaal.product},
+            velden={
+                "bron": signaal.bron,
+                "bron_naam": signaal.bron_naam,
+                "product": signaal.product,
+            },
         )
     return signaal
 
 
 def groep_voor(*, client_id: int, product: str, datum: date) -> SignaalGroep:
-    """The group of this client and product whose last signal lies within the window, or a new one."""
+    """The group of this client and product with a signal within the window, or a new one."""
     venster = timedelta(days=conf.groepvenster_dagen())
     groep = (
         SignaalGroep.objects.filter(
@@ -127,7 +138,13 @@ def groep_voor(*, client_id: int, product: str, datum: date) -> SignaalGroep:
 
 
 def signaal_registreer(
-    *, user: User, client: Client, product: str, datum: date, omschrijving: str, waarneming: bool = False
+    *,
+    user: User,
+    client: Client,
+    product: str,
+    datum: date,
+    omschrijving: str,
+    waarneming: bool = False,
 ) -> Signaal:
     """A colleague records a signal, or an own observation, from the client file."""
     if not may(user, "signaal.registreren", client):
@@ -151,7 +168,8 @@ def signaal_registreer(
 
 
 def _beweeg(*, signaal: Signaal, naar: str, user: User | None, toelichting: str = "") -> None:
-    """The one function that moves a signal: refuses what the table does not allow, writes history and audit."""
+    """The one function that moves a signal: refuses what the table does not allow, writes history
+    and audit."""
     van = signaal.status
     if not mag_overgaan(van, naar):
         raise OngeldigeOvergang(van, naar)
@@ -160,23 +178,35 @@ def _beweeg(*, signaal: Signaal, naar: str, user: User | None, toelichting: str 
     if not Signaal.objects.filter(pk=signaal.pk, status=van).update(status=naar):
         raise OngeldigeOvergang(Signaal.objects.get(pk=signaal.pk).status, naar)
     signaal.status = naar
-    SignaalOvergang.objects.create(signaal=signaal, van=van, naar=naar, door=user, tijdstip=now,
-                                   toelichting=toelichting[:300])
-    audit_log(user=user, actie=Actie.WIJZIGEN, obj=signaal, client=signaal.client,
-              velden={"status": [van, naar]}, reden=toelichting[:300])
+    SignaalOvergang.objects.create(
+        signaal=signaal, van=van, naar=naar, door=user, tijdstip=now, toelichting=toelichting[:300]
+    )
+    audit_log(
+        user=user,
+        actie=Actie.WIJZIGEN,
+        obj=signaal,
+        client=signaal.client,
+        velden={"status": [van, naar]},
+        reden=toelichting[:300],
+    )
 
 
 def _require_triage(user: User, signaal: Signaal) -> None:
     if not has_right(user, "signaal.triageren"):
         raise PermissionDenied("Alleen een handhaver beoordeelt signalen.")
-    if signaal.gemeente_id is not None and not user.gemeenten.filter(pk=signaal.gemeente_id).exists():
+    if (
+        signaal.gemeente_id is not None
+        and not user.gemeenten.filter(pk=signaal.gemeente_id).exists()
+    ):
         raise PermissionDenied("Dit signaal hoort bij een gemeente waarvoor u niet werkt.")
 
 
 def signaal_neem_in_behandeling(*, user: User, signaal: Signaal) -> Signaal:
     _require_triage(user, signaal)
     with transaction.atomic():
-        _beweeg(signaal=signaal, naar=Status.IN_TRIAGE, user=user, toelichting="In behandeling genomen")
+        _beweeg(
+            signaal=signaal, naar=Status.IN_TRIAGE, user=user, toelichting="In behandeling genomen"
+        )
     return signaal
 
 
@@ -194,14 +224,24 @@ def signaal_koppel(*, user: User, signaal: Signaal, bsn_of_clientnummer: str) ->
         except bsn_rules.BsnFout as exc:
             raise ValidationError({"client": exc.bericht}) from exc
     if client is None or not user.gemeenten.filter(pk=client.gemeente_id).exists():
-        raise ValidationError({"client": "Geen cliënt gevonden met dit BSN of cliëntnummer in uw gemeenten."})
+        raise ValidationError(
+            {"client": "Geen cliënt gevonden met dit BSN of cliëntnummer in uw gemeenten."}
+        )
     with transaction.atomic():
         signaal.client = client
         signaal.gemeente = client.gemeente
-        signaal.groep = groep_voor(client_id=client.pk, product=signaal.product, datum=signaal.datum)
+        signaal.groep = groep_voor(
+            client_id=client.pk, product=signaal.product, datum=signaal.datum
+        )
         signaal.save(update_fields=["client", "gemeente", "groep"])
-        audit_log(user=user, actie=Actie.WIJZIGEN, obj=signaal, client=client,
-                  velden={"client": client.clientnummer}, reden="Signaal met de hand gekoppeld")
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=signaal,
+            client=client,
+            velden={"client": client.clientnummer},
+            reden="Signaal met de hand gekoppeld",
+        )
     return signaal
 
 
@@ -216,7 +256,8 @@ def signaal_triageer(
 ) -> Triagebesluit:
     """Decide what happens with a signal, always with a reason from the list and free text.
 
-    Rule (domain.md §4): an anonymous report is low-weight; alone it never justifies an investigation, so the
+    Rule (domain.md §4): an anonymous report is low-weight; alone it never justifies an
+    investigation, so the
     handhaver must record what corroborates it.
     """
     _require_triage(user, signaal)
@@ -235,57 +276,108 @@ def signaal_triageer(
     bevestiging = (bevestiging or "").strip()
     if uitkomst == Uitkomst.ONDERZOEK and signaal.anoniem and len(bevestiging) < MIN_BEVESTIGING:
         errors["bevestiging"] = (
-            "Een anonieme melding is alleen geen grond voor onderzoek. Beschrijf wat de melding bevestigt "
+            "Een anonieme melding is alleen geen grond voor onderzoek. "
+            "Beschrijf wat de melding bevestigt "
             f"(minstens {MIN_BEVESTIGING} tekens)."
         )
-    if uitkomst in (Uitkomst.PREVENTIEF_CONTACT, Uitkomst.DOORZETTEN, Uitkomst.ONDERZOEK) and not signaal.client_id:
+    if (
+        uitkomst in (Uitkomst.PREVENTIEF_CONTACT, Uitkomst.DOORZETTEN, Uitkomst.ONDERZOEK)
+        and not signaal.client_id
+    ):
         errors["uitkomst"] = "Koppel het signaal eerst aan een cliënt."
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        signaal = Signaal.objects.select_for_update(of=("self",)).select_related("client").get(pk=signaal.pk)
+        signaal = (
+            Signaal.objects.select_for_update(of=("self",))
+            .select_related("client")
+            .get(pk=signaal.pk)
+        )
         if signaal.status == Status.ONTVANGEN:
-            _beweeg(signaal=signaal, naar=Status.IN_TRIAGE, user=user, toelichting="In behandeling genomen")
-        _beweeg(signaal=signaal, naar=DOEL[uitkomst], user=user, toelichting=Uitkomst(uitkomst).label)
+            _beweeg(
+                signaal=signaal,
+                naar=Status.IN_TRIAGE,
+                user=user,
+                toelichting="In behandeling genomen",
+            )
+        _beweeg(
+            signaal=signaal, naar=DOEL[uitkomst], user=user, toelichting=Uitkomst(uitkomst).label
+        )
         besluit = Triagebesluit.objects.create(
-            signaal=signaal, uitkomst=uitkomst, reden=reden, toelichting=toelichting,
-            bevestiging=bevestiging, door=user, tijdstip=timezone.now(),
+            signaal=signaal,
+            uitkomst=uitkomst,
+            reden=reden,
+            toelichting=toelichting,
+            bevestiging=bevestiging,
+            door=user,
+            tijdstip=timezone.now(),
         )
         Signaal.objects.filter(pk=signaal.pk).update(uitkomst=uitkomst)
         signaal.uitkomst = uitkomst
-        if uitkomst in (Uitkomst.PREVENTIEF_CONTACT, Uitkomst.DOORZETTEN) and signaal.client is not None:
-            soort = Taak.Soort.INFORMEREN if uitkomst == Uitkomst.PREVENTIEF_CONTACT else Taak.Soort.BEOORDELEN
-            Taak.objects.create(
-                signaal=signaal, client=signaal.client, consulent=signaal.client.consulent, soort=soort,
-                omschrijving=toelichting, aangemaakt_op=timezone.now(),
+        if (
+            uitkomst in (Uitkomst.PREVENTIEF_CONTACT, Uitkomst.DOORZETTEN)
+            and signaal.client is not None
+        ):
+            soort = (
+                Taak.Soort.INFORMEREN
+                if uitkomst == Uitkomst.PREVENTIEF_CONTACT
+                else Taak.Soort.BEOORDELEN
             )
-        audit_log(user=user, actie=Actie.AANMAKEN, obj=besluit, client=signaal.client,
-                  velden={"uitkomst": uitkomst, "reden": reden}, reden=toelichting[:300])
+            Taak.objects.create(
+                signaal=signaal,
+                client=signaal.client,
+                consulent=signaal.client.consulent,
+                soort=soort,
+                omschrijving=toelichting,
+                aangemaakt_op=timezone.now(),
+            )
+        audit_log(
+            user=user,
+            actie=Actie.AANMAKEN,
+            obj=besluit,
+            client=signaal.client,
+            velden={"uitkomst": uitkomst, "reden": reden},
+            reden=toelichting[:300],
+        )
     return besluit
 
 
 def signaal_koppel_onderzoek(*, user: User | None, signaal: Signaal, onderzoek_ref: str) -> Signaal:
-    """Hand-over to the Onderzoek capability: it calls this when it opens an investigation for a signal whose
+    """Hand-over to the Onderzoek capability: it calls this when it opens an investigation for a
+    signal whose
     triage was 'onderzoek starten' (state `onderzoek`). Idempotent for the same reference."""
     if signaal.status != Status.ONDERZOEK:
-        raise ValidationError("Alleen een signaal met triage 'onderzoek starten' gaat naar een onderzoek.")
+        raise ValidationError(
+            "Alleen een signaal met triage 'onderzoek starten' gaat naar een onderzoek."
+        )
     if signaal.onderzoek_ref and signaal.onderzoek_ref != onderzoek_ref:
         raise ValidationError("Dit signaal hoort al bij een ander onderzoek.")
     with transaction.atomic():
         Signaal.objects.filter(pk=signaal.pk).update(onderzoek_ref=onderzoek_ref)
         signaal.onderzoek_ref = onderzoek_ref
-        audit_log(user=user, actie=Actie.WIJZIGEN, obj=signaal, client=signaal.client,
-                  velden={"onderzoek": onderzoek_ref})
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=signaal,
+            client=signaal.client,
+            velden={"onderzoek": onderzoek_ref},
+        )
     return signaal
 
 
 def signaal_registreer_bevinding(*, user: User | None, signaal: Signaal, vastgesteld: bool) -> None:
-    """The Onderzoek capability records whether the investigation established a finding (yearly report)."""
+    """The Onderzoek capability records whether the investigation established a finding (yearly
+    report)."""
     with transaction.atomic():
         Signaal.objects.filter(pk=signaal.pk).update(bevinding_vastgesteld=vastgesteld)
         signaal.bevinding_vastgesteld = vastgesteld
-        audit_log(user=user, actie=Actie.WIJZIGEN, obj=signaal, client=signaal.client,
-                  velden={"bevinding_vastgesteld": vastgesteld})
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=signaal,
+            client=signaal.client,
+            velden={"bevinding_vastgesteld": vastgesteld},
+        )
 
 
 def taak_rond_af(*, user: User, taak: Taak) -> Taak:
@@ -296,5 +388,7 @@ def taak_rond_af(*, user: User, taak: Taak) -> Taak:
     with transaction.atomic():
         taak.afgerond_op = timezone.now()
         taak.save(update_fields=["afgerond_op"])
-        audit_log(user=user, actie=Actie.WIJZIGEN, obj=taak, client=taak.client, velden={"afgerond": True})
+        audit_log(
+            user=user, actie=Actie.WIJZIGEN, obj=taak, client=taak.client, velden={"afgerond": True}
+        )
     return taak

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from naleving.signalen.models import Status, Uitkomst
 
-#: Allowed moves: (from, to). A signal is ontvangen, then in triage, then afgehandeld (with its outcome) or
+#: Allowed moves: (from, to). A signal is ontvangen, then in triage, then afgehandeld (with its
+#: outcome) or
 #: handed to an investigation. Nothing moves back: a new fact is a new signal.
 OVERGANGEN: frozenset[tuple[str, str]] = frozenset(
     {
@@ -28,13 +29,22 @@ DOEL: dict[str, str] = {
 REDENEN: dict[str, tuple[str, frozenset[str]]] = {
     "al_bekend": ("Al bekend en verwerkt in het dossier", frozenset({Uitkomst.GEEN_ACTIE})),
     "verklaarbaar": ("Verklaarbaar uit gegevens in het dossier", frozenset({Uitkomst.GEEN_ACTIE})),
-    "geen_gevolg_recht": ("Geen gevolg voor het recht op uitkering", frozenset({Uitkomst.GEEN_ACTIE})),
-    "onvoldoende_concreet": ("Onvoldoende concreet om na te gaan", frozenset({Uitkomst.GEEN_ACTIE})),
+    "geen_gevolg_recht": (
+        "Geen gevolg voor het recht op uitkering",
+        frozenset({Uitkomst.GEEN_ACTIE}),
+    ),
+    "onvoldoende_concreet": (
+        "Onvoldoende concreet om na te gaan",
+        frozenset({Uitkomst.GEEN_ACTIE}),
+    ),
     "wijziging_doorgeven": (
         "Cliënt kan de wijziging zelf nog doorgeven",
         frozenset({Uitkomst.PREVENTIEF_CONTACT}),
     ),
-    "uitleg_plicht": ("Uitleg over de inlichtingenplicht helpt", frozenset({Uitkomst.PREVENTIEF_CONTACT})),
+    "uitleg_plicht": (
+        "Uitleg over de inlichtingenplicht helpt",
+        frozenset({Uitkomst.PREVENTIEF_CONTACT}),
+    ),
     "regulier_beoordelen": (
         "Gevolgen voor het recht; de consulent beoordeelt regulier",
         frozenset({Uitkomst.DOORZETTEN}),
@@ -43,7 +53,10 @@ REDENEN: dict[str, tuple[str, frozenset[str]]] = {
         "Concrete aanwijzing die niet op een lichtere manier is na te gaan (Awb 5:13)",
         frozenset({Uitkomst.ONDERZOEK}),
     ),
-    "bevestigd": ("Bevestigd door een andere bron", frozenset({Uitkomst.ONDERZOEK, Uitkomst.DOORZETTEN})),
+    "bevestigd": (
+        "Bevestigd door een andere bron",
+        frozenset({Uitkomst.ONDERZOEK, Uitkomst.DOORZETTEN}),
+    ),
 }
 
 

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Staff pages: the handhaver's queue and triage, the colleague's form, the teamleider's overview and upload.
+"""Staff pages: the handhaver's queue and triage, the colleague's form, the teamleider's overview
+and upload.
 Thin: parse, call one selector or service, render."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +16,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right, may
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
@@ -23,8 +26,13 @@ from naleving.signalen import selectors, services
 from naleving.signalen.bestanden import Bestandsfout
 from naleving.signalen.forms import ImportForm, KoppelForm, RegistreerForm, TriageForm
 from naleving.signalen.importeren import importeer
-from naleving.signalen.models import Bijlage, Signaalimport, Status, Taak
+from naleving.signalen.models import Bijlage, Signaal, Signaalimport, Status, Taak
 from naleving.signalen.selectors import ORDENINGEN
+
+
+def _user(request: HttpRequest) -> User:
+    """Every view here is behind login_required, so the user is a staff member."""
+    return cast(User, request.user)
 
 
 @login_required
@@ -33,41 +41,64 @@ def wachtrij(request: HttpRequest) -> HttpResponse:
     ordening = request.GET.get("orde", "leeftijd")
     if ordening not in ORDENINGEN:
         ordening = "leeftijd"
-    qs = selectors.wachtrij(user=request.user, gekoppeld=gekoppeld, ordening=ordening)  # type: ignore[arg-type]
+    qs = selectors.wachtrij(user=_user(request), gekoppeld=gekoppeld, ordening=ordening)
     signalen = list(qs[: selectors.WACHTRIJ_LIMIET])
-    audit_log(user=request.user, actie=Actie.BEKIJKEN, object_type="signalen.wachtrij",
-              velden={"signalen": [s.pk for s in signalen], "gekoppeld": gekoppeld})
-    return render(request, "signalen/wachtrij.html", {
-        "signalen": signalen, "gekoppeld": gekoppeld, "ordening": ordening, "ordeningen": list(ORDENINGEN),
-        "aantal": qs.count(),
-    })
+    audit_log(
+        user=_user(request),
+        actie=Actie.BEKIJKEN,
+        object_type="signalen.wachtrij",
+        velden={"signalen": [s.pk for s in signalen], "gekoppeld": gekoppeld},
+    )
+    return render(
+        request,
+        "signalen/wachtrij.html",
+        {
+            "signalen": signalen,
+            "gekoppeld": gekoppeld,
+            "ordening": ordening,
+            "ordeningen": list(ORDENINGEN),
+            "aantal": qs.count(),
+        },
+    )
 
 
-def _detail(request: HttpRequest, signaal, *, triage_form=None, koppel_form=None, status: int = 200):  # type: ignore[no-untyped-def]
-    return render(request, "signalen/signaal.html", {
-        "signaal": signaal,
-        "groep": selectors.groepsgenoten(signaal),
-        "overgangen": signaal.overgangen.select_related("door"),
-        "bijlagen": signaal.bijlagen.all(),
-        "melding": getattr(signaal, "melding", None),
-        "open": signaal.status in (Status.ONTVANGEN, Status.IN_TRIAGE),
-        "triage_form": triage_form or TriageForm(),
-        "koppel_form": koppel_form or KoppelForm(),
-    }, status=status)
+def _detail(
+    request: HttpRequest,
+    signaal: Signaal,
+    *,
+    triage_form: TriageForm | None = None,
+    koppel_form: KoppelForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    return render(
+        request,
+        "signalen/signaal.html",
+        {
+            "signaal": signaal,
+            "groep": selectors.groepsgenoten(signaal),
+            "overgangen": signaal.overgangen.select_related("door"),
+            "bijlagen": signaal.bijlagen.all(),
+            "melding": getattr(signaal, "melding", None),
+            "open": signaal.status in (Status.ONTVANGEN, Status.IN_TRIAGE),
+            "triage_form": triage_form or TriageForm(),
+            "koppel_form": koppel_form or KoppelForm(),
+        },
+        status=status,
+    )
 
 
 @login_required
 def signaal(request: HttpRequest, pk: int) -> HttpResponse:
-    s = selectors.signaal_voor_triage(user=request.user, pk=pk)  # type: ignore[arg-type]
+    s = selectors.signaal_voor_triage(user=_user(request), pk=pk)
     return _detail(request, s)
 
 
 @login_required
 @require_POST
 def oppakken(request: HttpRequest, pk: int) -> HttpResponse:
-    s = selectors.signaal_voor_triage(user=request.user, pk=pk, reden="In behandeling nemen")  # type: ignore[arg-type]
+    s = selectors.signaal_voor_triage(user=_user(request), pk=pk, reden="In behandeling nemen")
     try:
-        services.signaal_neem_in_behandeling(user=request.user, signaal=s)  # type: ignore[arg-type]
+        services.signaal_neem_in_behandeling(user=_user(request), signaal=s)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -78,12 +109,15 @@ def oppakken(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def koppelen(request: HttpRequest, pk: int) -> HttpResponse:
-    s = selectors.signaal_voor_triage(user=request.user, pk=pk, reden="Koppelen aan cliënt")  # type: ignore[arg-type]
+    s = selectors.signaal_voor_triage(user=_user(request), pk=pk, reden="Koppelen aan cliënt")
     form = KoppelForm(request.POST)
     if form.is_valid():
         try:
-            services.signaal_koppel(user=request.user, signaal=s,  # type: ignore[arg-type]
-                                    bsn_of_clientnummer=form.cleaned_data["client"])
+            services.signaal_koppel(
+                user=_user(request),
+                signaal=s,
+                bsn_of_clientnummer=form.cleaned_data["client"],
+            )
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -95,11 +129,11 @@ def koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def triageren(request: HttpRequest, pk: int) -> HttpResponse:
-    s = selectors.signaal_voor_triage(user=request.user, pk=pk, reden="Triage")  # type: ignore[arg-type]
+    s = selectors.signaal_voor_triage(user=_user(request), pk=pk, reden="Triage")
     form = TriageForm(request.POST)
     if form.is_valid():
         try:
-            services.signaal_triageer(user=request.user, signaal=s, **form.cleaned_data)  # type: ignore[arg-type]
+            services.signaal_triageer(user=_user(request), signaal=s, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
@@ -112,32 +146,43 @@ def triageren(request: HttpRequest, pk: int) -> HttpResponse:
 def bijlage(request: HttpRequest, pk: int) -> FileResponse:
     """Attachments only for staff who may triage the signal; every download is in the access log."""
     b = get_object_or_404(Bijlage.objects.select_related("signaal"), pk=pk)
-    s = selectors.signaal_voor_triage(user=request.user, pk=b.signaal_id, reden="Bijlage openen")  # type: ignore[arg-type]
+    s = selectors.signaal_voor_triage(user=_user(request), pk=b.signaal_id, reden="Bijlage openen")
     pad = (Path(settings.MEDIA_ROOT) / b.bestand).resolve()
     if not pad.is_relative_to(Path(settings.MEDIA_ROOT).resolve()) or not pad.is_file():
         raise Http404("Bestand niet gevonden")
-    audit_log(user=request.user, actie=Actie.EXPORTEREN, obj=b, client=s.client, velden={"naam": b.naam})
-    return FileResponse(pad.open("rb"), as_attachment=True, filename=b.naam, content_type=b.content_type)
+    audit_log(
+        user=_user(request), actie=Actie.EXPORTEREN, obj=b, client=s.client, velden={"naam": b.naam}
+    )
+    return FileResponse(
+        pad.open("rb"), as_attachment=True, filename=b.naam, content_type=b.content_type
+    )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def registreren(request: HttpRequest, clientnummer: str) -> HttpResponse:
-    client = client_selectors.client_for_user(user=request.user, clientnummer=clientnummer,  # type: ignore[arg-type]
-                                              reden="Signaal vastleggen")
-    if not may(request.user, "signaal.registreren", client):  # type: ignore[arg-type]
+    client = client_selectors.client_for_user(
+        user=_user(request),
+        clientnummer=clientnummer,
+        reden="Signaal vastleggen",
+    )
+    if not may(_user(request), "signaal.registreren", client):
         raise PermissionDenied("U mag voor deze cliënt geen signaal vastleggen.")
     form = RegistreerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.signaal_registreer(user=request.user, client=client, **form.cleaned_data)  # type: ignore[arg-type]
+            services.signaal_registreer(user=_user(request), client=client, **form.cleaned_data)
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
             messages.success(request, "Het signaal is vastgelegd. Team Handhaving beoordeelt het.")
             return redirect("clienten:dossier", clientnummer=client.clientnummer)
-    return render(request, "signalen/registreren.html", {"client": client, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "signalen/registreren.html",
+        {"client": client, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -145,7 +190,7 @@ def registreren(request: HttpRequest, clientnummer: str) -> HttpResponse:
 def taak_afronden(request: HttpRequest, pk: int) -> HttpResponse:
     taak = get_object_or_404(Taak.objects.select_related("client"), pk=pk)
     try:
-        services.taak_rond_af(user=request.user, taak=taak)  # type: ignore[arg-type]
+        services.taak_rond_af(user=_user(request), taak=taak)
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     else:
@@ -155,36 +200,53 @@ def taak_afronden(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def overzicht(request: HttpRequest) -> HttpResponse:
-    data = selectors.teamoverzicht(user=request.user)  # type: ignore[arg-type]
+    data = selectors.teamoverzicht(user=_user(request))
     return render(request, "signalen/overzicht.html", {"o": data})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def importeren(request: HttpRequest) -> HttpResponse:
-    if not has_right(request.user, "signaal.importeren"):
+    if not has_right(_user(request), "signaal.importeren"):
         raise PermissionDenied("Alleen een teamleider leest batchbestanden in.")
     form = ImportForm(request.POST or None, request.FILES or None)
     resultaat, fout = None, ""
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
         try:
-            resultaat = importeer(stream=bestand.file, bestandsnaam=bestand.name,
-                                  bron_naam=form.cleaned_data["bron"], user=request.user)  # type: ignore[arg-type]
+            resultaat = importeer(
+                stream=bestand.file,
+                bestandsnaam=bestand.name,
+                bron_naam=form.cleaned_data["bron"],
+                user=_user(request),
+            )
         except Bestandsfout as exc:
             fout = exc.bericht
-    return render(request, "signalen/importeren.html", {"form": form, "resultaat": resultaat, "fout": fout},
-                  status=400 if fout or form.errors else 200)
+    return render(
+        request,
+        "signalen/importeren.html",
+        {"form": form, "resultaat": resultaat, "fout": fout},
+        status=400 if fout or form.errors else 200,
+    )
 
 
 @login_required
 def foutrapport(request: HttpRequest, pk: int) -> FileResponse:
-    if not has_right(request.user, "signaal.importeren"):
+    if not has_right(_user(request), "signaal.importeren"):
         raise PermissionDenied("Alleen een teamleider ziet foutrapporten.")
     run = get_object_or_404(Signaalimport, pk=pk)
     if not run.foutrapport:
         raise Http404("Geen foutrapport")
-    audit_log(user=request.user, actie=Actie.EXPORTEREN, obj=run, reden="Foutrapport van import gedownload")
+    audit_log(
+        user=_user(request),
+        actie=Actie.EXPORTEREN,
+        obj=run,
+        reden="Foutrapport van import gedownload",
+    )
     pad = Path(settings.MEDIA_ROOT) / run.foutrapport
-    return FileResponse(pad.open("rb"), as_attachment=True, filename=f"fouten-import-{run.pk}.csv",
-                        content_type="text/csv; charset=utf-8")
+    return FileResponse(
+        pad.open("rb"),
+        as_attachment=True,
+        filename=f"fouten-import-{run.pk}.csv",
+        content_type="text/csv; charset=utf-8",
+    )

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Public pages for residents: no login. The client address is used only, hashed with a rotating secret and
+"""Public pages for residents: no login. The client address is used only, hashed with a rotating
+secret and
 in memory, for the rate limit; it is never stored with a report."""
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def melden_view(request: HttpRequest) -> HttpResponse:
         return render(request, "signalen/melden_te_vaak.html", status=429)
     form = MeldForm(request.POST, request.FILES)
     if request.POST.get("website"):
-        # A robot filled the hidden field: refuse without telling which check failed; nothing is stored.
+        # A robot filled the hidden field: refuse without telling which check failed; nothing is
+        # stored.
         return render(request, "signalen/melden_te_vaak.html", status=400)
     if form.is_valid():
         data = form.cleaned_data
@@ -37,8 +39,11 @@ def melden_view(request: HttpRequest) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             link = request.build_absolute_uri(reverse("signalen:aanvullen", args=[bewijs.token]))
-            return render(request, "signalen/melden_bedankt.html",
-                          {"referentie": bewijs.referentie, "link": link, "dagen": conf.vervolglink_dagen()})
+            return render(
+                request,
+                "signalen/melden_bedankt.html",
+                {"referentie": bewijs.referentie, "link": link, "dagen": conf.vervolglink_dagen()},
+            )
     return render(request, "signalen/melden.html", {"form": form}, status=400)
 
 
@@ -57,5 +62,9 @@ def aanvullen_view(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            return render(request, "signalen/aanvullen.html", {"form": AanvulForm(), "ontvangen": True})
-    return render(request, "signalen/aanvullen.html", {"form": form}, status=400 if form.errors else 200)
+            return render(
+                request, "signalen/aanvullen.html", {"form": AanvulForm(), "ontvangen": True}
+            )
+    return render(
+        request, "signalen/aanvullen.html", {"form": form}, status=400 if form.errors else 200
+    )

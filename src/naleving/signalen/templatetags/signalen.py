@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The client file's hook: `{% include "signalen/_dossier.html" %}` shows signals and triage tasks there."""
+"""The client file's hook: `{% include "signalen/_dossier.html" %}` shows signals and triage tasks
+there."""
 
 from __future__ import annotations
 
