@@ -97,3 +97,18 @@ def test_openapi_schema_and_docs(db) -> None:
     assert "/api/signalen/" in schema.content.decode()
     docs = Browser().get("/api/docs/").content.decode()
     assert "POST /api/signalen/" in docs and "<code>extern_id</code> (verplicht)" in docs
+
+
+def test_token_command_prints_the_token_once_and_stores_its_hash(db, capsys) -> None:
+    from django.core.management import call_command
+
+    call_command("signalen_partnertoken", "UWV")
+    token = capsys.readouterr().out.splitlines()[-1]
+    assert token.startswith("nlv_")
+    assert (
+        _post(
+            {"extern_id": "U1", "product": "overig", "bsn": BSN, "datum": "2026-01-01"}, token
+        ).status_code
+        == 201
+    )
+    assert not PartnerToken.objects.filter(token_hash=token).exists()
