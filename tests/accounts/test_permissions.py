@@ -23,6 +23,12 @@ MATRIX = {
     "audit.exporteren": {"privacy"},
     "rapportage.bekijken": {"beleidsmedewerker"},
     "beheer.gebruikers": {"beheerder"},
+    # signalen/migrations/0002_rechten
+    "signaal.registreren": {"inkomensconsulent", "trajectbegeleider", "handhaver", "teamleider"},
+    "signaal.triageren": {"handhaver"},
+    "signaal.importeren": {"teamleider"},
+    "signaal.overzicht": {"teamleider"},
+    "taak.afronden": {"inkomensconsulent"},
 }
 
 

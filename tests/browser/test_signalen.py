@@ -6,8 +6,10 @@ the report to a client, sees the attachment and triages it with a reason."""
 from __future__ import annotations
 
 import re
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 
 from naleving.signalen import views_publiek
 from naleving.signalen.models import Signaal, Status, Taak
@@ -18,6 +20,9 @@ def test_resident_reports_and_handhaver_triages(
     page, login, make_user, make_client, tmp_path, settings
 ) -> None:
     settings.MEDIA_ROOT = tmp_path / "bestanden"
+    # An earlier transactional test may have flushed the roles that the data migrations made.
+    import_module("naleving.accounts.migrations.0002_rollen").add_roles(apps, None)
+    import_module("naleving.signalen.migrations.0002_rechten").add(apps, None)
     views_publiek.begrenzer.reset()
     make_user("handhaver", "Heusden", username="hanna")
     ic = make_user("inkomensconsulent", "Heusden", username="ilse")
