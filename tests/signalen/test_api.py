@@ -77,7 +77,11 @@ def test_bad_payload_gets_400_with_field_and_problem_and_stores_nothing(token) -
         ]
     }
     assert Signaal.objects.count() == 0
-    assert _post(None, token, raw="{kapot").status_code == 400
+    kapot = _post(None, token, raw="{kapot")
+    assert (kapot.status_code, kapot.json()) == (
+        400,
+        {"fouten": [{"record": 0, "veld": "", "probleem": "De inhoud is geen geldige JSON."}]},
+    )
     assert _post([], token).json() == {
         "fouten": [{"record": 0, "veld": "", "probleem": "Stuur 1 tot 1000 signalen per aanroep."}]
     }

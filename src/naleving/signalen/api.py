@@ -23,7 +23,7 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
-from rest_framework.exceptions import AuthenticationFailed
+from rest_framework.exceptions import AuthenticationFailed, ParseError
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -138,7 +138,10 @@ class SignalenAanleveren(APIView):
     )
     def post(self, request: Request) -> Response:
         partner: Partner = request.user  # type: ignore[assignment]
-        data = request.data
+        try:
+            data = request.data
+        except ParseError:
+            return self._fout([Rijfout(0, "", "De inhoud is geen geldige JSON.")])
         records = data if isinstance(data, list) else [data]
         if not records or len(records) > MAX_RECORDS:
             return self._fout([Rijfout(0, "", f"Stuur 1 tot {MAX_RECORDS} signalen per aanroep.")])
