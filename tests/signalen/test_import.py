@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import tracemalloc
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -200,3 +200,12 @@ def test_cli_exit_codes(db, tmp_path, capsys) -> None:
     assert "rij 2, bsn: Dit BSN klopt niet" in capsys.readouterr().err
     assert main(["import-signalen", str(kapot), "--bron", "IB", "--quiet"]) == 2
     assert "Bestand niet ingelezen: Het bestand is leeg" in capsys.readouterr().err
+
+
+def test_a_later_file_joins_and_widens_the_existing_group(client_ok) -> None:
+    _run(csv_bytes(f"G1,vermogen,{BSN_OK},2026-01-10,"))
+    _run(csv_bytes(f"G2,vermogen,{BSN_OK},2026-03-01,", f"G3,vermogen,{BSN_OK},2026-09-30,"))
+    g1, g2, g3 = (Signaal.objects.get(extern_id=e) for e in ("G1", "G2", "G3"))
+    assert g1.groep_id == g2.groep_id != g3.groep_id
+    g1.groep.refresh_from_db()
+    assert (g1.groep.eerste_datum, g1.groep.laatste_datum) == (date(2026, 1, 10), date(2026, 3, 1))
