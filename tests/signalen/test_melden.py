@@ -141,3 +141,13 @@ def test_reporter_contact_is_anonymised_after_365_days(gemeenten) -> None:
     assert (m.melder_naam, m.melder_contact) == ("", "")
     assert m.geanonimiseerd_op is not None
     assert m.signaal.anoniem is False
+
+
+def test_anonymisation_runs_daily_by_celery_beat_and_as_a_task(gemeenten) -> None:
+    from naleving.config.celery import app
+    from naleving.signalen.tasks import anonimiseer_melders_taak
+
+    entry = app.conf.beat_schedule["signalen-anonimiseer-melders"]
+    assert entry["task"] == "signalen.anonimiseer_melders"
+    assert (entry["schedule"].hour, entry["schedule"].minute) == ({3}, {15})
+    assert anonimiseer_melders_taak.delay().get() == 0
