@@ -192,3 +192,19 @@ def test_attachment_only_for_handhaver_and_every_download_audited(
     ).exists()
     assert _browser(make_user("inkomensconsulent")).get(url).status_code == 403
     assert Browser().get(url).status_code == 302
+
+
+def test_queue_query_count_does_not_grow_with_the_number_of_signals(
+    handhaver, make_client, make_signaal, django_assert_max_num_queries
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    b = _browser(handhaver)
+    make_signaal(make_client())
+    with CaptureQueriesContext(connection) as few:
+        b.get(reverse("signalen:wachtrij"))
+    for _ in range(10):
+        make_signaal(make_client())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        b.get(reverse("signalen:wachtrij"))
