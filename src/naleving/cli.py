@@ -23,27 +23,17 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in {"advies", "regels"}:
         from naleving.regels import cli as regels_cli
 
-        return (
-            regels_cli.advies_main(argv[1:])
-            if argv[0] == "advies"
-            else regels_cli.regels_main(argv[1:])
-        )
+        return regels_cli.advies_main(argv[1:]) if argv[0] == "advies" else regels_cli.regels_main(argv[1:])
 
     parser = argparse.ArgumentParser(prog="naleving", description="Naleving: handhaving in balans.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDO")
 
-    demo = sub.add_parser(
-        "demo", help="database klaarzetten, demogegevens laden en de webserver starten"
-    )
+    demo = sub.add_parser("demo", help="database klaarzetten, demogegevens laden en de webserver starten")
     demo.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-    demo.add_argument(
-        "--clients", type=int, default=1600, help="aantal cliënten in de demo (standaard 1600)"
-    )
+    demo.add_argument("--clients", type=int, default=1600, help="aantal cliënten in de demo (standaard 1600)")
     demo.add_argument("--no-serve", action="store_true", help="alleen klaarzetten, niet starten")
 
-    seed = sub.add_parser(
-        "seed", help="synthetische gegevens aanmaken (deterministisch per --seed)"
-    )
+    seed = sub.add_parser("seed", help="synthetische gegevens aanmaken (deterministisch per --seed)")
     seed.add_argument("--clients", type=int, default=1600)
     seed.add_argument("--years", type=int, default=3, help="jaren geschiedenis")
     seed.add_argument("--seed", type=int, default=2026)
@@ -53,13 +43,9 @@ def main(argv: list[str] | None = None) -> int:
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTIE")
     audit_sub.add_parser("verify", help="de hashketen van het toegangslog controleren")
 
-    imp = sub.add_parser(
-        "import-signalen", help="signalen van een ketenpartner inlezen (CSV of JSON)"
-    )
+    imp = sub.add_parser("import-signalen", help="signalen van een ketenpartner inlezen (CSV of JSON)")
     imp.add_argument("bestand")
-    imp.add_argument(
-        "--bron", required=True, help="naam van de ketenpartner, bijv. Inlichtingenbureau"
-    )
+    imp.add_argument("--bron", required=True, help="naam van de ketenpartner, bijv. Inlichtingenbureau")
     imp.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
 
     sub.add_parser("migrate", help="de database bijwerken")
@@ -79,9 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "seed":
         from naleving.demodata.seed import run_seed
 
-        return run_seed(
-            clients=args.clients, years=args.years, seed=args.seed, progress=not args.quiet
-        )
+        return run_seed(clients=args.clients, years=args.years, seed=args.seed, progress=not args.quiet)
     if args.command == "import-signalen":
         from naleving.signalen.management.commands.import_signalen import run_import
 

@@ -10,14 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from naleving.core.bsn import (
-    SYNTHETIC_FIRST,
-    SYNTHETIC_LAST,
-    BsnFout,
-    BsnGenerator,
-    is_valid,
-    normalize,
-)
+from naleving.core.bsn import SYNTHETIC_FIRST, SYNTHETIC_LAST, BsnFout, BsnGenerator, is_valid, normalize
 
 
 @pytest.mark.parametrize(

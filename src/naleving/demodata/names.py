@@ -5,11 +5,34 @@ Streets are common Dutch street names; the places and postcode areas are those o
 so the demo looks familiar to staff without describing a real household.
 """
 
-VOORNAMEN = ["Anna", "Emma", "Sophie", "Julia", "Lotte", "Sanne", "Fleur", "Lisa", "Eva", "Noor", "Tess", "Sara", "Lieke", "Femke", "Iris", "Maria", "Fatima", "Aisha", "Yasmina", "Hanna", "Ilse", "Inge", "Marieke", "Petra", "Ingrid", "Monique", "Karin", "Sandra", "Anouk", "Esther", "Nicole", "Linda", "Chantal", "Wendy", "Natasha", "Olga", "Ewa", "Agnieszka", "Leyla", "Zeynep", "Amira", "Mila", "Nora", "Roos", "Evi", "Jasmijn", "Patricia", "Yvonne", "Daan", "Sem", "Lucas", "Levi", "Finn", "Milan", "Thijs", "Jesse", "Bram", "Ruben", "Tim", "Jeroen", "Mark", "Dennis", "Kevin", "Martijn", "Bas", "Peter", "Johan", "Kees", "Henk", "Gerrit", "Willem", "Hendrik", "Jan", "Piet", "Ahmed", "Mohamed", "Youssef", "Omar", "Hamza", "Mehmet", "Emre", "Piotr", "Tomasz", "Andrei", "Joao", "Carlos", "Kofi", "Samir", "Bilal", "Rachid", "Stefan", "Frank", "Erik", "Rob", "Paul", "Marco", "Ricardo", "Sven", "Luuk"]
+VOORNAMEN = (
+    "Anna Emma Sophie Julia Lotte Sanne Fleur Lisa Eva Noor Tess Sara Lieke Femke Iris Maria Fatima Aisha "
+    "Yasmina Hanna Ilse Inge Marieke Petra Ingrid Monique Karin Sandra Anouk Esther Nicole Linda Chantal "
+    "Wendy Natasha Olga Ewa Agnieszka Leyla Zeynep Amira Mila Nora Roos Evi Jasmijn Patricia Yvonne "
+    "Daan Sem Lucas Levi Finn Milan Thijs Jesse Bram Ruben Tim Jeroen Mark Dennis Kevin Martijn Bas Peter "
+    "Johan Kees Henk Gerrit Willem Hendrik Jan Piet Ahmed Mohamed Youssef Omar Hamza Mehmet Emre Piotr "
+    "Tomasz Andrei Joao Carlos Kofi Samir Bilal Rachid Stefan Frank Erik Rob Paul Marco Ricardo Sven Luuk"
+).split()
 
-ACHTERNAMEN = ["Jansen", "de_Vries", "van_den_Berg", "van_Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer", "de_Boer", "Mulder", "de_Groot", "Bos", "Vos", "Peters", "Hendriks", "van_Leeuwen", "Dekker", "Brouwer", "de_Wit", "Dijkstra", "Smits", "de_Graaf", "van_der_Meer", "van_der_Linden", "Kok", "Jacobs", "de_Haan", "Vermeulen", "van_den_Heuvel", "van_der_Veen", "van_den_Broek", "de_Bruijn", "de_Bruin", "van_der_Heijden", "Schouten", "van_Beek", "Willems", "van_Vliet", "van_de_Ven", "Hoekstra", "Maas", "Verhoeven", "Koster", "van_Dam", "van_der_Wal", "Prins", "Blom", "Huisman", "Peeters", "de_Jong", "van_Wijk", "Kuipers", "van_Loon", "Verbeek", "Martens", "Timmermans", "van_Gils", "Aerts", "Schellekens", "van_Hulten", "Verhagen", "Donkers", "Coolen", "van_Dongen", "Kuijpers", "Vissers", "Bogaerts", "Maes", "Wouters", "El_Amrani", "Bouzid", "Yilmaz", "Kaya", "Demir", "Aydin", "Ozturk", "Nowak", "Kowalski", "Wisniewski", "Popescu", "Silva", "Mensah", "Ramdin", "Sardjoe", "Baldewsingh", "Rosario", "Martina", "Pinas", "Haddou", "Benali", "Tahiri", "Ait_Lahcen"]
+ACHTERNAMEN = (
+    "Jansen de_Vries van_den_Berg van_Dijk Bakker Janssen Visser Smit Meijer de_Boer Mulder de_Groot Bos "
+    "Vos Peters Hendriks van_Leeuwen Dekker Brouwer de_Wit Dijkstra Smits de_Graaf van_der_Meer van_der_Linden "
+    "Kok Jacobs de_Haan Vermeulen van_den_Heuvel van_der_Veen van_den_Broek de_Bruijn de_Bruin van_der_Heijden "
+    "Schouten van_Beek Willems van_Vliet van_de_Ven Hoekstra Maas Verhoeven Koster van_Dam van_der_Wal Prins "
+    "Blom Huisman Peeters de_Jong van_Wijk Kuipers van_Loon Verbeek Martens Timmermans van_Gils Aerts "
+    "Schellekens van_Hulten Verhagen Donkers Coolen van_Dongen Kuijpers Vissers Bogaerts Maes Wouters "
+    "El_Amrani Bouzid Yilmaz Kaya Demir Aydin Ozturk Nowak Kowalski Wisniewski Popescu Silva Mensah "
+    "Ramdin Sardjoe Baldewsingh Rosario Martina Pinas Haddou Benali Tahiri Ait_Lahcen"
+).split()
 
-STRATEN = ["Kerkstraat", "Molenstraat", "Schoolstraat", "Stationsstraat", "Dorpsstraat", "Grotestraat", "Nieuwstraat", "Julianastraat", "Beatrixstraat", "Wilhelminastraat", "Emmastraat", "Irenestraat", "Oranjestraat", "Prins_Bernhardstraat", "Lindenlaan", "Eikenlaan", "Berkenlaan", "Beukenlaan", "Kastanjelaan", "Populierenlaan", "Vlasakker", "Hoefstraat", "Akkerstraat", "Meidoornstraat", "Merelstraat", "Lijsterstraat", "Zwaluwstraat", "Mussenstraat", "Tulpstraat", "Rozenstraat", "Anjerstraat", "Sportlaan", "Parklaan", "Burgemeester_Smitsstraat", "Vincent_van_Goghstraat", "Rembrandtlaan", "Vondelstraat", "Heuvelstraat", "Veldstraat", "Kloosterstraat", "Torenstraat", "Marktstraat", "Havenstraat", "Dijkstraat", "Wielstraat"]
+STRATEN = (
+    "Kerkstraat Molenstraat Schoolstraat Stationsstraat Dorpsstraat Grotestraat Nieuwstraat Julianastraat "
+    "Beatrixstraat Wilhelminastraat Emmastraat Irenestraat Oranjestraat Prins_Bernhardstraat Lindenlaan "
+    "Eikenlaan Berkenlaan Beukenlaan Kastanjelaan Populierenlaan Vlasakker Hoefstraat Akkerstraat "
+    "Meidoornstraat Merelstraat Lijsterstraat Zwaluwstraat Mussenstraat Tulpstraat Rozenstraat Anjerstraat "
+    "Sportlaan Parklaan Burgemeester_Smitsstraat Vincent_van_Goghstraat Rembrandtlaan Vondelstraat "
+    "Heuvelstraat Veldstraat Kloosterstraat Torenstraat Marktstraat Havenstraat Dijkstraat Wielstraat"
+).split()
 
 #: municipality -> (CBS code, share of the caseload, [(place, first postcode number, last postcode number)])
 GEMEENTEN = {
