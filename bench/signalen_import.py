@@ -85,12 +85,23 @@ def setup_clients(n: int) -> list[str]:
 
 
 def wipe() -> None:
-    from naleving.signalen.models import Signaal, SignaalGroep, Signaalimport, SignaalOvergang
+    """Plain DELETEs: the ORM would load every signal to collect cascades."""
+    from django.db import connection, transaction
 
-    SignaalOvergang.objects.all().delete()
-    Signaal.objects.all().delete()
-    SignaalGroep.objects.all().delete()
-    Signaalimport.objects.all().delete()
+    tabellen = [
+        "signaalovergang",
+        "triagebesluit",
+        "taak",
+        "aanvulling",
+        "bijlage",
+        "melding",
+        "signaal",
+        "signaalgroep",
+        "signaalimport",
+    ]
+    with transaction.atomic(), connection.cursor() as cur:
+        for tabel in tabellen:
+            cur.execute(f"DELETE FROM signalen_{tabel}")
 
 
 CPU: dict[str, float] = {}
