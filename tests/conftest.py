@@ -22,6 +22,7 @@ REFERENCE_DATA = (
     "naleving.onderzoek.migrations.0002_rechten:add",
     "naleving.preventie.migrations.0002_catalogus:load",
     "naleving.preventie.migrations.0003_rechten:add",
+    "naleving.signalen.migrations.0002_rechten:add",
 )
 
 

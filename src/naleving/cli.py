@@ -54,6 +54,15 @@ def main(argv: list[str] | None = None) -> int:
     audit_sub.add_parser("verify", help="de hashketen van het toegangslog controleren")
 
     sub.add_parser("preventie-taken", help="herinneringen en werklijst informatiemomenten maken")
+    imp = sub.add_parser(
+        "import-signalen", help="signalen van een ketenpartner inlezen (CSV of JSON)"
+    )
+    imp.add_argument("bestand")
+    imp.add_argument(
+        "--bron", required=True, help="naam van de ketenpartner, bijv. Inlichtingenbureau"
+    )
+    imp.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
+
     sub.add_parser("migrate", help="de database bijwerken")
     sub.add_parser("advies", help="advies van de regels (zie: naleving advies --help)")
     sub.add_parser("regels", help="de regelingen en hun parameters tonen")
@@ -74,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         return run_seed(
             clients=args.clients, years=args.years, seed=args.seed, progress=not args.quiet
         )
+    if args.command == "import-signalen":
+        from naleving.signalen.management.commands.import_signalen import run_import
+
+        return run_import(args.bestand, args.bron, progress=not args.quiet)
     if args.command == "audit":
         from naleving.audit.selectors import verify_chain
 

@@ -41,6 +41,12 @@ MATRIX = {
     "preventie.inbox": {"inkomensconsulent", "teamleider"},
     "preventie.campagnes": {"beleidsmedewerker"},
     "preventie.catalogus_beheren": {"beheerder"},
+    # signalen/migrations/0002_rechten
+    "signaal.registreren": {"inkomensconsulent", "trajectbegeleider", "handhaver", "teamleider"},
+    "signaal.triageren": {"handhaver"},
+    "signaal.importeren": {"teamleider"},
+    "signaal.overzicht": {"teamleider"},
+    "taak.afronden": {"inkomensconsulent"},
 }
 
 

@@ -34,6 +34,11 @@ ACTIES: dict[str, str] = {
     "onderzoek.toewijzen": "Onderzoeken toewijzen aan een handhaver",
     "onderzoek.uitvoeren": "Onderzoek uitvoeren: plan, activiteiten, bewijs, rapport (alleen als toegewezen)",
     "onderzoek.reviewen": "Rapporten van onderzoek beoordelen",
+    "signaal.registreren": "Signaal of waarneming vastleggen vanuit het cliëntdossier",
+    "signaal.triageren": "Signalen beoordelen (triage), koppelen en bijlagen inzien",
+    "signaal.importeren": "Batchbestanden met signalen van ketenpartners inlezen",
+    "signaal.overzicht": "Wachtrij en cijfers van signalen per gemeente inzien",
+    "taak.afronden": "Taken uit de triage afronden",
 }
 
 #: Roles whose access to a client needs a ground (an open signal or investigation of their team).

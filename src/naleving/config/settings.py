@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "naleving.audit",
     "naleving.clienten",
     "naleving.preventie",
+    "naleving.signalen",
     "naleving.demodata",
     "naleving.onderzoek",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("audit/", include("naleving.audit.urls")),
     path("onderzoek/", include("naleving.onderzoek.urls")),
     path("", include("naleving.preventie.urls")),
+    path("", include("naleving.signalen.urls")),
     path("beheer/", admin.site.urls),
 ]
 

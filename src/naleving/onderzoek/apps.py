@@ -16,3 +16,8 @@ class OnderzoekConfig(AppConfig):
         from naleving.onderzoek.selectors import dossier_context
 
         register_dossier_sectie(DossierSectie(30, "onderzoek/_dossier.html", dossier_context))
+
+        from naleving.onderzoek.services import onderzoek_uit_signaal
+        from naleving.signalen.services import register_onderzoek_starter
+
+        register_onderzoek_starter(onderzoek_uit_signaal)

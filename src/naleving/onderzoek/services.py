@@ -128,6 +128,23 @@ def onderzoek_vraag_aan(
     return onderzoek
 
 
+def onderzoek_uit_signaal(user: User, signaal: Any, toelichting: str) -> Onderzoek:
+    """Triage decided 'onderzoek starten': open the investigation for the signal's client and link both ways.
+    The teamleider then assigns it; the consultant of the case keeps eindregie."""
+    from naleving.signalen.services import signaal_koppel_onderzoek
+
+    vraag = f"Signaal {signaal.pk} ({signaal.get_product_display()}): {toelichting}".strip()
+    onderzoek = onderzoek_vraag_aan(
+        user=user,
+        client=signaal.client,
+        aanleiding=Aanleiding.SIGNAAL,
+        vraag=vraag,
+        signaal_id=signaal.pk,
+    )
+    signaal_koppel_onderzoek(user=user, signaal=signaal, onderzoek_ref=onderzoek.nummer)
+    return onderzoek
+
+
 def onderzoek_wijs_toe(
     *, user: User, onderzoek: Onderzoek, handhaver: User, versie: int | None = None
 ) -> Onderzoek:
@@ -632,6 +649,15 @@ def rapport_beoordeel(
                 }
             )
         now = timezone.now()
+        if onderzoek.signaal_id:
+            from naleving.signalen.models import Signaal
+            from naleving.signalen.services import signaal_registreer_bevinding
+
+            signaal = Signaal.objects.filter(pk=onderzoek.signaal_id).first()
+            if signaal is not None:  # feeds the share of signals that led to a finding, per source
+                signaal_registreer_bevinding(
+                    user=user, signaal=signaal, vastgesteld=uitkomst == Uitkomst.ONRECHTMATIGHEID
+                )
         _beweeg(
             onderzoek,
             naar=Status.AFGEROND,

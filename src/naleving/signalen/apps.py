@@ -1,0 +1,20 @@
+# SPDX-License-Identifier: EUPL-1.2
+from django.apps import AppConfig
+
+
+class SignalenConfig(AppConfig):
+    name = "naleving.signalen"
+    verbose_name = "Signalen"
+
+    def ready(self) -> None:
+        from naleving.accounts.permissions import register_client_ground
+        from naleving.signalen.selectors import open_signaal_ground
+
+        register_client_ground(open_signaal_ground)
+
+        from naleving.clienten.dossier import DossierSectie, register_dossier_sectie
+
+        # The block renders its own data through the signalen_in_dossier inclusion tag.
+        register_dossier_sectie(
+            DossierSectie(20, "signalen/_dossier.html", lambda user, client: {})
+        )

@@ -1,0 +1,408 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every write to signals: one function per business action, checked, validated, atomic and audited.
+
+The state machine lives in `triage.OVERGANGEN`; `_beweeg` is the one function that applies it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from naleving.accounts.models import Gemeente, User
+from naleving.accounts.permissions import has_right, may
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
+from naleving.clienten.models import Client
+from naleving.core import bsn as bsn_rules
+from naleving.signalen import conf
+from naleving.signalen.models import (
+    Bron,
+    Product,
+    Signaal,
+    SignaalGroep,
+    SignaalOvergang,
+    Status,
+    Taak,
+    Triagebesluit,
+    Uitkomst,
+)
+from naleving.signalen.triage import DOEL, REDENEN, mag_overgaan
+
+MIN_BEVESTIGING = 20
+
+
+class OngeldigeOvergang(ValidationError):
+    def __init__(self, van: str, naar: str) -> None:
+        super().__init__(
+            f"Een signaal met status '{Status(van).label}' kan niet naar '{Status(naar).label}'."
+        )
+        self.van, self.naar = van, naar
+
+
+@dataclass(frozen=True)
+class NieuwSignaal:
+    bron: str
+    bron_naam: str
+    product: str
+    datum: date
+    bsn: str = ""
+    extern_id: str = ""
+    omschrijving: str = ""
+    payload: dict[str, Any] | None = None
+    gemeente: Gemeente | None = None
+    client: Client | None = None
+    anoniem: bool = False
+
+
+def termijn_voor(ontvangen_op: datetime) -> date:
+    return timezone.localdate(ontvangen_op) + timedelta(days=conf.triagetermijn_dagen())
+
+
+def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
+    """Store one signal: link it to a client by BSN, group it, record its first state. No permission
+    check:
+    callers are the gate (public form, partner API, import, colleague form)."""
+    now = timezone.now()
+    client = nieuw.client or (Client.objects.filter(bsn=nieuw.bsn).first() if nieuw.bsn else None)
+    with transaction.atomic():
+        signaal = Signaal.objects.create(
+            bron=nieuw.bron,
+            bron_naam=nieuw.bron_naam,
+            extern_id=nieuw.extern_id,
+            product=nieuw.product,
+            bsn=client.bsn if client else nieuw.bsn,
+            datum=nieuw.datum,
+            omschrijving=nieuw.omschrijving,
+            payload=nieuw.payload or {},
+            client=client,
+            gemeente=client.gemeente if client else nieuw.gemeente,
+            anoniem=nieuw.anoniem,
+            ontvangen_op=now,
+            termijn=termijn_voor(now),
+            geregistreerd_door=user if user is not None and user.is_authenticated else None,
+        )
+        if client is not None:
+            signaal.groep = groep_voor(
+                client_id=client.pk, product=signaal.product, datum=signaal.datum
+            )
+            signaal.save(update_fields=["groep"])
+        SignaalOvergang.objects.create(
+            signaal=signaal,
+            van="",
+            naar=Status.ONTVANGEN,
+            door=signaal.geregistreerd_door,
+            tijdstip=now,
+        )
+        audit_log(
+            user=user,
+            actie=Actie.AANMAKEN,
+            obj=signaal,
+            client=client,
+            velden={
+                "bron": signaal.bron,
+                "bron_naam": signaal.bron_naam,
+                "product": signaal.product,
+            },
+        )
+    return signaal
+
+
+def groep_voor(*, client_id: int, product: str, datum: date) -> SignaalGroep:
+    """The group of this client and product with a signal within the window, or a new one."""
+    venster = timedelta(days=conf.groepvenster_dagen())
+    groep = (
+        SignaalGroep.objects.filter(
+            client_id=client_id,
+            product=product,
+            laatste_datum__gte=datum - venster,
+            eerste_datum__lte=datum + venster,
+        )
+        .order_by("-laatste_datum")
+        .first()
+    )
+    if groep is None:
+        return SignaalGroep.objects.create(
+            client_id=client_id, product=product, eerste_datum=datum, laatste_datum=datum
+        )
+    if datum > groep.laatste_datum or datum < groep.eerste_datum:
+        groep.laatste_datum = max(groep.laatste_datum, datum)
+        groep.eerste_datum = min(groep.eerste_datum, datum)
+        groep.save(update_fields=["laatste_datum", "eerste_datum"])
+    return groep
+
+
+def signaal_registreer(
+    *,
+    user: User,
+    client: Client,
+    product: str,
+    datum: date,
+    omschrijving: str,
+    waarneming: bool = False,
+) -> Signaal:
+    """A colleague records a signal, or an own observation, from the client file."""
+    if not may(user, "signaal.registreren", client):
+        raise PermissionDenied("U mag voor deze cliënt geen signaal vastleggen.")
+    if product not in Product.values:
+        raise ValidationError({"product": "Kies een soort signaal uit de lijst."})
+    if datum > timezone.localdate():
+        raise ValidationError({"datum": "De datum van het signaal kan niet in de toekomst liggen."})
+    omschrijving = (omschrijving or "").strip()
+    if not omschrijving:
+        raise ValidationError({"omschrijving": "Beschrijf wat u heeft gezien of gehoord."})
+    nieuw = NieuwSignaal(
+        bron=Bron.WAARNEMING if waarneming else Bron.COLLEGA,
+        bron_naam=user.get_full_name() or user.get_username(),
+        product=product,
+        datum=datum,
+        omschrijving=omschrijving,
+        client=client,
+    )
+    return signaal_maak(user=user, nieuw=nieuw)
+
+
+def _beweeg(*, signaal: Signaal, naar: str, user: User | None, toelichting: str = "") -> None:
+    """The one function that moves a signal: refuses what the table does not allow, writes history
+    and audit."""
+    van = signaal.status
+    if not mag_overgaan(van, naar):
+        raise OngeldigeOvergang(van, naar)
+    now = timezone.now()
+    # Guard against a concurrent move: only update when the status is still what we read.
+    if not Signaal.objects.filter(pk=signaal.pk, status=van).update(status=naar):
+        raise OngeldigeOvergang(Signaal.objects.get(pk=signaal.pk).status, naar)
+    signaal.status = naar
+    SignaalOvergang.objects.create(
+        signaal=signaal, van=van, naar=naar, door=user, tijdstip=now, toelichting=toelichting[:300]
+    )
+    audit_log(
+        user=user,
+        actie=Actie.WIJZIGEN,
+        obj=signaal,
+        client=signaal.client,
+        velden={"status": [van, naar]},
+        reden=toelichting[:300],
+    )
+
+
+def _require_triage(user: User, signaal: Signaal) -> None:
+    if not has_right(user, "signaal.triageren"):
+        raise PermissionDenied("Alleen een handhaver beoordeelt signalen.")
+    if (
+        signaal.gemeente_id is not None
+        and not user.gemeenten.filter(pk=signaal.gemeente_id).exists()
+    ):
+        raise PermissionDenied("Dit signaal hoort bij een gemeente waarvoor u niet werkt.")
+
+
+def signaal_neem_in_behandeling(*, user: User, signaal: Signaal) -> Signaal:
+    _require_triage(user, signaal)
+    with transaction.atomic():
+        _beweeg(
+            signaal=signaal, naar=Status.IN_TRIAGE, user=user, toelichting="In behandeling genomen"
+        )
+    return signaal
+
+
+def signaal_koppel(*, user: User, signaal: Signaal, bsn_of_clientnummer: str) -> Signaal:
+    """Link an unmatched signal to a client by hand (BSN or client number)."""
+    _require_triage(user, signaal)
+    if signaal.client_id is not None:
+        raise ValidationError({"client": "Dit signaal is al aan een cliënt gekoppeld."})
+    term = (bsn_of_clientnummer or "").strip().upper()
+    if term.startswith("C"):
+        client = Client.objects.filter(clientnummer=term).first()
+    else:
+        try:
+            client = Client.objects.filter(bsn=bsn_rules.normalize(term)).first()
+        except bsn_rules.BsnFout as exc:
+            raise ValidationError({"client": exc.bericht}) from exc
+    if client is None or not user.gemeenten.filter(pk=client.gemeente_id).exists():
+        raise ValidationError(
+            {"client": "Geen cliënt gevonden met dit BSN of cliëntnummer in uw gemeenten."}
+        )
+    with transaction.atomic():
+        signaal.client = client
+        signaal.gemeente = client.gemeente
+        signaal.groep = groep_voor(
+            client_id=client.pk, product=signaal.product, datum=signaal.datum
+        )
+        signaal.save(update_fields=["client", "gemeente", "groep"])
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=signaal,
+            client=client,
+            velden={"client": client.clientnummer},
+            reden="Signaal met de hand gekoppeld",
+        )
+    return signaal
+
+
+#: Called inside the triage transaction when the outcome is 'onderzoek starten': the investigation capability
+#: registers the function that opens the investigation (onderzoek.services.onderzoek_uit_signaal).
+_onderzoek_starters: list[Callable[[User, Signaal, str], object]] = []
+
+
+def register_onderzoek_starter(starter: Callable[[User, Signaal, str], object]) -> None:
+    if starter not in _onderzoek_starters:
+        _onderzoek_starters.append(starter)
+
+
+def signaal_triageer(
+    *,
+    user: User,
+    signaal: Signaal,
+    uitkomst: str,
+    reden: str,
+    toelichting: str,
+    bevestiging: str = "",
+) -> Triagebesluit:
+    """Decide what happens with a signal, always with a reason from the list and free text.
+
+    Rule (domain.md §4): an anonymous report is low-weight; alone it never justifies an
+    investigation, so the
+    handhaver must record what corroborates it.
+    """
+    _require_triage(user, signaal)
+    errors: dict[str, str] = {}
+    if uitkomst not in Uitkomst.values:
+        errors["uitkomst"] = "Kies wat er met het signaal gebeurt."
+    elif reden not in REDENEN:
+        errors["reden"] = "Kies een reden uit de lijst."
+    elif uitkomst not in REDENEN[reden][1]:
+        errors["reden"] = (
+            f"De reden '{REDENEN[reden][0]}' past niet bij '{Uitkomst(uitkomst).label}'."
+        )
+    toelichting = (toelichting or "").strip()
+    if not toelichting:
+        errors["toelichting"] = "Licht uw besluit toe in eigen woorden."
+    bevestiging = (bevestiging or "").strip()
+    if uitkomst == Uitkomst.ONDERZOEK and signaal.anoniem and len(bevestiging) < MIN_BEVESTIGING:
+        errors["bevestiging"] = (
+            "Een anonieme melding is alleen geen grond voor onderzoek. "
+            "Beschrijf wat de melding bevestigt "
+            f"(minstens {MIN_BEVESTIGING} tekens)."
+        )
+    if (
+        uitkomst in (Uitkomst.PREVENTIEF_CONTACT, Uitkomst.DOORZETTEN, Uitkomst.ONDERZOEK)
+        and not signaal.client_id
+    ):
+        errors["uitkomst"] = "Koppel het signaal eerst aan een cliënt."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        signaal = (
+            Signaal.objects.select_for_update(of=("self",))
+            .select_related("client")
+            .get(pk=signaal.pk)
+        )
+        if signaal.status == Status.ONTVANGEN:
+            _beweeg(
+                signaal=signaal,
+                naar=Status.IN_TRIAGE,
+                user=user,
+                toelichting="In behandeling genomen",
+            )
+        _beweeg(
+            signaal=signaal, naar=DOEL[uitkomst], user=user, toelichting=Uitkomst(uitkomst).label
+        )
+        besluit = Triagebesluit.objects.create(
+            signaal=signaal,
+            uitkomst=uitkomst,
+            reden=reden,
+            toelichting=toelichting,
+            bevestiging=bevestiging,
+            door=user,
+            tijdstip=timezone.now(),
+        )
+        Signaal.objects.filter(pk=signaal.pk).update(uitkomst=uitkomst)
+        signaal.uitkomst = uitkomst
+        if (
+            uitkomst in (Uitkomst.PREVENTIEF_CONTACT, Uitkomst.DOORZETTEN)
+            and signaal.client is not None
+        ):
+            soort = (
+                Taak.Soort.INFORMEREN
+                if uitkomst == Uitkomst.PREVENTIEF_CONTACT
+                else Taak.Soort.BEOORDELEN
+            )
+            Taak.objects.create(
+                signaal=signaal,
+                client=signaal.client,
+                consulent=signaal.client.consulent,
+                soort=soort,
+                omschrijving=toelichting,
+                aangemaakt_op=timezone.now(),
+            )
+        audit_log(
+            user=user,
+            actie=Actie.AANMAKEN,
+            obj=besluit,
+            client=signaal.client,
+            velden={"uitkomst": uitkomst, "reden": reden},
+            reden=toelichting[:300],
+        )
+        if uitkomst == Uitkomst.ONDERZOEK:
+            for starter in _onderzoek_starters:
+                starter(user, signaal, toelichting)
+    return besluit
+
+
+def signaal_koppel_onderzoek(*, user: User | None, signaal: Signaal, onderzoek_ref: str) -> Signaal:
+    """Hand-over to the Onderzoek capability: it calls this when it opens an investigation for a
+    signal whose
+    triage was 'onderzoek starten' (state `onderzoek`). Idempotent for the same reference."""
+    if signaal.status != Status.ONDERZOEK:
+        raise ValidationError(
+            "Alleen een signaal met triage 'onderzoek starten' gaat naar een onderzoek."
+        )
+    if signaal.onderzoek_ref and signaal.onderzoek_ref != onderzoek_ref:
+        raise ValidationError("Dit signaal hoort al bij een ander onderzoek.")
+    with transaction.atomic():
+        Signaal.objects.filter(pk=signaal.pk).update(onderzoek_ref=onderzoek_ref)
+        signaal.onderzoek_ref = onderzoek_ref
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=signaal,
+            client=signaal.client,
+            velden={"onderzoek": onderzoek_ref},
+        )
+    return signaal
+
+
+def signaal_registreer_bevinding(*, user: User | None, signaal: Signaal, vastgesteld: bool) -> None:
+    """The Onderzoek capability records whether the investigation established a finding (yearly
+    report)."""
+    with transaction.atomic():
+        Signaal.objects.filter(pk=signaal.pk).update(bevinding_vastgesteld=vastgesteld)
+        signaal.bevinding_vastgesteld = vastgesteld
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=signaal,
+            client=signaal.client,
+            velden={"bevinding_vastgesteld": vastgesteld},
+        )
+
+
+def taak_rond_af(*, user: User, taak: Taak) -> Taak:
+    if not may(user, "taak.afronden", taak.client):
+        raise PermissionDenied("U mag deze taak niet afronden.")
+    if taak.afgerond_op is not None:
+        raise ValidationError("Deze taak is al afgerond.")
+    with transaction.atomic():
+        taak.afgerond_op = timezone.now()
+        taak.save(update_fields=["afgerond_op"])
+        audit_log(
+            user=user, actie=Actie.WIJZIGEN, obj=taak, client=taak.client, velden={"afgerond": True}
+        )
+    return taak
