@@ -30,7 +30,8 @@ STATES = (
 
 def extend(ctx) -> None:  # type: ignore[no-untyped-def]
     rng = ctx.rng
-    count = max(len(STATES) * 2, len(ctx.new_client_ids) // 100)
+    # Examples for every state, not volume: national-scale volumes come from the benchmarks (bench/).
+    count = max(len(STATES) * 2, min(60, len(ctx.new_client_ids) // 100))
     pool = ctx.demo_client_ids[:6] + rng.sample(
         ctx.new_client_ids, min(count, len(ctx.new_client_ids))
     )
