@@ -24,6 +24,7 @@ from naleving.audit.services import audit_log
 from naleving.clienten.models import Client, Contactmoment, Huishoudlid, Relatie, Uitkering, Wet
 from naleving.core.bsn import BsnGenerator
 from naleving.demodata import names
+from naleving.demodata.bulk import fast_insert
 
 CHUNK = 5000
 CASELOAD_PER_CONSULENT = 120
@@ -228,7 +229,7 @@ def _chunk(
             )
         )
         plans.append((gnaam, huishouden))
-    Client.objects.bulk_create(new_clients, batch_size=1000)
+    fast_insert(new_clients, need_ids=True)
 
     leden: list[Huishoudlid] = []
     uitkeringen: list[Uitkering] = []
@@ -315,9 +316,9 @@ def _chunk(
                     medewerker=client.consulent,
                 )
             )
-    Huishoudlid.objects.bulk_create(leden, batch_size=2000)
-    Uitkering.objects.bulk_create(uitkeringen, batch_size=2000)
-    Contactmoment.objects.bulk_create(contacten, batch_size=2000)
+    fast_insert(leden)
+    fast_insert(uitkeringen)
+    fast_insert(contacten)
 
 
 def run_seed(*, clients: int, years: int, seed: int, progress: bool = True) -> int:

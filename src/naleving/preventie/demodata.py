@@ -13,6 +13,7 @@ from django.db import transaction
 
 from naleving.accounts.models import Rol, User
 from naleving.clienten.models import Client, Uitkering
+from naleving.demodata.bulk import fast_insert
 from naleving.preventie.models import (
     Campagne,
     Informatiemoment,
@@ -85,17 +86,16 @@ def _chunk(ctx, rows, per_wet, peil: datetime, gebruikt: set[str]) -> None:  # t
             meldingen.append(
                 (_melding(ctx, client_id, clientnummer, consulent_id, peil, gebruikt), consulent_id)
             )
-    Informatiemoment.objects.bulk_create(momenten, batch_size=2000)
+    fast_insert(momenten, need_ids=True)
     through = Informatiemoment.verplichtingen.through
-    through.objects.bulk_create(
+    fast_insert(
         [
             through(informatiemoment_id=m.pk, verplichting_id=v.pk)
             for m, vs in zip(momenten, uitgelegd, strict=True)
             for v in vs
-        ],
-        batch_size=5000,
+        ]
     )
-    Wijzigingsmelding.objects.bulk_create([m for m, _ in meldingen], batch_size=2000)
+    fast_insert([m for m, _ in meldingen], need_ids=True)
     stappen: list[MeldingStap] = []
     for m, door in meldingen:
         stappen.append(MeldingStap(melding=m, van="", naar="ontvangen", tijdstip=m.ontvangen_op))
@@ -120,7 +120,7 @@ def _chunk(ctx, rows, per_wet, peil: datetime, gebruikt: set[str]) -> None:  # t
                     toelichting="Verwerkt in de uitkering.",
                 )
             )
-    MeldingStap.objects.bulk_create(stappen, batch_size=2000)
+    fast_insert(stappen)
 
 
 def _moment(client_id, datum, soort, consulent_id, rng) -> Informatiemoment:  # type: ignore[no-untyped-def]
