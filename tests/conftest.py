@@ -20,6 +20,7 @@ _numbers = itertools.count(1)
 REFERENCE_DATA = (
     "naleving.accounts.migrations.0002_rollen:add_roles",
     "naleving.onderzoek.migrations.0002_rechten:add",
+    "naleving.besluiten.migrations.0002_rechten:add",
 )
 
 

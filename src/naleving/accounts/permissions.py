@@ -34,6 +34,13 @@ ACTIES: dict[str, str] = {
     "onderzoek.toewijzen": "Onderzoeken toewijzen aan een handhaver",
     "onderzoek.uitvoeren": "Onderzoek uitvoeren: plan, activiteiten, bewijs, rapport (alleen als toegewezen)",
     "onderzoek.reviewen": "Rapporten van onderzoek beoordelen",
+    "besluit.bekijken": "Besluiten inzien (advies, motivering, beschikking)",
+    "besluit.nemen": "Een besluit nemen: sanctie, terugvordering, Omgekeerde Toets, beschikking",
+    "besluit.reviewen": "Vier-ogencontrole op boetebesluiten",
+    "besluit.bezwaar": "Bezwaar tegen een besluit vastleggen en behandelen",
+    "vordering.beheren": "Vorderingen en betalingsregelingen beheren",
+    "vordering.exporteren": "Maandelijkse CBS-levering van vorderingen maken (zonder persoonsgegevens)",
+    "sjabloon.beheren": "Briefsjablonen beheren (nieuwe versies)",
 }
 
 #: Roles whose access to a client needs a ground (an open signal or investigation of their team).

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "naleving.accounts",
     "naleving.audit",
     "naleving.clienten",
+    "naleving.besluiten",
     "naleving.demodata",
     "naleving.onderzoek",
 ]
