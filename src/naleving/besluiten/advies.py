@@ -108,5 +108,5 @@ def _software_versie() -> str:
 
 
 def regels_gewijzigd(besluit: Besluit) -> bool:
-    snap = besluit.advies_snapshot
+    snap = besluit.advies_snapshot or {}
     return bool(snap) and snap.get("regels_versie") != regels_versie()

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from naleving.besluiten.models import (
+    TOETS_VRAGEN,
     Aanleiding,
     AfzienReden,
     Cautie,
@@ -44,8 +45,8 @@ class NieuwForm(forms.Form):
     )
     overtreding = forms.ChoiceField(
         label="Welke verplichting is geschonden?",
-        choices=LEEG
-        + [
+        choices=[
+            *LEEG,
             ("inlichtingenplicht", "Inlichtingenplicht (PW art. 17 lid 1)"),
             ("arbeidsverplichting", "Arbeidsverplichting (PW art. 18 lid 4)"),
             ("tekortschietend_besef", "Tekortschietend besef van verantwoordelijkheid"),
@@ -184,7 +185,7 @@ class ToetsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for naam in OmgekeerdeToets.STAPPEN:
             self.fields[naam] = forms.CharField(
-                label=str(OmgekeerdeToets._meta.get_field(naam).verbose_name),
+                label=TOETS_VRAGEN[naam],
                 widget=forms.Textarea(attrs={"rows": 3}),
                 required=False,
             )

@@ -167,6 +167,15 @@ class BesluitOvergang(models.Model):
         return f"{self.van or '—'} → {self.naar}"
 
 
+TOETS_VRAGEN = {
+    "effect_nodig": "1. Welk effect is nodig voor deze persoon?",
+    "effect_op_persoon": "2. Wat is het effect op de persoon, het gezin en de omgeving?",
+    "doel_van_de_wet": "3. Past het bij het doel (de grondwaarde) van de wet?",
+    "ethisch": "4. Is het ethisch verantwoord?",
+    "strijdig_met_regel": "5. Pas nu: is het in strijd met een regel?",
+}
+
+
 class OmgekeerdeToets(Versioned):
     """The five steps of the Omgekeerde Toets (Stimulansz; domain.md §7), the law last."""
 
@@ -195,7 +204,7 @@ class OmgekeerdeToets(Versioned):
         return f"Omgekeerde Toets bij {self.besluit}"
 
     def stappen(self) -> list[tuple[str, str]]:
-        return [(str(self._meta.get_field(n).verbose_name), getattr(self, n)) for n in self.STAPPEN]
+        return [(TOETS_VRAGEN[n], getattr(self, n)) for n in self.STAPPEN]
 
 
 class Briefsjabloon(models.Model):

@@ -87,13 +87,13 @@ def na_definitief(besluit: Besluit, *, user: User) -> None:
             velden={"herkomst": herkomst, "bedrag_cent": bedrag},
         )
     if besluit.herziet_id is not None:
-        _vervang_origineel(besluit, user=user)
+        _vervang_origineel(besluit, besluit.herziet_id, user=user)
     brief_maak(besluit=besluit, user=user)
 
 
-def _vervang_origineel(besluit: Besluit, *, user: User) -> None:
+def _vervang_origineel(besluit: Besluit, herziet_id: int, *, user: User) -> None:
     """A revised decision takes the place of the original's sanction and claims; the original stays readable."""
-    oud = RegisterItem.objects.filter(besluit_id=besluit.herziet_id).first()
+    oud = RegisterItem.objects.filter(besluit_id=herziet_id).first()
     if oud is not None:
         audit_log(
             user=user,
@@ -103,7 +103,7 @@ def _vervang_origineel(besluit: Besluit, *, user: User) -> None:
             reden=f"Vervangen door besluit {besluit.nummer} na bezwaar",
         )
         oud.delete()
-    for vordering in Vordering.objects.filter(besluit_id=besluit.herziet_id).exclude(
+    for vordering in Vordering.objects.filter(besluit_id=herziet_id).exclude(
         status=VorderingStatus.GESTOPT
     ):
         vordering.status = VorderingStatus.GESTOPT

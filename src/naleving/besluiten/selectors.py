@@ -104,7 +104,9 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
         .values("afzien_reden")
         .annotate(
             aantal=Count("pk"),
-            afgezien_cent=Sum(F("terugvordering_voorgesteld_cent") - F("terugvordering_cent")),
+            bedrag_afgezien_cent=Sum(
+                F("terugvordering_voorgesteld_cent") - F("terugvordering_cent")
+            ),
             geheel=Count("pk", filter=Q(terugvordering_cent=0)),
         )
         .order_by("afzien_reden")

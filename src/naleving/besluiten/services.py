@@ -377,7 +377,7 @@ def mogelijke_boete_cent(besluit: Besluit) -> int:
         s["soort"] == "boete" for s in (snap.get("feiten") or {}).get("eerdere_sancties", [])
     )
     maximum = benadeling * RECIDIVE_PROCENT // 100 if recidive else benadeling
-    return max(besluit.boete_cent, maximum)
+    return int(max(besluit.boete_cent, maximum))
 
 
 def besluit_vaststellen(*, user: User, besluit: Besluit, versie: int | None = None) -> Besluit:
