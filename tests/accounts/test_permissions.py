@@ -35,6 +35,13 @@ MATRIX = {
     "onderzoek.toewijzen": {"teamleider"},
     "onderzoek.uitvoeren": {"handhaver"},
     "onderzoek.reviewen": {"teamleider"},
+    "besluit.bekijken": {"inkomensconsulent", "trajectbegeleider", "teamleider"},
+    "besluit.nemen": {"inkomensconsulent"},
+    "besluit.reviewen": {"teamleider"},
+    "besluit.bezwaar": {"inkomensconsulent"},
+    "vordering.beheren": {"inkomensconsulent"},
+    "vordering.exporteren": {"teamleider", "beleidsmedewerker"},
+    "sjabloon.beheren": {"beheerder"},
 }
 
 

@@ -155,6 +155,8 @@ class OordeelForm(forms.Form):
         d["financieel_voordeel_beoogd"] = {"ja": True, "nee": False}.get(fvb)
         for naam in ("boete_cent", "maatregel_percentage", "maatregel_maanden"):
             d[naam] = d[naam] or 0
+        if not d["cautie"]:
+            del d["cautie"]  # a recorded cautie status is not erased by an empty field
         return d
 
     @classmethod

@@ -50,6 +50,10 @@ def _load(request: HttpRequest, pk: int, reden: str = "") -> tuple[User, Besluit
 def werkvoorraad(request: HttpRequest) -> HttpResponse:
     user = staff_user(request)
     if not has_right(user, "besluit.bekijken"):
+        if has_right(user, "sjabloon.beheren"):
+            return redirect("besluiten:sjablonen")
+        if has_right(user, "vordering.exporteren"):
+            return redirect("besluiten:cbs")
         raise PermissionDenied("Uw rol heeft geen werkvoorraad van besluiten.")
     return render(request, "besluiten/werkvoorraad.html", {"wv": selectors.werkvoorraad(user=user)})
 
@@ -186,7 +190,9 @@ def advies_preview(request: HttpRequest, pk: int) -> HttpResponse:
         for naam, waarde in form.velden().items():
             setattr(voorbeeld, naam, waarde)
     return render(
-        request, "besluiten/_advies.html", {"besluit": besluit, "live": advies.bereken(voorbeeld)}
+        request,
+        "besluiten/_advies.html",
+        {"besluit": besluit, "live": advies.bereken(voorbeeld), "snapshot": None},
     )
 
 
