@@ -57,9 +57,9 @@ INSTALLED_APPS = [
     "naleving.accounts",
     "naleving.audit",
     "naleving.clienten",
-    "naleving.besluiten",
     "naleving.demodata",
     "naleving.onderzoek",
+    "naleving.besluiten",
 ]
 
 MIDDLEWARE = [
