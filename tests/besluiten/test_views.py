@@ -32,7 +32,8 @@ def test_htmx_partial_shows_the_advice_for_the_inputs_without_saving(casus, clie
     html = r.content.decode()
     assert r.status_code == 200
     assert "Boete van € 1.300,00" in html
-    assert 'hx-trigger="change from:#oordeel"' in html
+    page = client.get(f"/besluiten/{b.pk}/").content.decode()
+    assert 'hx-trigger="change from:#oordeel"' in page
     b.refresh_from_db()
     assert b.verwijtbaarheid == ""  # nothing saved
 
@@ -94,6 +95,16 @@ def test_teamleider_approves_a_fine_on_the_page(casus, client) -> None:
 
 
 def test_dossier_offers_a_decision_for_a_finished_investigation(casus, client) -> None:
+    from datetime import date
+
+    services.besluit_open(  # a direct decision (no investigation) must not hide the offer
+        user=casus.consulent,
+        client=casus.client,
+        aanleiding="wijzigingsmelding",
+        overtreding="inlichtingenplicht",
+        pleegdatum=date(2026, 1, 1),
+        benadelingsbedrag_cent=10_000,
+    )
     o = casus.onderzoek()
     client.force_login(casus.consulent)
     html = client.get(f"/clienten/{casus.client.clientnummer}/").content.decode()

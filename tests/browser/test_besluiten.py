@@ -31,13 +31,7 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
     advies = page.locator("#advies")
     assert "Eerst uw oordeel nodig" in advies.inner_text()
 
-    page.get_by_label("Verwijtbaarheid", exact=True).select_option("opzet")
-    page.get_by_label(
-        "Was de overtreding bedoeld om er financieel beter van te worden?"
-    ).select_option("ja")
-    page.wait_for_function(
-        "document.querySelector('#advies').innerText.includes('Boete van € 1.300,00')"
-    )
+    # Text and checkboxes first; then the two choices that change the advice, which re-renders by htmx.
     page.get_by_label("Waarom deze mate van verwijtbaarheid?").fill(
         "Werkte bewust zonder te melden."
     )
@@ -47,6 +41,11 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
         "U werkte in maart en april 2026 en gaf dat niet door."
     )
     page.get_by_label("Zienswijze mogelijk tot en met").fill(date(2026, 6, 1).isoformat())
+    page.get_by_label("Verwijtbaarheid", exact=True).select_option("opzet")
+    page.get_by_label(
+        "Was de overtreding bedoeld om er financieel beter van te worden?"
+    ).select_option("ja")
+    page.locator("#advies", has_text="Boete van € 1.300,00").wait_for()
     page.get_by_role("button", name="Besluit vaststellen").click()
     assert page.get_by_text(
         "Het besluit ligt ter review bij de teamleider (vier ogen)."

@@ -25,6 +25,7 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
     rng = ctx.rng
     onderzoeken = list(
         Onderzoek.objects.filter(status="afgerond", uitkomst="onrechtmatigheid_vastgesteld")
+        .exclude(pk__in=Besluit.objects.filter(onderzoek__isnull=False).values("onderzoek_id"))
         .select_related("client__consulent", "client__gemeente")
         .order_by("pk")
     )

@@ -78,7 +78,11 @@ def dossier_context(user: User, client: Client) -> dict[str, Any] | None:
             Onderzoek.objects.filter(
                 client=client, status="afgerond", uitkomst="onrechtmatigheid_vastgesteld"
             )
-            .exclude(pk__in=Besluit.objects.filter(client=client).values("onderzoek_id"))
+            .exclude(
+                pk__in=Besluit.objects.filter(client=client, onderzoek__isnull=False).values(
+                    "onderzoek_id"
+                )
+            )
             .order_by("pk")
         )
     return {
