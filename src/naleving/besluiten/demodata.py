@@ -6,6 +6,7 @@ late change report. Runs after the onderzoek demo (INSTALLED_APPS order)."""
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -31,7 +32,10 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
     )
     besluiten: list[Besluit] = []
     for o in onderzoeken:
-        besluiten.append(services.besluit_open_uit_onderzoek(user=o.client.consulent, onderzoek=o))
+        if o.client.consulent is not None:
+            besluiten.append(
+                services.besluit_open_uit_onderzoek(user=o.client.consulent, onderzoek=o)
+            )
     # Direct decisions after a late change report, so that every state has examples.
     ids = [i for i in ctx.demo_client_ids[6:12] + ctx.new_client_ids[-200:] if i]
     clients = list(
@@ -41,6 +45,7 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         .order_by("pk")[: max(0, 2 * len(STATES) - len(besluiten))]
     )
     for client in clients:
+        assert client.consulent is not None
         pleeg = ctx.peildatum - timedelta(days=rng.randint(60, 300))
         besluiten.append(
             services.besluit_open(
@@ -60,9 +65,10 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
 def _naar(ctx, b: Besluit, state: str, *, boete: bool) -> None:  # type: ignore[no-untyped-def]
     rng = ctx.rng
     consulent = b.client.consulent
+    assert consulent is not None  # only clients with a consultant are chosen
     teamleider = ctx.staff("teamleider", b.client.gemeente)[0]
     vandaag = timezone.localdate()
-    velden: dict[str, object] = {
+    velden: dict[str, Any] = {
         "verwijtbaarheid": "opzet" if boete else rng.choice(["verminderd", "normaal"]),
         "verwijtbaarheid_reden": "Wist dat het gemeld moest worden en deed dat bewust niet."
         if boete
