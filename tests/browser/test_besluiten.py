@@ -58,8 +58,9 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
     page.get_by_label("Akkoord").check()
     page.get_by_role("button", name="Beoordeling vastleggen").click()
     assert page.get_by_text("Goedgekeurd. Het besluit is definitief").is_visible()
-    with page.expect_download() as info:
-        page.get_by_role("link", name="Beschikking downloaden (PDF)").click()
+    # WeasyPrint takes about half a second alone; allow for a loaded CI machine.
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("link", name="Beschikking downloaden (PDF)").click(timeout=60_000)
     download = info.value
     assert download.suggested_filename.startswith("beschikking-B")
     with open(download.path(), "rb") as fh:
