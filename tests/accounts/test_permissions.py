@@ -47,6 +47,13 @@ MATRIX = {
     "signaal.importeren": {"teamleider"},
     "signaal.overzicht": {"teamleider"},
     "taak.afronden": {"inkomensconsulent"},
+    "besluit.bekijken": {"inkomensconsulent", "trajectbegeleider", "teamleider"},
+    "besluit.nemen": {"inkomensconsulent"},
+    "besluit.reviewen": {"teamleider"},
+    "besluit.bezwaar": {"inkomensconsulent"},
+    "vordering.beheren": {"inkomensconsulent"},
+    "vordering.exporteren": {"teamleider", "beleidsmedewerker"},
+    "sjabloon.beheren": {"beheerder"},
 }
 
 

@@ -39,6 +39,13 @@ ACTIES: dict[str, str] = {
     "signaal.importeren": "Batchbestanden met signalen van ketenpartners inlezen",
     "signaal.overzicht": "Wachtrij en cijfers van signalen per gemeente inzien",
     "taak.afronden": "Taken uit de triage afronden",
+    "besluit.bekijken": "Besluiten inzien (advies, motivering, beschikking)",
+    "besluit.nemen": "Een besluit nemen: sanctie, terugvordering, Omgekeerde Toets, beschikking",
+    "besluit.reviewen": "Vier-ogencontrole op boetebesluiten",
+    "besluit.bezwaar": "Bezwaar tegen een besluit vastleggen en behandelen",
+    "vordering.beheren": "Vorderingen en betalingsregelingen beheren",
+    "vordering.exporteren": "Maandelijkse CBS-levering van vorderingen maken (zonder persoonsgegevens)",
+    "sjabloon.beheren": "Briefsjablonen beheren (nieuwe versies)",
 }
 
 #: Roles whose access to a client needs a ground (an open signal or investigation of their team).

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "naleving.signalen",
     "naleving.demodata",
     "naleving.onderzoek",
+    "naleving.besluiten",
 ]
 
 MIDDLEWARE = [

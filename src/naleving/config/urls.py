@@ -18,6 +18,7 @@ urlpatterns = [
     path("onderzoek/", include("naleving.onderzoek.urls")),
     path("", include("naleving.preventie.urls")),
     path("", include("naleving.signalen.urls")),
+    path("besluiten/", include("naleving.besluiten.urls")),
     path("beheer/", admin.site.urls),
 ]
 

@@ -1,0 +1,128 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Demo decisions in every state, made through the real services (so history, register, claims, letters and the
+audit log are real): from the finished investigations that onderzoek/demodata.py makes, and directly after a
+late change report. Runs after the onderzoek demo (INSTALLED_APPS order)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from django.utils import timezone
+
+from naleving.besluiten import nazorg, services
+from naleving.besluiten.models import Besluit
+from naleving.clienten.models import Client
+from naleving.onderzoek.models import Onderzoek
+
+STATES = ("concept", "ter_review", "definitief", "verzonden", "bezwaar", "beslist_op_bezwaar")
+MOTIVERING = (
+    "U heeft uw inkomsten uit werk niet op tijd doorgegeven. Daardoor kreeg u te veel bijstand.",
+    "U gaf een verandering in uw situatie te laat door. Daardoor kreeg u te veel bijstand.",
+)
+
+
+def extend(ctx) -> None:  # type: ignore[no-untyped-def]
+    rng = ctx.rng
+    onderzoeken = list(
+        Onderzoek.objects.filter(status="afgerond", uitkomst="onrechtmatigheid_vastgesteld")
+        .exclude(pk__in=Besluit.objects.filter(onderzoek__isnull=False).values("onderzoek_id"))
+        .select_related("client__consulent", "client__gemeente")
+        .order_by("pk")
+    )
+    besluiten: list[Besluit] = []
+    for o in onderzoeken:
+        if o.client.consulent is not None:
+            besluiten.append(
+                services.besluit_open_uit_onderzoek(user=o.client.consulent, onderzoek=o)
+            )
+    # Direct decisions after a late change report, so that every state has examples.
+    ids = [i for i in ctx.demo_client_ids[6:12] + ctx.new_client_ids[-200:] if i]
+    clients = list(
+        Client.objects.filter(pk__in=ids, consulent__isnull=False)
+        .exclude(pk__in=[o.client_id for o in onderzoeken])
+        .select_related("consulent", "gemeente")
+        .order_by("pk")[: max(0, 2 * len(STATES) - len(besluiten))]
+    )
+    for client in clients:
+        assert client.consulent is not None
+        pleeg = ctx.peildatum - timedelta(days=rng.randint(60, 300))
+        besluiten.append(
+            services.besluit_open(
+                user=client.consulent,
+                client=client,
+                aanleiding="wijzigingsmelding",
+                overtreding="inlichtingenplicht",
+                pleegdatum=min(pleeg, timezone.localdate()),
+                benadelingsbedrag_cent=rng.randint(80, 2400) * 100,
+                feiten="Samenwonen met een partner twee maanden te laat gemeld.",
+            )
+        )
+    for i, b in enumerate(besluiten):
+        _naar(ctx, b, STATES[i % len(STATES)], boete=i % 3 == 1)
+
+
+def _naar(ctx, b: Besluit, state: str, *, boete: bool) -> None:  # type: ignore[no-untyped-def]
+    rng = ctx.rng
+    consulent = b.client.consulent
+    assert consulent is not None  # only clients with a consultant are chosen
+    teamleider = ctx.staff("teamleider", b.client.gemeente)[0]
+    vandaag = timezone.localdate()
+    velden: dict[str, Any] = {
+        "verwijtbaarheid": "opzet" if boete else rng.choice(["verminderd", "normaal"]),
+        "verwijtbaarheid_reden": "Wist dat het gemeld moest worden en deed dat bewust niet."
+        if boete
+        else "Dacht dat een andere instantie het doorgaf.",
+        "financieel_voordeel_beoogd": boete,
+        "omstandigheden": rng.sample(["schulden", "zorgtaken", "gezondheid", "taal"], 2),
+        "omstandigheden_toelichting": "Meegewogen bij de hoogte en de betalingsregeling.",
+        "keuze": "volgt",
+        "motivering": rng.choice(MOTIVERING),
+        "cautie": b.cautie or "geen_verklaringen",
+        "zienswijze_termijn": vandaag - timedelta(days=3),
+    }
+    if rng.random() < 0.3:
+        velden.update(
+            terugvordering_cent=0,
+            afzien_reden="onevenredig",
+            afzien_motivering="Volledige terugvordering zou de schuldhulp doorkruisen.",
+        )
+    b = services.besluit_wijzig(user=consulent, besluit=b, **velden)
+    if state == "concept":
+        return
+    if state != "ter_review" and b.onderzoek_id is None and boete:
+        velden["keuze"] = (
+            "volgt"  # direct decisions without a rapport: no fine over € 340 (Awb 5:53)
+        )
+        b = services.besluit_wijzig(
+            user=consulent, besluit=b, verwijtbaarheid="normaal", financieel_voordeel_beoogd=False
+        )
+    b = services.besluit_vaststellen(user=consulent, besluit=b)
+    if b.status == "ter_review":
+        if state == "ter_review":
+            return
+        b = services.besluit_review(
+            user=teamleider, besluit=b, akkoord=True, toelichting="Akkoord."
+        )
+    if state == "definitief":
+        return
+    b = services.besluit_verzend(user=consulent, besluit=b)
+    if state == "verzonden":
+        return
+    bz = nazorg.bezwaar_registreer(
+        user=consulent,
+        besluit=b,
+        ontvangen_op=vandaag - timedelta(days=10),
+        gronden="Ik was in die tijd opgenomen in het ziekenhuis en kon niets regelen.",
+    )
+    if state == "bezwaar":
+        return
+    bz = nazorg.bezwaar_hoorzitting(
+        user=consulent, bezwaar=bz, op=vandaag - timedelta(days=2), verslag="Cliënt licht toe."
+    )
+    nazorg.bezwaar_beslis(
+        user=consulent,
+        bezwaar=bz,
+        uitkomst=rng.choice(["ongegrond", "deels_gegrond"]),
+        toelichting="Na heroverweging met de opname in het ziekenhuis meegewogen.",
+    )

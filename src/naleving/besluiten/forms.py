@@ -1,0 +1,246 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from naleving.besluiten.models import (
+    TOETS_VRAGEN,
+    Aanleiding,
+    AfzienReden,
+    Cautie,
+    Keuze,
+    OmgekeerdeToets,
+    Omstandigheid,
+    Sanctie,
+    Uitkomst,
+    Verwijtbaarheid,
+)
+from naleving.core.money import BedragFout, format_euro, parse_euro
+
+DATUM = {"invalid": "Vul een geldige datum in, zoals 2026-11-28."}
+LEEG = [("", "— kies —")]
+
+
+class EuroField(forms.CharField):
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_euro(text)
+        except BedragFout as exc:
+            raise forms.ValidationError(exc.bericht) from exc
+
+
+def euro_initial(cent: int | None) -> str:
+    return format_euro(cent).replace("€ ", "") if cent is not None else ""
+
+
+class NieuwForm(forms.Form):
+    aanleiding = forms.ChoiceField(
+        choices=LEEG + [(k, v) for k, v in Aanleiding.choices if k != Aanleiding.ONDERZOEK],
+        error_messages={"required": "Kies de aanleiding."},
+    )
+    overtreding = forms.ChoiceField(
+        label="Welke verplichting is geschonden?",
+        choices=[
+            *LEEG,
+            ("inlichtingenplicht", "Inlichtingenplicht (PW art. 17 lid 1)"),
+            ("arbeidsverplichting", "Arbeidsverplichting (PW art. 18 lid 4)"),
+            ("tekortschietend_besef", "Tekortschietend besef van verantwoordelijkheid"),
+        ],
+        error_messages={"required": "Kies welke verplichting is geschonden."},
+    )
+    pleegdatum = forms.DateField(
+        label="Pleegdatum", error_messages={"required": "Vul de pleegdatum in.", **DATUM}
+    )
+    benadelingsbedrag_cent = EuroField(
+        label="Benadelingsbedrag (bij de inlichtingenplicht)", required=False
+    )
+    feiten = forms.CharField(
+        label="Wat is er gebeurd?",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": "Beschrijf de feiten."},
+    )
+
+
+class OordeelForm(forms.Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    verwijtbaarheid = forms.ChoiceField(
+        label="Verwijtbaarheid", choices=LEEG + list(Verwijtbaarheid.choices), required=False
+    )
+    verwijtbaarheid_reden = forms.CharField(
+        label="Waarom deze mate van verwijtbaarheid?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    financieel_voordeel_beoogd = forms.ChoiceField(
+        label="Was de overtreding bedoeld om er financieel beter van te worden?",
+        choices=[("", "Nog niet beoordeeld"), ("ja", "Ja"), ("nee", "Nee")],
+        required=False,
+    )
+    dringende_redenen = forms.CharField(
+        label="Dringende redenen (leeg als die er niet zijn)",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    omstandigheden = forms.MultipleChoiceField(
+        label="Omstandigheden van de persoon",
+        choices=Omstandigheid.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    omstandigheden_toelichting = forms.CharField(
+        label="Toelichting op de omstandigheden",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    keuze = forms.ChoiceField(
+        label="Uw besluit", choices=Keuze.choices, widget=forms.RadioSelect, required=False
+    )
+    sanctie = forms.ChoiceField(
+        label="Sanctie (alleen als u afwijkt)", choices=LEEG + list(Sanctie.choices), required=False
+    )
+    boete_cent = EuroField(label="Boete (alleen als u afwijkt)", required=False)
+    maatregel_percentage = forms.IntegerField(
+        label="Maatregel: verlaging in procenten", required=False, min_value=0, max_value=100
+    )
+    maatregel_maanden = forms.IntegerField(
+        label="Maatregel: aantal maanden", required=False, min_value=0, max_value=3
+    )
+    afwijking_motivering = forms.CharField(
+        label="Waarom wijkt u af van het advies?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    motivering = forms.CharField(
+        label="Motivering van het besluit (komt in de brief)",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    terugvordering_cent = EuroField(
+        label="Terugvordering (leeg: het voorgestelde bedrag)", required=False
+    )
+    afzien_reden = forms.ChoiceField(
+        label="Reden om (deels) af te zien van terugvordering",
+        choices=LEEG + list(AfzienReden.choices),
+        required=False,
+    )
+    afzien_motivering = forms.CharField(
+        label="Motivering van het afzien",
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    cautie = forms.ChoiceField(
+        label="Cautie bij de gebruikte verklaringen",
+        choices=LEEG + list(Cautie.choices),
+        required=False,
+    )
+    zienswijze = forms.CharField(
+        label="Zienswijze van de cliënt", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    zienswijze_ontvangen_op = forms.DateField(
+        label="Zienswijze ontvangen op", required=False, error_messages=DATUM
+    )
+    zienswijze_termijn = forms.DateField(
+        label="Zienswijze mogelijk tot en met", required=False, error_messages=DATUM
+    )
+
+    def velden(self) -> dict[str, Any]:
+        d = dict(self.cleaned_data)
+        d.pop("versie", None)
+        fvb = d.pop("financieel_voordeel_beoogd")
+        d["financieel_voordeel_beoogd"] = {"ja": True, "nee": False}.get(fvb)
+        for naam in ("boete_cent", "maatregel_percentage", "maatregel_maanden"):
+            d[naam] = d[naam] or 0
+        if not d["cautie"]:
+            del d["cautie"]  # a recorded cautie status is not erased by an empty field
+        return d
+
+    @classmethod
+    def initial_van(cls, besluit: Any) -> dict[str, Any]:
+        initial = {n: getattr(besluit, n) for n in cls.base_fields if hasattr(besluit, n)}
+        initial["financieel_voordeel_beoogd"] = {True: "ja", False: "nee"}.get(
+            besluit.financieel_voordeel_beoogd, ""
+        )
+        for naam in ("boete_cent", "terugvordering_cent"):
+            initial[naam] = euro_initial(getattr(besluit, naam) or None)
+        return initial
+
+
+class ReviewForm(forms.Form):
+    besluit = forms.ChoiceField(
+        label="Beoordeling",
+        choices=[("akkoord", "Akkoord"), ("terug", "Terugsturen")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies akkoord of terugsturen."},
+    )
+    toelichting = forms.CharField(
+        label="Toelichting", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+
+class ToetsForm(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for naam in OmgekeerdeToets.STAPPEN:
+            self.fields[naam] = forms.CharField(
+                label=TOETS_VRAGEN[naam],
+                widget=forms.Textarea(attrs={"rows": 3}),
+                required=False,
+            )
+
+
+class BezwaarForm(forms.Form):
+    ontvangen_op = forms.DateField(
+        label="Bezwaar ontvangen op", error_messages={"required": "Vul de datum in.", **DATUM}
+    )
+    gronden = forms.CharField(
+        label="Gronden van het bezwaar", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class HorenForm(forms.Form):
+    op = forms.DateField(
+        label="Hoorzitting op", error_messages={"required": "Vul de datum in.", **DATUM}
+    )
+    hoorverslag = forms.CharField(
+        label="Verslag van de hoorzitting", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class BeslisForm(forms.Form):
+    uitkomst = forms.ChoiceField(
+        label="Uitkomst", choices=LEEG + list(Uitkomst.choices), required=False
+    )
+    toelichting = forms.CharField(
+        label="Motivering", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class RegelingForm(forms.Form):
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    maandinkomen_cent = EuroField(
+        label="Inkomen per maand", error_messages={"required": "Vul het inkomen in."}
+    )
+    beslagvrije_voet_cent = EuroField(
+        label="Beslagvrije voet per maand",
+        error_messages={"required": "Vul de beslagvrije voet in."},
+    )
+    aflossing_cent = EuroField(
+        label="Aflossing per maand", error_messages={"required": "Vul de aflossing in."}
+    )
+    verrekenen = forms.BooleanField(label="Verrekenen met de uitkering", required=False)
+
+
+class SjabloonForm(forms.Form):
+    inhoud = forms.CharField(label="Sjabloon (HTML)", widget=forms.Textarea(attrs={"rows": 30}))
+    toelichting = forms.CharField(label="Wat verandert u en waarom?", required=False)
+
+
+class CbsForm(forms.Form):
+    maand = forms.CharField(
+        label="Peilmaand (JJJJ-MM)", error_messages={"required": "Vul de maand in."}
+    )

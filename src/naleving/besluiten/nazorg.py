@@ -1,0 +1,309 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What follows a definitive decision: the register entry, the claims, the letter; and later the repayment
+plan, the objection and the register's clean-up."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from naleving.accounts.models import User
+from naleving.accounts.permissions import has_right, may
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
+from naleving.besluiten.models import (
+    Aanleiding,
+    Besluit,
+    Bezwaar,
+    Herkomst,
+    RegisterItem,
+    Sanctie,
+    Uitkomst,
+    Vordering,
+    VorderingStatus,
+)
+from naleving.besluiten.statemachine import Status
+
+#: How long a sanction stays in the register: as long as recidive can look back, no longer (domain.md §9).
+#: Fine: PW art. 18a lid 5 (2015), 5 years; warning: Boetebesluit, warning rule 2 years (UNCERTAIN wording);
+#: maatregel: PW art. 18 lid 6-8 (2015), repeat within 12 months.
+BEWAARTERMIJN_JAREN = {"boete": 5, "waarschuwing": 2, "maatregel": 1}
+
+
+def _jaren_later(d: date, jaren: int) -> date:
+    try:
+        return d.replace(year=d.year + jaren)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + jaren, day=28)
+
+
+def na_definitief(besluit: Besluit, *, user: User) -> None:
+    """Inside the transaction that made the decision definitive: register, claims and the letter."""
+    from naleving.besluiten.brieven import brief_maak
+
+    vandaag = timezone.localdate()
+    if besluit.sanctie in (Sanctie.WAARSCHUWING, Sanctie.BOETE, Sanctie.MAATREGEL):
+        item = RegisterItem.objects.create(
+            client=besluit.client,
+            besluit=besluit,
+            soort=besluit.sanctie,
+            overtreding=besluit.overtreding,
+            datum=vandaag,
+            bewaren_tot=_jaren_later(vandaag, BEWAARTERMIJN_JAREN[besluit.sanctie]),
+        )
+        audit_log(user=user, actie=Actie.AANMAKEN, obj=item, client=besluit.client)
+    now = timezone.now()
+    claims = []
+    if besluit.terugvordering_cent:
+        herkomst = (
+            Herkomst.INLICHTINGENPLICHT
+            if besluit.overtreding == "inlichtingenplicht"
+            else Herkomst.OVERIGE
+        )
+        claims.append((herkomst, besluit.terugvordering_cent))
+    if besluit.sanctie == Sanctie.BOETE and besluit.boete_cent:
+        claims.append((Herkomst.BOETE, besluit.boete_cent))
+    for herkomst, bedrag in claims:
+        vordering = Vordering.objects.create(
+            client=besluit.client,
+            besluit=besluit,
+            herkomst=herkomst,
+            oorspronkelijk_cent=bedrag,
+            openstaand_cent=bedrag,
+            # PW art. 60 lid 4: fraud claims and fines are set off against the benefit; others may be (lid 3).
+            verrekenen=True,
+            aangemaakt_op=now,
+        )
+        audit_log(
+            user=user,
+            actie=Actie.AANMAKEN,
+            obj=vordering,
+            client=besluit.client,
+            velden={"herkomst": herkomst, "bedrag_cent": bedrag},
+        )
+    if besluit.herziet_id is not None:
+        _vervang_origineel(besluit, besluit.herziet_id, user=user)
+    brief_maak(besluit=besluit, user=user)
+
+
+def _vervang_origineel(besluit: Besluit, herziet_id: int, *, user: User) -> None:
+    """A revised decision takes the place of the original's sanction and claims; the original stays readable."""
+    oud = RegisterItem.objects.filter(besluit_id=herziet_id).first()
+    if oud is not None:
+        audit_log(
+            user=user,
+            actie=Actie.VERWIJDEREN,
+            obj=oud,
+            client=besluit.client,
+            reden=f"Vervangen door besluit {besluit.nummer} na bezwaar",
+        )
+        oud.delete()
+    for vordering in Vordering.objects.filter(besluit_id=herziet_id).exclude(
+        status=VorderingStatus.GESTOPT
+    ):
+        vordering.status = VorderingStatus.GESTOPT
+        vordering.save(update_fields=["status"])
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=vordering,
+            client=besluit.client,
+            reden=f"Vervangen door besluit {besluit.nummer} na bezwaar",
+        )
+
+
+def vordering_regeling(
+    *,
+    user: User,
+    vordering: Vordering,
+    maandinkomen_cent: int,
+    beslagvrije_voet_cent: int,
+    aflossing_cent: int,
+    verrekenen: bool,
+    versie: int | None = None,
+) -> Vordering:
+    """A repayment plan that leaves the beslagvrije voet untouched (Wet vereenvoudiging beslagvrije voet;
+    PW art. 60b allows going below it only for a recidive fine, at most 3 months — not offered here)."""
+    if not may(user, "vordering.beheren", vordering.client):
+        raise PermissionDenied("U mag deze vordering niet beheren.")
+    errors: dict[str, str] = {}
+    if min(maandinkomen_cent, beslagvrije_voet_cent, aflossing_cent) < 0:
+        errors["aflossing_cent"] = "Bedragen kunnen niet negatief zijn."
+    elif aflossing_cent == 0:
+        errors["aflossing_cent"] = "Vul een aflossing per maand in."
+    elif aflossing_cent > maandinkomen_cent - beslagvrije_voet_cent:
+        ruimte = max(0, maandinkomen_cent - beslagvrije_voet_cent)
+        from naleving.core.money import format_euro
+
+        errors["aflossing_cent"] = (
+            f"De aflossing gaat onder de beslagvrije voet. Er is {format_euro(ruimte)} per maand ruimte."
+        )
+    if errors:
+        raise ValidationError(errors)
+    from naleving.core.locking import update_versioned
+
+    with transaction.atomic():
+        vordering = Vordering.objects.select_for_update().get(pk=vordering.pk)
+        if vordering.status in (VorderingStatus.AFGELOST, VorderingStatus.GESTOPT):
+            raise ValidationError("Deze vordering loopt niet meer.")
+        changed = update_versioned(
+            vordering,
+            expected_version=versie if versie is not None else vordering.versie,
+            changes={
+                "maandinkomen_cent": maandinkomen_cent,
+                "beslagvrije_voet_cent": beslagvrije_voet_cent,
+                "aflossing_cent": aflossing_cent,
+                "verrekenen": verrekenen,
+                "status": VorderingStatus.BETALINGSREGELING,
+            },
+        )
+        audit_log(user=user, actie=Actie.WIJZIGEN, obj=vordering, velden=changed)
+    return vordering
+
+
+def cbs_export(*, user: User, maand: date) -> str:
+    """Monthly CSV in the style of the CBS Bijstandsdebiteuren- en fraudestatistiek: one row per claim, no
+    personal data (domain.md §6)."""
+    if not has_right(user, "vordering.exporteren"):
+        raise PermissionDenied("U mag de CBS-levering niet maken.")
+    volgende = (maand.replace(day=1) + timedelta(days=32)).replace(day=1)
+    qs = Vordering.objects.filter(
+        client__gemeente__in=user.gemeenten.all(), aangemaakt_op__date__lt=volgende
+    ).select_related("client__gemeente")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["peilmaand", "gemeente", "vordering", "herkomst", "oorspronkelijk_cent", "openstaand_cent"]
+    )
+    rows = 0
+    for v in qs.order_by("pk").iterator():
+        writer.writerow(
+            [
+                maand.strftime("%Y-%m"),
+                v.client.gemeente.cbs_code,
+                v.pk,
+                v.herkomst,
+                v.oorspronkelijk_cent,
+                v.openstaand_cent,
+            ]
+        )
+        rows += 1
+    audit_log(
+        user=user,
+        actie=Actie.EXPORTEREN,
+        object_type="besluiten.vordering",
+        velden={"peilmaand": maand.strftime("%Y-%m"), "regels": rows},
+        reden="CBS-levering vorderingen",
+    )
+    return out.getvalue()
+
+
+def register_opschonen(*, vandaag: date | None = None) -> int:
+    """Entries leave the register when their retention ends (run daily)."""
+    vandaag = vandaag or timezone.localdate()
+    with transaction.atomic():
+        weg = list(RegisterItem.objects.filter(bewaren_tot__lt=vandaag).select_related("client"))
+        for item in weg:
+            audit_log(
+                user=None,
+                actie=Actie.VERWIJDEREN,
+                obj=item,
+                client=item.client,
+                reden="Bewaartermijn van het sanctieregister verstreken",
+            )
+        RegisterItem.objects.filter(pk__in=[i.pk for i in weg]).delete()
+    return len(weg)
+
+
+def bezwaar_registreer(
+    *, user: User, besluit: Besluit, ontvangen_op: date, gronden: str
+) -> Bezwaar:
+    """Awb 6:7: six weeks. A late objection is still recorded; the decision on it says so (Awb 6:11)."""
+    from naleving.besluiten.services import _beweeg
+
+    if not gronden.strip():
+        raise ValidationError({"gronden": "Schrijf op waartegen de cliënt bezwaar maakt."})
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        if besluit.status != Status.VERZONDEN:
+            raise ValidationError("Bezwaar kan alleen tegen een verzonden besluit.")
+        bezwaar = Bezwaar.objects.create(
+            besluit=besluit, ontvangen_op=ontvangen_op, gronden=gronden.strip(), door=user
+        )
+        _beweeg(
+            besluit,
+            naar=Status.BEZWAAR,
+            user=user,
+            toelichting=f"Ontvangen {ontvangen_op:%d-%m-%Y}",
+        )
+    return bezwaar
+
+
+def bezwaar_hoorzitting(*, user: User, bezwaar: Bezwaar, op: date, verslag: str) -> Bezwaar:
+    """Awb 7:2: the person is heard before the decision on objection."""
+    if not may(user, "besluit.bezwaar", bezwaar.besluit.client):
+        raise PermissionDenied("U mag dit bezwaar niet behandelen.")
+    if not verslag.strip():
+        raise ValidationError({"hoorverslag": "Schrijf het verslag van de hoorzitting."})
+    with transaction.atomic():
+        bezwaar = Bezwaar.objects.select_for_update().get(pk=bezwaar.pk)
+        if bezwaar.uitkomst:
+            raise ValidationError("Op dit bezwaar is al beslist.")
+        bezwaar.hoorzitting_op, bezwaar.hoorverslag = op, verslag.strip()
+        bezwaar.save(update_fields=["hoorzitting_op", "hoorverslag"])
+        audit_log(user=user, actie=Actie.WIJZIGEN, obj=bezwaar, client=bezwaar.besluit.client)
+    return bezwaar
+
+
+def bezwaar_beslis(*, user: User, bezwaar: Bezwaar, uitkomst: str, toelichting: str) -> Bezwaar:
+    """Decide on the objection. Gegrond or deels gegrond: a new (revised) decision is opened in concept that
+    refers to the original; the original is never overwritten (Awb 7:11)."""
+    from naleving.besluiten.services import _beweeg, besluit_open
+
+    if uitkomst not in Uitkomst.values:
+        raise ValidationError({"uitkomst": "Kies ongegrond, gegrond of deels gegrond."})
+    if not toelichting.strip():
+        raise ValidationError(
+            {"toelichting": "Schrijf de motivering van de beslissing op bezwaar."}
+        )
+    with transaction.atomic():
+        bezwaar = Bezwaar.objects.select_for_update().get(pk=bezwaar.pk)
+        origineel = Besluit.objects.select_for_update().get(pk=bezwaar.besluit_id)
+        if bezwaar.uitkomst:
+            raise ValidationError("Op dit bezwaar is al beslist.")
+        if not bezwaar.hoorzitting_op:
+            raise ValidationError(
+                {
+                    "hoorverslag": "Hoor de cliënt eerst (Awb 7:2), of leg vast dat hij afzag van horen."
+                }
+            )
+        herzien = None
+        if uitkomst != Uitkomst.ONGEGROND:
+            herzien = besluit_open(
+                user=user,
+                client=origineel.client,
+                aanleiding=Aanleiding.OVERIG,
+                onderzoek=origineel.onderzoek,
+                herziet=origineel,
+                wet=origineel.wet,
+                overtreding=origineel.overtreding,
+                pleegdatum=origineel.pleegdatum,
+                perioden=origineel.perioden,
+                benadelingsbedrag_cent=origineel.benadelingsbedrag_cent,
+                feiten=origineel.feiten,
+            )
+        bezwaar.uitkomst, bezwaar.toelichting = uitkomst, toelichting.strip()
+        bezwaar.beslist_op, bezwaar.herzien_besluit = timezone.localdate(), herzien
+        bezwaar.save(update_fields=["uitkomst", "toelichting", "beslist_op", "herzien_besluit"])
+        _beweeg(
+            origineel,
+            naar=Status.BESLIST_OP_BEZWAAR,
+            user=user,
+            toelichting=f"{Uitkomst(uitkomst).label}. {toelichting.strip()}",
+        )
+    return bezwaar

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reading decisions, always within the user's scope, every read of personal data audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.http import Http404
+
+from naleving.accounts.models import User
+from naleving.accounts.permissions import has_right, may
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
+from naleving.besluiten.models import Besluit, RegisterItem, Vordering
+from naleving.besluiten.statemachine import Status
+from naleving.clienten.models import Client
+
+
+def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:
+    besluit = (
+        Besluit.objects.select_related("client__gemeente", "genomen_door").filter(pk=pk).first()
+    )
+    if besluit is None or not may(user, "besluit.bekijken", besluit.client):
+        audit_log(
+            user=user,
+            actie=Actie.GEWEIGERD,
+            object_type="besluiten.besluit",
+            object_id=str(pk),
+            client=besluit.client if besluit else None,
+            reden="Geen toegang tot besluit",
+        )
+        raise Http404("Besluit niet gevonden")
+    audit_log(
+        user=user,
+        actie=Actie.BEKIJKEN,
+        obj=besluit,
+        client=besluit.client,
+        reden=reden or f"Besluit {besluit.nummer}",
+    )
+    return besluit
+
+
+def _scoped(user: User) -> QuerySet[Besluit]:
+    if not has_right(user, "besluit.bekijken"):
+        return Besluit.objects.none()
+    return Besluit.objects.filter(client__gemeente__in=user.gemeenten.all())
+
+
+def werkvoorraad(*, user: User, limit: int = 200) -> dict[str, list[Besluit]]:
+    """Concepts of the consultant's own clients and, for a teamleider, fines waiting for four eyes. Ordered by
+    date only: no score, no ranking of people."""
+    qs = _scoped(user).select_related("client", "genomen_door")
+    return {
+        "concepten": list(
+            qs.filter(status=Status.CONCEPT, client__consulent=user).order_by("status_sinds")[
+                :limit
+            ]
+        ),
+        "ter_review": list(qs.filter(status=Status.TER_REVIEW).order_by("status_sinds")[:limit])
+        if has_right(user, "besluit.reviewen")
+        else [],
+        "eigen_definitief": list(
+            qs.filter(status=Status.DEFINITIEF, genomen_door=user).order_by("status_sinds")[:limit]
+        ),
+    }
+
+
+def dossier_context(user: User, client: Client) -> dict[str, Any] | None:
+    if not has_right(user, "besluit.bekijken"):
+        return None
+    from naleving.onderzoek.models import Onderzoek
+
+    besluiten = list(_scoped(user).filter(client=client).select_related("genomen_door"))
+    open_onderzoeken: list[Onderzoek] = []
+    if may(user, "besluit.nemen", client):
+        open_onderzoeken = list(
+            Onderzoek.objects.filter(
+                client=client, status="afgerond", uitkomst="onrechtmatigheid_vastgesteld"
+            )
+            .exclude(
+                pk__in=Besluit.objects.filter(client=client, onderzoek__isnull=False).values(
+                    "onderzoek_id"
+                )
+            )
+            .order_by("pk")
+        )
+    return {
+        "client": client,
+        "besluiten": besluiten,
+        "register": list(RegisterItem.objects.filter(client=client)),
+        "vorderingen": list(Vordering.objects.filter(client=client)),
+        "onderzoeken_zonder_besluit": open_onderzoeken,
+        "mag_nemen": may(user, "besluit.nemen", client),
+    }
+
+
+def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
+    """Terugvordering 'tenzij' in the yearly report: how often, how much, per reason. Aggregates only."""
+    if not (has_right(user, "rapportage.bekijken") or has_right(user, "besluit.reviewen")):
+        return []
+    return list(
+        Besluit.objects.filter(
+            definitief_op__year=jaar,
+            terugvordering_cent__lt=F("terugvordering_voorgesteld_cent"),
+            client__gemeente__in=user.gemeenten.all(),
+        )
+        .values("afzien_reden")
+        .annotate(
+            aantal=Count("pk"),
+            bedrag_afgezien_cent=Sum(
+                F("terugvordering_voorgesteld_cent") - F("terugvordering_cent")
+            ),
+            geheel=Count("pk", filter=Q(terugvordering_cent=0)),
+        )
+        .order_by("afzien_reden")
+    )

@@ -1,0 +1,489 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Every write on a decision: one function per business action, checked, validated, atomic and audited.
+
+The consultant decides (Handhaving in balans 2026-2030; AVG art. 22: never software alone); the engine advises.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from naleving.accounts.models import User
+from naleving.accounts.permissions import may
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
+from naleving.besluiten import advies as besluit_advies
+from naleving.besluiten.models import (
+    Aanleiding,
+    AfzienReden,
+    Besluit,
+    BesluitOvergang,
+    Cautie,
+    Keuze,
+    OmgekeerdeToets,
+    Omstandigheid,
+    Sanctie,
+    Verwijtbaarheid,
+)
+from naleving.besluiten.statemachine import VASTGESTELD, Status, vind_overgang
+from naleving.clienten.models import Client
+from naleving.core.locking import update_versioned
+
+#: Awb 5:53 lid 1 jo. 5:48: a fine above €340 needs a rapport and a chance to give a zienswijze first.
+AWB_553_DREMPEL_CENT = 34_000
+#: PW art. 18a lid 5-6 (2015): with recidive the maximum fine is 150 % of the benadelingsbedrag.
+RECIDIVE_PROCENT = 150
+
+WIJZIGBAAR = (
+    "feiten",
+    "verwijtbaarheid",
+    "verwijtbaarheid_reden",
+    "financieel_voordeel_beoogd",
+    "dringende_redenen",
+    "omstandigheden",
+    "omstandigheden_toelichting",
+    "keuze",
+    "sanctie",
+    "boete_cent",
+    "maatregel_percentage",
+    "maatregel_maanden",
+    "afwijking_motivering",
+    "motivering",
+    "terugvordering_cent",
+    "afzien_reden",
+    "afzien_motivering",
+    "cautie",
+    "zienswijze",
+    "zienswijze_ontvangen_op",
+    "zienswijze_termijn",
+)
+
+
+def _beweeg(
+    besluit: Besluit, *, naar: str, user: User, toelichting: str = "", **changes: Any
+) -> None:
+    overgang = vind_overgang(besluit.status, naar)
+    if overgang is None:
+        raise ValidationError(
+            f"Dit kan niet: een besluit met status '{besluit.get_status_display()}' kan niet naar "
+            f"'{Status(naar).label}'."
+        )
+    if not may(user, overgang.actie, besluit.client):
+        raise PermissionDenied("U mag deze stap in het besluit niet zetten.")
+    now = timezone.now()
+    van = besluit.status
+    update_versioned(
+        besluit,
+        expected_version=besluit.versie,
+        changes={"status": naar, "status_sinds": now, **changes},
+    )
+    BesluitOvergang.objects.create(
+        besluit=besluit, van=van, naar=naar, door=user, op=now, toelichting=toelichting
+    )
+    audit_log(
+        user=user,
+        actie=Actie.WIJZIGEN,
+        obj=besluit,
+        client=besluit.client,
+        velden={"status": [van, naar]},
+        reden=f"{overgang.omschrijving}. {toelichting}".strip(),
+    )
+
+
+def _mag_nemen(user: User, client: Client) -> None:
+    if not may(user, "besluit.nemen", client):
+        raise PermissionDenied(
+            "Alleen de inkomensconsulent neemt een besluit; uw rol adviseert of controleert."
+        )
+
+
+def besluit_open(
+    *,
+    user: User,
+    client: Client,
+    aanleiding: str,
+    overtreding: str,
+    pleegdatum: date | None,
+    wet: str = "",
+    perioden: list[dict[str, Any]] | None = None,
+    benadelingsbedrag_cent: int | None = None,
+    feiten: str = "",
+    onderzoek: Any = None,
+    herziet: Besluit | None = None,
+) -> Besluit:
+    """Open a decision in concept: from a finished investigation, from an objection, or directly."""
+    _mag_nemen(user, client)
+    errors: dict[str, str] = {}
+    if aanleiding not in Aanleiding.values:
+        errors["aanleiding"] = "Kies een aanleiding uit de lijst."
+    if overtreding not in ("inlichtingenplicht", "arbeidsverplichting", "tekortschietend_besef"):
+        errors["overtreding"] = "Kies welke verplichting is geschonden."
+    if pleegdatum is None:
+        errors["pleegdatum"] = "Vul de pleegdatum in."
+    elif pleegdatum > timezone.localdate():
+        errors["pleegdatum"] = "De pleegdatum ligt in de toekomst."
+    if overtreding == "inlichtingenplicht" and not perioden and benadelingsbedrag_cent is None:
+        errors["benadelingsbedrag_cent"] = (
+            "Vul het benadelingsbedrag in (of de maanden met ontvangen en recht)."
+        )
+    if errors:
+        raise ValidationError(errors)
+    assert pleegdatum is not None
+    if not wet:
+        uitkering = client.uitkeringen.order_by("-ingangsdatum").first()
+        wet = uitkering.wet if uitkering else "PW"
+    now = timezone.now()
+    with transaction.atomic():
+        besluit = Besluit.objects.create(
+            client=client,
+            onderzoek=onderzoek,
+            aanleiding=aanleiding,
+            herziet=herziet,
+            wet=wet,
+            overtreding=overtreding,
+            pleegdatum=pleegdatum,
+            perioden=perioden or [],
+            benadelingsbedrag_cent=benadelingsbedrag_cent,
+            feiten=feiten,
+            status=Status.CONCEPT,
+            status_sinds=now,
+            aangemaakt_door=user,
+        )
+        besluit.cautie, besluit.cautie_gesprekken = cautie_uit_onderzoek(onderzoek)
+        besluit.save(update_fields=["cautie", "cautie_gesprekken"])
+        BesluitOvergang.objects.create(
+            besluit=besluit, van="", naar=Status.CONCEPT, door=user, op=now
+        )
+        audit_log(
+            user=user,
+            actie=Actie.AANMAKEN,
+            obj=besluit,
+            client=client,
+            velden={"aanleiding": aanleiding, "overtreding": overtreding},
+        )
+    return besluit
+
+
+def besluit_open_uit_onderzoek(*, user: User, onderzoek: Any) -> Besluit:
+    """The facts come prefilled from the rapport: breach, pleegdatum, months, the Awb 5:48 facts."""
+    from naleving.onderzoek.models import Rapport
+    from naleving.onderzoek.statemachine import Status as OStatus
+
+    rapport = Rapport.objects.filter(onderzoek=onderzoek).first()
+    if onderzoek.status != OStatus.AFGEROND or rapport is None or not rapport.overtreding:
+        raise ValidationError(
+            "Een besluit volgt op een afgerond onderzoek waarin een overtreding is vastgesteld."
+        )
+    if Besluit.objects.filter(onderzoek=onderzoek, herziet__isnull=True).exists():
+        raise ValidationError("Bij dit onderzoek is al een besluit geopend.")
+    return besluit_open(
+        user=user,
+        client=onderzoek.client,
+        aanleiding=Aanleiding.ONDERZOEK,
+        onderzoek=onderzoek,
+        overtreding=rapport.overtreding,
+        pleegdatum=rapport.pleegdatum,
+        perioden=rapport.perioden,
+        feiten="\n\n".join(t for t in (rapport.awb_feiten, rapport.bevindingen) if t.strip()),
+    )
+
+
+def cautie_uit_onderzoek(onderzoek: Any) -> tuple[str, list[dict[str, Any]]]:
+    """Awb 5:10a: which statements were taken with the cautie (CRvB 2019:767: without it they cannot prove
+    grove schuld). Recorded on every decision from the investigation's conversations."""
+    if onderzoek is None:
+        return "", []
+    gesprekken = [
+        {
+            "activiteit": a.pk,
+            "datum": a.vastgelegd_op.date().isoformat(),
+            "met_wie": a.gegevens.get("met_wie", ""),
+            "kan_leiden_tot_boete": bool(a.gegevens.get("kan_leiden_tot_boete")),
+            "cautie_gegeven": bool(a.gegevens.get("cautie_tijdstip")),
+        }
+        for a in onderzoek.activiteiten.filter(soort="gesprek").order_by("vastgelegd_op", "pk")
+    ]
+    if not gesprekken:
+        return Cautie.GEEN_VERKLARINGEN, []
+    ok = all(g["cautie_gegeven"] for g in gesprekken if g["kan_leiden_tot_boete"])
+    return (Cautie.GEGEVEN if ok else Cautie.NIET_GEGEVEN), gesprekken
+
+
+def _alleen_concept(besluit: Besluit) -> None:
+    if besluit.status in VASTGESTELD:
+        raise ValidationError(
+            "Dit besluit is definitief en kan niet meer worden gewijzigd. Gebruik bezwaar of een nieuw besluit."
+        )
+    if besluit.status != Status.CONCEPT:
+        raise ValidationError("Dit besluit ligt ter review; het kan nu niet worden gewijzigd.")
+
+
+def besluit_wijzig(
+    *, user: User, besluit: Besluit, versie: int | None = None, **velden: Any
+) -> Besluit:
+    """Save the consultant's judgements and choices in concept. Nothing is final here."""
+    unknown = set(velden) - set(WIJZIGBAAR)
+    if unknown:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(unknown))}")
+    _mag_nemen(user, besluit.client)
+    errors: dict[str, str] = {}
+    if velden.get("verwijtbaarheid") and velden["verwijtbaarheid"] not in Verwijtbaarheid.values:
+        errors["verwijtbaarheid"] = "Kies een mate van verwijtbaarheid uit de lijst."
+    if any(o not in Omstandigheid.values for o in velden.get("omstandigheden") or []):
+        errors["omstandigheden"] = "Kies omstandigheden uit de lijst."
+    for naam in ("boete_cent", "maatregel_percentage", "maatregel_maanden", "terugvordering_cent"):
+        if (velden.get(naam) or 0) < 0:
+            errors[naam] = "Vul een getal van 0 of meer in."
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        _alleen_concept(besluit)
+        changed = update_versioned(
+            besluit,
+            expected_version=versie if versie is not None else besluit.versie,
+            changes=velden,
+        )
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=besluit,
+            client=besluit.client,
+            velden={"gewijzigd": sorted(changed)},
+            reden=f"Besluit {besluit.nummer}",
+        )
+    return besluit
+
+
+def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:
+    """Check the choice against the advice and return the fields the decision gets. Raises on what is missing."""
+    errors: dict[str, str] = {}
+    if "fout" in snap:
+        raise ValidationError(f"De regels kunnen met deze gegevens niet rekenen: {snap['fout']}")
+    advies = snap["advies"]
+    if besluit.verwijtbaarheid and not besluit.verwijtbaarheid_reden.strip():
+        errors["verwijtbaarheid_reden"] = (
+            "Schrijf op waarom u tot deze mate van verwijtbaarheid komt."
+        )
+    if not besluit.motivering.strip():
+        errors["motivering"] = (
+            "Schrijf de motivering: waarom dit besluit, met de afweging van de omstandigheden."
+        )
+    fields: dict[str, Any] = {}
+    if besluit.keuze == Keuze.VOLGT:
+        if advies["sanctie"] == "oordeel_nodig":
+            errors["keuze"] = (
+                "Het advies vraagt nog om uw oordeel: beantwoord de open vragen, of wijk af met een motivering."
+            )
+        maatregel = advies.get("maatregel") or {}
+        fields = {
+            "sanctie": advies["sanctie"],
+            "boete_cent": advies["boete_cent"],
+            "maatregel_percentage": maatregel.get("percentage", 0),
+            "maatregel_maanden": maatregel.get("maanden", 0),
+        }
+    elif besluit.keuze == Keuze.WIJKT_AF:
+        if not besluit.afwijking_motivering.strip():
+            errors["afwijking_motivering"] = (
+                "U wijkt af van het advies: schrijf op waarom (motivering verplicht)."
+            )
+        if besluit.sanctie not in Sanctie.values:
+            errors["sanctie"] = "Kies welke sanctie u oplegt."
+        elif besluit.sanctie == Sanctie.BOETE and besluit.boete_cent <= 0:
+            errors["boete_cent"] = "Vul de hoogte van de boete in."
+        elif besluit.sanctie == Sanctie.MAATREGEL and not (
+            1 <= besluit.maatregel_maanden <= 3 and 1 <= besluit.maatregel_percentage <= 100
+        ):
+            errors["maatregel_maanden"] = (
+                "Een maatregel is 1 tot 100 % gedurende 1 tot 3 maanden (PW art. 18)."
+            )
+        fields = {
+            "sanctie": besluit.sanctie,
+            "boete_cent": besluit.boete_cent if besluit.sanctie == Sanctie.BOETE else 0,
+            "maatregel_percentage": besluit.maatregel_percentage
+            if besluit.sanctie == Sanctie.MAATREGEL
+            else 0,
+            "maatregel_maanden": besluit.maatregel_maanden
+            if besluit.sanctie == Sanctie.MAATREGEL
+            else 0,
+        }
+    else:
+        errors["keuze"] = "Kies of u het advies volgt of ervan afwijkt."
+    voorstel = advies["terugvordering"]["bedrag_cent"]
+    terug = voorstel if besluit.terugvordering_cent is None else besluit.terugvordering_cent
+    if terug > voorstel:
+        errors["terugvordering_cent"] = (
+            "De terugvordering kan niet hoger zijn dan het benadelingsbedrag dat de regels voorstellen."
+        )
+    elif terug < voorstel and not (
+        besluit.afzien_reden in AfzienReden.values and besluit.afzien_motivering.strip()
+    ):
+        errors["afzien_motivering"] = (
+            "U ziet (deels) af van terugvordering: kies de reden en schrijf de motivering (PW art. 58 lid 8)."
+        )
+    if besluit.aanleiding != Aanleiding.ONDERZOEK and not besluit.cautie:
+        errors["cautie"] = (
+            "Leg vast of er verklaringen zijn gebruikt en of daarbij cautie is gegeven."
+        )
+    if errors:
+        raise ValidationError(errors)
+    fields["terugvordering_voorgesteld_cent"] = voorstel
+    fields["terugvordering_cent"] = terug
+    if terug == voorstel:
+        fields["afzien_reden"], fields["afzien_motivering"] = "", ""
+    return fields
+
+
+def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[str, str]:
+    """What must be in place before a decision may become definitive (the legal safeguards)."""
+    vandaag = vandaag or timezone.localdate()
+    errors: dict[str, str] = {}
+    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(besluit) > AWB_553_DREMPEL_CENT:
+        from naleving.onderzoek.models import Rapport
+
+        if (
+            besluit.onderzoek_id is None
+            or not Rapport.objects.filter(onderzoek_id=besluit.onderzoek_id).exists()
+        ):
+            errors["onderzoek"] = (
+                "Een boete van meer dan € 340 is mogelijk: daarvoor is een rapport nodig (Awb 5:48 en 5:53)."
+            )
+        heeft_zienswijze = bool(besluit.zienswijze.strip() and besluit.zienswijze_ontvangen_op)
+        termijn_voorbij = (
+            besluit.zienswijze_termijn is not None and besluit.zienswijze_termijn < vandaag
+        )
+        if not (heeft_zienswijze or termijn_voorbij):
+            errors["zienswijze"] = (
+                "Een boete van meer dan € 340 is mogelijk: leg de zienswijze van de cliënt vast, of de datum tot "
+                "wanneer de cliënt die kon geven (Awb 5:53)."
+            )
+    if not besluit.cautie:
+        errors["cautie"] = (
+            "Leg vast of er verklaringen zijn gebruikt en of daarbij cautie is gegeven."
+        )
+    return errors
+
+
+def mogelijke_boete_cent(besluit: Besluit) -> int:
+    """The highest fine that could be imposed: the benadelingsbedrag, 150 % with recidive, or the fine chosen."""
+    snap = besluit.advies_snapshot or {}
+    benadeling = (snap.get("advies") or {}).get("benadelingsbedrag_cent", 0)
+    recidive = any(
+        s["soort"] == "boete" for s in (snap.get("feiten") or {}).get("eerdere_sancties", [])
+    )
+    maximum = benadeling * RECIDIVE_PROCENT // 100 if recidive else benadeling
+    return int(max(besluit.boete_cent, maximum))
+
+
+def besluit_vaststellen(*, user: User, besluit: Besluit, versie: int | None = None) -> Besluit:
+    """The consultant decides: the advice is snapshotted, the choice applied. A fine goes to the teamleider for
+    the four-eyes check; anything else becomes definitive at once when the safeguards are met."""
+    from naleving.besluiten.nazorg import na_definitief
+
+    _mag_nemen(user, besluit.client)
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        if versie is not None and versie != besluit.versie:
+            from naleving.core.locking import VerouderdeVersie
+
+            raise VerouderdeVersie()
+        _alleen_concept(besluit)
+        snap = besluit_advies.snapshot(besluit)
+        fields = _toepassen(besluit, snap)
+        fields.update({"advies_snapshot": snap, "genomen_door": user})
+        for name, value in fields.items():
+            setattr(besluit, name, value)
+        if besluit.sanctie == Sanctie.BOETE:
+            _beweeg(besluit, naar=Status.TER_REVIEW, user=user, **fields)
+            return besluit
+        errors = waarborg_fouten(besluit)
+        if errors:
+            raise ValidationError(errors)
+        _beweeg(besluit, naar=Status.DEFINITIEF, user=user, definitief_op=timezone.now(), **fields)
+        na_definitief(besluit, user=user)
+    return besluit
+
+
+def besluit_review(
+    *, user: User, besluit: Besluit, akkoord: bool, toelichting: str = ""
+) -> Besluit:
+    """Four eyes on a fine: a teamleider other than the consultant who decided approves or sends back."""
+    from naleving.besluiten.nazorg import na_definitief
+
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        if besluit.status != Status.TER_REVIEW:
+            raise ValidationError("Dit kan alleen als het besluit ter review ligt.")
+        if besluit.genomen_door_id == user.pk:
+            raise PermissionDenied("Vier ogen: u kunt uw eigen besluit niet goedkeuren.")
+        if not akkoord:
+            if not toelichting.strip():
+                raise ValidationError(
+                    {"toelichting": "Schrijf op wat er aan het besluit moet veranderen."}
+                )
+            _beweeg(
+                besluit,
+                naar=Status.CONCEPT,
+                user=user,
+                toelichting=toelichting.strip(),
+                advies_snapshot=None,
+            )
+            return besluit
+        if not may(user, "besluit.reviewen", besluit.client):
+            raise PermissionDenied("U mag deze stap in het besluit niet zetten.")
+        errors = waarborg_fouten(besluit)
+        if errors:
+            raise ValidationError(errors)
+        _beweeg(
+            besluit,
+            naar=Status.DEFINITIEF,
+            user=user,
+            toelichting=toelichting.strip(),
+            reviewer=user,
+            definitief_op=timezone.now(),
+        )
+        na_definitief(besluit, user=user)
+    return besluit
+
+
+def besluit_verzend(*, user: User, besluit: Besluit) -> Besluit:
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        if not besluit.brieven.exists():
+            raise ValidationError("Er is nog geen beschikking gemaakt.")
+        _beweeg(besluit, naar=Status.VERZONDEN, user=user)
+    return besluit
+
+
+def toets_opslaan(*, user: User, besluit: Besluit, **stappen: str) -> OmgekeerdeToets:
+    """Record the five steps of the Omgekeerde Toets (domain.md §7); all five are needed, the law last."""
+    _mag_nemen(user, besluit.client)
+    errors = {
+        n: "Vul deze stap in."
+        for n in OmgekeerdeToets.STAPPEN
+        if not (stappen.get(n) or "").strip()
+    }
+    if set(stappen) - set(OmgekeerdeToets.STAPPEN):
+        raise ValidationError("Onbekende stap.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        _alleen_concept(besluit)
+        waarden = {n: stappen[n].strip() for n in OmgekeerdeToets.STAPPEN}
+        toets, _ = OmgekeerdeToets.objects.update_or_create(
+            besluit=besluit, defaults={**waarden, "door": user, "op": timezone.now()}
+        )
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=toets,
+            client=besluit.client,
+            reden=f"Omgekeerde Toets bij besluit {besluit.nummer}",
+        )
+    return toets

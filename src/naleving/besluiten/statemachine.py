@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The decision's life: one table of allowed moves. A definitive decision is never changed; an objection leads
+to a new decision on objection that refers to the original (Awb 7:11: heroverweging, the original stays)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    CONCEPT = "concept", "Concept"
+    TER_REVIEW = "ter_review", "Ter review (vier ogen)"
+    DEFINITIEF = "definitief", "Definitief"
+    VERZONDEN = "verzonden", "Verzonden"
+    BEZWAAR = "bezwaar", "In bezwaar"
+    BESLIST_OP_BEZWAAR = "beslist_op_bezwaar", "Beslist op bezwaar"
+
+
+@dataclass(frozen=True)
+class Overgang:
+    van: str
+    naar: str
+    actie: str  # the permission action the user needs
+    omschrijving: str
+
+
+OVERGANGEN: tuple[Overgang, ...] = (
+    Overgang(Status.CONCEPT, Status.TER_REVIEW, "besluit.nemen", "Ter review aangeboden"),
+    Overgang(Status.CONCEPT, Status.DEFINITIEF, "besluit.nemen", "Besluit vastgesteld"),
+    Overgang(Status.TER_REVIEW, Status.DEFINITIEF, "besluit.reviewen", "Goedgekeurd (vier ogen)"),
+    Overgang(Status.TER_REVIEW, Status.CONCEPT, "besluit.reviewen", "Teruggestuurd"),
+    Overgang(Status.DEFINITIEF, Status.VERZONDEN, "besluit.nemen", "Beschikking verzonden"),
+    Overgang(Status.VERZONDEN, Status.BEZWAAR, "besluit.bezwaar", "Bezwaar ontvangen"),
+    Overgang(Status.BEZWAAR, Status.BESLIST_OP_BEZWAAR, "besluit.bezwaar", "Beslist op bezwaar"),
+)
+
+#: States in which nothing about the decision itself may change any more.
+VASTGESTELD = (
+    Status.DEFINITIEF,
+    Status.VERZONDEN,
+    Status.BEZWAAR,
+    Status.BESLIST_OP_BEZWAAR,
+)
+
+
+def vind_overgang(van: str, naar: str) -> Overgang | None:
+    for overgang in OVERGANGEN:
+        if overgang.van == van and overgang.naar == naar:
+            return overgang
+    return None

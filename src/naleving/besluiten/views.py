@@ -1,0 +1,427 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Thin views for decisions: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from naleving.accounts.models import User
+from naleving.accounts.permissions import has_right, may
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
+from naleving.besluiten import advies, brieven, nazorg, selectors, services
+from naleving.besluiten.forms import (
+    BeslisForm,
+    BezwaarForm,
+    CbsForm,
+    HorenForm,
+    NieuwForm,
+    OordeelForm,
+    RegelingForm,
+    ReviewForm,
+    SjabloonForm,
+    ToetsForm,
+    euro_initial,
+)
+from naleving.besluiten.models import Besluit, Bezwaar, Brief, Vordering
+from naleving.besluiten.statemachine import Status
+from naleving.clienten.selectors import client_for_user
+from naleving.core.forms import apply_validation_error
+from naleving.core.locking import VerouderdeVersie
+from naleving.core.requests import staff_user
+
+
+def _load(request: HttpRequest, pk: int, reden: str = "") -> tuple[User, Besluit]:
+    user = staff_user(request)
+    return user, selectors.besluit_voor_user(user=user, pk=pk, reden=reden)
+
+
+@login_required
+def werkvoorraad(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    if not has_right(user, "besluit.bekijken"):
+        if has_right(user, "sjabloon.beheren"):
+            return redirect("besluiten:sjablonen")
+        if has_right(user, "vordering.exporteren"):
+            return redirect("besluiten:cbs")
+        raise PermissionDenied("Uw rol heeft geen werkvoorraad van besluiten.")
+    return render(request, "besluiten/werkvoorraad.html", {"wv": selectors.werkvoorraad(user=user)})
+
+
+@login_required
+def nieuw(request: HttpRequest, clientnummer: str) -> HttpResponse:
+    user = staff_user(request)
+    client = client_for_user(user=user, clientnummer=clientnummer, reden="Besluit openen")
+    if not may(user, "besluit.nemen", client):
+        raise PermissionDenied("Alleen de inkomensconsulent neemt een besluit.")
+    form = NieuwForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            besluit = services.besluit_open(user=user, client=client, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, f"Besluit {besluit.nummer} is geopend.")
+            return redirect("besluiten:detail", pk=besluit.pk)
+    return render(
+        request,
+        "besluiten/nieuw.html",
+        {"client": client, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def uit_onderzoek(request: HttpRequest, onderzoek: int) -> HttpResponse:
+    from naleving.onderzoek.selectors import onderzoek_voor_user
+
+    user = staff_user(request)
+    o = onderzoek_voor_user(user=user, pk=onderzoek, reden="Besluit openen")
+    try:
+        besluit = services.besluit_open_uit_onderzoek(user=user, onderzoek=o)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("clienten:dossier", o.client.clientnummer)
+    messages.success(request, f"Besluit {besluit.nummer} is geopend met de feiten uit het rapport.")
+    return redirect("besluiten:detail", pk=besluit.pk)
+
+
+def _detail(
+    request: HttpRequest, besluit: Besluit, status: int = 200, **extra: Any
+) -> HttpResponse:
+    user = staff_user(request)
+    concept = besluit.status == Status.CONCEPT
+    mag_nemen = may(user, "besluit.nemen", besluit.client)
+    form = extra.pop("form", None)
+    if form is None and concept and mag_nemen:
+        form = OordeelForm(initial=OordeelForm.initial_van(besluit) | {"versie": besluit.versie})
+    live = extra.pop("live", None) or (advies.bereken(besluit) if concept else None)
+    bezwaar = Bezwaar.objects.filter(besluit=besluit).first()
+    context = {
+        "besluit": besluit,
+        "client": besluit.client,
+        "form": form,
+        "live": live,
+        "snapshot": besluit.advies_snapshot,
+        "regels_gewijzigd": advies.regels_gewijzigd(besluit),
+        "concept": concept,
+        "mag_nemen": mag_nemen,
+        "mag_reviewen": besluit.status == Status.TER_REVIEW
+        and may(user, "besluit.reviewen", besluit.client)
+        and besluit.genomen_door_id != user.pk,
+        "mag_bezwaar": may(user, "besluit.bezwaar", besluit.client),
+        "review_form": extra.pop("review_form", None) or ReviewForm(),
+        "bezwaar": bezwaar,
+        "bezwaar_form": extra.pop("bezwaar_form", None) or BezwaarForm(),
+        "horen_form": extra.pop("horen_form", None) or HorenForm(),
+        "beslis_form": extra.pop("beslis_form", None) or BeslisForm(),
+        "toets": getattr(besluit, "omgekeerde_toets", None),
+        "brieven": besluit.brieven.select_related("sjabloon"),
+        "vorderingen": besluit.vorderingen.all(),
+        "overgangen": besluit.overgangen.select_related("door"),
+        "herzieningen": besluit.herzieningen.all(),
+        "waarborgen": services.waarborg_fouten(besluit) if not concept else {},
+        **extra,
+    }
+    return render(request, "besluiten/detail.html", context, status=status)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET shows the decision; POST (concept) saves the judgements and recalculates — works without JS."""
+    user, besluit = _load(request, pk)
+    if request.method != "POST":
+        return _detail(request, besluit)
+    form = OordeelForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, besluit, status=400, form=form)
+    try:
+        besluit = services.besluit_wijzig(
+            user=user, besluit=besluit, versie=form.cleaned_data["versie"], **form.velden()
+        )
+    except VerouderdeVersie as exc:
+        form.add_error(None, exc.bericht)
+        return _detail(request, besluit, status=409, form=form)
+    except ValidationError as exc:
+        apply_validation_error(form, exc)
+        return _detail(request, besluit, status=400, form=form)
+    if "vaststellen" in request.POST:
+        return _vaststellen(request, user, besluit)
+    messages.success(request, "Opgeslagen. Het advies is opnieuw berekend.")
+    return redirect("besluiten:detail", pk=besluit.pk)
+
+
+def _vaststellen(request: HttpRequest, user: User, besluit: Besluit) -> HttpResponse:
+    try:
+        besluit = services.besluit_vaststellen(user=user, besluit=besluit)
+    except ValidationError as exc:
+        form = OordeelForm(initial=OordeelForm.initial_van(besluit) | {"versie": besluit.versie})
+        form.is_bound = False
+        besluit.refresh_from_db()
+        return _detail(request, besluit, status=400, fouten=exc.messages, form=form)
+    if besluit.status == Status.TER_REVIEW:
+        messages.success(request, "Het besluit ligt ter review bij de teamleider (vier ogen).")
+    else:
+        messages.success(request, "Het besluit is definitief. De beschikking is gemaakt.")
+    return redirect("besluiten:detail", pk=besluit.pk)
+
+
+@login_required
+@require_POST
+def advies_preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: the advice for what is in the form now, without saving anything."""
+    user, besluit = _load(request, pk, "Advies herberekenen")
+    if besluit.status != Status.CONCEPT or not may(user, "besluit.nemen", besluit.client):
+        raise PermissionDenied("Dit besluit kan niet meer worden gewijzigd.")
+    form = OordeelForm(request.POST)
+    voorbeeld = copy.copy(besluit)
+    if form.is_valid():
+        for naam, waarde in form.velden().items():
+            setattr(voorbeeld, naam, waarde)
+    return render(
+        request,
+        "besluiten/_advies.html",
+        {"besluit": besluit, "live": advies.bereken(voorbeeld), "snapshot": None},
+    )
+
+
+def _post(
+    request: HttpRequest, besluit: Besluit, action: Callable[[], object], success: str
+) -> HttpResponse:
+    try:
+        action()
+    except ValidationError as exc:
+        besluit.refresh_from_db()
+        return _detail(request, besluit, status=400, fouten=exc.messages)
+    messages.success(request, success)
+    return redirect("besluiten:detail", pk=besluit.pk)
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    user, besluit = _load(request, pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, besluit, status=400, review_form=form)
+    akkoord = form.cleaned_data["besluit"] == "akkoord"
+    return _post(
+        request,
+        besluit,
+        lambda: services.besluit_review(
+            user=user,
+            besluit=besluit,
+            akkoord=akkoord,
+            toelichting=form.cleaned_data["toelichting"],
+        ),
+        "Goedgekeurd. Het besluit is definitief en de beschikking is gemaakt."
+        if akkoord
+        else "Het besluit is teruggestuurd naar de inkomensconsulent.",
+    )
+
+
+@login_required
+@require_POST
+def verzenden(request: HttpRequest, pk: int) -> HttpResponse:
+    user, besluit = _load(request, pk)
+    return _post(
+        request,
+        besluit,
+        lambda: services.besluit_verzend(user=user, besluit=besluit),
+        "De beschikking is als verzonden vastgelegd.",
+    )
+
+
+@login_required
+def toets(request: HttpRequest, pk: int) -> HttpResponse:
+    user, besluit = _load(request, pk, "Omgekeerde Toets")
+    bestaand = getattr(besluit, "omgekeerde_toets", None)
+    initial = {n: getattr(bestaand, n) for n in bestaand.STAPPEN} if bestaand else {}
+    form = ToetsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.toets_opslaan(user=user, besluit=besluit, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "De Omgekeerde Toets is vastgelegd.")
+            return redirect("besluiten:detail", pk=besluit.pk)
+    return render(
+        request,
+        "besluiten/toets.html",
+        {"besluit": besluit, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _brief(request: HttpRequest, pk: int, brief_pk: int) -> tuple[Besluit, Brief]:
+    user, besluit = _load(request, pk, "Beschikking inzien")
+    brief = Brief.objects.filter(pk=brief_pk, besluit=besluit).select_related("sjabloon").first()
+    if brief is None:
+        raise Http404("Brief niet gevonden")
+    audit_log(user=user, actie=Actie.BEKIJKEN, obj=brief, client=besluit.client)
+    return besluit, brief
+
+
+@login_required
+def brief_html(request: HttpRequest, pk: int, brief: int) -> HttpResponse:
+    besluit, b = _brief(request, pk, brief)
+    return render(request, "besluiten/brief.html", {"besluit": besluit, "brief": b})
+
+
+@login_required
+def brief_pdf(request: HttpRequest, pk: int, brief: int) -> HttpResponse:
+    besluit, b = _brief(request, pk, brief)
+    response = HttpResponse(brieven.pdf(b), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="beschikking-{besluit.nummer}.pdf"'
+    return response
+
+
+@login_required
+@require_POST
+def bezwaar(request: HttpRequest, pk: int) -> HttpResponse:
+    user, besluit = _load(request, pk)
+    form = BezwaarForm(request.POST)
+    if not form.is_valid():
+        return _detail(request, besluit, status=400, bezwaar_form=form)
+    return _post(
+        request,
+        besluit,
+        lambda: nazorg.bezwaar_registreer(user=user, besluit=besluit, **form.cleaned_data),
+        "Het bezwaar is vastgelegd.",
+    )
+
+
+@login_required
+@require_POST
+def horen(request: HttpRequest, pk: int) -> HttpResponse:
+    user, besluit = _load(request, pk)
+    form = HorenForm(request.POST)
+    b = Bezwaar.objects.filter(besluit=besluit).first()
+    if b is None:
+        raise Http404("Geen bezwaar")
+    if not form.is_valid():
+        return _detail(request, besluit, status=400, horen_form=form)
+    d = form.cleaned_data
+    return _post(
+        request,
+        besluit,
+        lambda: nazorg.bezwaar_hoorzitting(
+            user=user, bezwaar=b, op=d["op"], verslag=d["hoorverslag"]
+        ),
+        "De hoorzitting is vastgelegd.",
+    )
+
+
+@login_required
+@require_POST
+def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
+    user, besluit = _load(request, pk)
+    form = BeslisForm(request.POST)
+    b = Bezwaar.objects.filter(besluit=besluit).first()
+    if b is None or not form.is_valid():
+        raise Http404("Geen bezwaar")
+    return _post(
+        request,
+        besluit,
+        lambda: nazorg.bezwaar_beslis(user=user, bezwaar=b, **form.cleaned_data),
+        "Op het bezwaar is beslist.",
+    )
+
+
+@login_required
+def regeling(request: HttpRequest, pk: int) -> HttpResponse:
+    user = staff_user(request)
+    vordering = Vordering.objects.select_related("client", "besluit").filter(pk=pk).first()
+    if vordering is None or not may(user, "vordering.beheren", vordering.client):
+        raise Http404("Vordering niet gevonden")
+    audit_log(user=user, actie=Actie.BEKIJKEN, obj=vordering)
+    form = RegelingForm(
+        request.POST or None,
+        initial={
+            "versie": vordering.versie,
+            "verrekenen": vordering.verrekenen,
+            **{
+                n: euro_initial(getattr(vordering, n))
+                for n in ("maandinkomen_cent", "beslagvrije_voet_cent", "aflossing_cent")
+            },
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            nazorg.vordering_regeling(user=user, vordering=vordering, **form.cleaned_data)
+        except VerouderdeVersie as exc:
+            form.add_error(None, exc.bericht)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, "De betalingsregeling is vastgelegd.")
+            return redirect("besluiten:detail", pk=vordering.besluit_id)
+    return render(
+        request,
+        "besluiten/regeling.html",
+        {"vordering": vordering, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def cbs(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    if not has_right(user, "vordering.exporteren"):
+        raise PermissionDenied("U mag de CBS-levering niet maken.")
+    form = CbsForm(request.GET or None)
+    if form.is_valid():
+        try:
+            jaar, maand = (int(x) for x in form.cleaned_data["maand"].split("-"))
+            peil = date(jaar, maand, 1)
+        except ValueError:
+            form.add_error("maand", "Schrijf de maand als 2026-03.")
+        else:
+            response = HttpResponse(
+                nazorg.cbs_export(user=user, maand=peil), content_type="text/csv"
+            )
+            response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
+            return response
+    jaar = date.today().year
+    return render(
+        request,
+        "besluiten/cbs.html",
+        {"form": form, "jaar": jaar, "afzien": selectors.afzien_per_jaar(user=user, jaar=jaar)},
+    )
+
+
+@login_required
+def sjablonen(request: HttpRequest) -> HttpResponse:
+    user = staff_user(request)
+    if not has_right(user, "sjabloon.beheren"):
+        raise PermissionDenied("Alleen de functioneel beheerder beheert briefsjablonen.")
+    actief = brieven.sjabloon_actief()
+    form = SjabloonForm(request.POST or None, initial={"inhoud": actief.inhoud})
+    if request.method == "POST" and form.is_valid():
+        try:
+            nieuw_ = brieven.sjabloon_nieuwe_versie(user=user, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_validation_error(form, exc)
+        else:
+            messages.success(request, f"Versie {nieuw_.versie} van het sjabloon is opgeslagen.")
+            return redirect("besluiten:sjablonen")
+    from naleving.besluiten.models import Briefsjabloon
+
+    return render(
+        request,
+        "besluiten/sjablonen.html",
+        {"form": form, "versies": Briefsjabloon.objects.select_related("door")},
+        status=400 if form.errors else 200,
+    )

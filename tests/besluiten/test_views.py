@@ -1,0 +1,113 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The pages: the advice re-renders with htmx as judgements change (and without JS by saving), errors are shown
+in Dutch, scope is enforced, the letter downloads as PDF."""
+
+from __future__ import annotations
+
+from naleving.audit.models import AuditEntry
+from naleving.besluiten import services
+from naleving.besluiten.models import Besluit
+
+
+def _form(b: Besluit, **extra: str) -> dict[str, str]:
+    return {
+        "versie": str(b.versie),
+        "verwijtbaarheid": "normaal",
+        "verwijtbaarheid_reden": "Vergeten.",
+        "financieel_voordeel_beoogd": "nee",
+        "keuze": "volgt",
+        "motivering": "U gaf uw werk niet door.",
+        **extra,
+    }
+
+
+def test_htmx_partial_shows_the_advice_for_the_inputs_without_saving(casus, client) -> None:
+    b = casus.besluit(verwijtbaarheid="")
+    client.force_login(casus.consulent)
+    r = client.post(
+        f"/besluiten/{b.pk}/advies/",
+        _form(b, verwijtbaarheid="opzet", financieel_voordeel_beoogd="ja"),
+        HTTP_HX_REQUEST="true",
+    )
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert "Boete van € 1.300,00" in html
+    page = client.get(f"/besluiten/{b.pk}/").content.decode()
+    assert 'hx-trigger="change from:#oordeel"' in page
+    b.refresh_from_db()
+    assert b.verwijtbaarheid == ""  # nothing saved
+
+
+def test_without_js_saving_recalculates(casus, client) -> None:
+    b = casus.besluit(verwijtbaarheid="")
+    client.force_login(casus.consulent)
+    r = client.post(f"/besluiten/{b.pk}/", _form(b, herbereken="1"), follow=True)
+    html = r.content.decode()
+    assert "Opgeslagen. Het advies is opnieuw berekend." in html
+    assert "<strong>Waarschuwing</strong>" in html
+
+
+def test_deciding_shows_dutch_errors_and_then_the_letter_downloads(casus, client) -> None:
+    b = casus.besluit()
+    client.force_login(casus.consulent)
+    r = client.post(
+        f"/besluiten/{b.pk}/",
+        _form(b, keuze="wijkt_af", sanctie="geen", vaststellen="1"),
+    )
+    assert r.status_code == 400
+    assert (
+        "U wijkt af van het advies: schrijf op waarom (motivering verplicht)." in r.content.decode()
+    )
+    b.refresh_from_db()
+    r = client.post(f"/besluiten/{b.pk}/", _form(b, vaststellen="1"), follow=True)
+    assert "Het besluit is definitief. De beschikking is gemaakt." in r.content.decode()
+    brief = b.brieven.get()
+    r = client.get(f"/besluiten/{b.pk}/brief/{brief.pk}/pdf/")
+    assert (r.status_code, r["Content-Type"]) == (200, "application/pdf")
+    assert r.content.startswith(b"%PDF")
+    r = client.get(f"/besluiten/{b.pk}/brief/{brief.pk}/")
+    assert "Bent u het niet eens met dit besluit?" in r.content.decode()
+
+
+def test_a_handhaver_cannot_see_or_open_decisions(casus, client) -> None:
+    b = casus.besluit()
+    client.force_login(casus.handhaver)
+    assert client.get(f"/besluiten/{b.pk}/").status_code == 404
+    assert client.get(f"/besluiten/nieuw/{casus.client.clientnummer}/").status_code in (403, 404)
+    assert AuditEntry.objects.filter(
+        gebruiker="hanna", actie="geweigerd", object_type="besluiten.besluit"
+    ).exists()
+
+
+def test_teamleider_approves_a_fine_on_the_page(casus, client) -> None:
+    b = casus.besluit(
+        verwijtbaarheid="opzet",
+        financieel_voordeel_beoogd=True,
+        zienswijze="Geen reactie.",
+        zienswijze_ontvangen_op=casus.client.uitkeringen.get().ingangsdatum,
+    )
+    b = services.besluit_vaststellen(user=casus.consulent, besluit=b)
+    client.force_login(casus.teamleider)
+    r = client.post(f"/besluiten/{b.pk}/review/", {"besluit": "akkoord"}, follow=True)
+    assert (
+        "Goedgekeurd. Het besluit is definitief en de beschikking is gemaakt." in r.content.decode()
+    )
+
+
+def test_dossier_offers_a_decision_for_a_finished_investigation(casus, client) -> None:
+    from datetime import date
+
+    services.besluit_open(  # a direct decision (no investigation) must not hide the offer
+        user=casus.consulent,
+        client=casus.client,
+        aanleiding="wijzigingsmelding",
+        overtreding="inlichtingenplicht",
+        pleegdatum=date(2026, 1, 1),
+        benadelingsbedrag_cent=10_000,
+    )
+    o = casus.onderzoek()
+    client.force_login(casus.consulent)
+    html = client.get(f"/clienten/{casus.client.clientnummer}/").content.decode()
+    assert f"Besluit openen bij onderzoek {o.nummer}" in html
+    r = client.post(f"/besluiten/uit-onderzoek/{o.pk}/", follow=True)
+    assert "is geopend met de feiten uit het rapport." in r.content.decode()
