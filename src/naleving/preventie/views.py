@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -19,6 +20,7 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.selectors import client_for_user
 from naleving.core.forms import apply_validation_error
+from naleving.core.pdf import render_pdf
 from naleving.core.requests import staff_user
 from naleving.preventie import selectors, services
 from naleving.preventie.forms import AfhandelForm, InformatiemomentForm, StaffWijzigingForm
@@ -47,16 +49,23 @@ def rechten_en_plichten(request: HttpRequest, clientnummer: str) -> HttpResponse
     peildatum = timezone.localdate()
     werk = request.GET.get("werk") == "1"
     situatie = selectors.situatie_van(client, peildatum=peildatum, werk=werk)
-    return render(
-        request,
-        "preventie/rechten_en_plichten.html",
-        {
-            "client": client,
-            "situatie": situatie,
-            "peildatum": peildatum,
-            "overzicht": selectors.overzicht_rechten_en_plichten(situatie, peildatum),
-        },
-    )
+    context = {
+        "client": client,
+        "situatie": situatie,
+        "peildatum": peildatum,
+        "overzicht": selectors.overzicht_rechten_en_plichten(situatie, peildatum),
+        "organisatie_naam": settings.NALEVING_ORGANISATIE,
+    }
+    if request.GET.get("formaat") == "pdf":
+        response = HttpResponse(
+            render_pdf("preventie/rechten_en_plichten_pdf.html", context),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="rechten-en-plichten-{client.clientnummer}.pdf"'
+        )
+        return response
+    return render(request, "preventie/rechten_en_plichten.html", context)
 
 
 def _informatie_form(client: Any, data: Any = None) -> InformatiemomentForm:
@@ -176,7 +185,7 @@ def melding(request: HttpRequest, ontvangstnummer: str) -> HttpResponse:
 @login_required
 def melding_download(request: HttpRequest, ontvangstnummer: str) -> HttpResponse:
     obj = selectors.melding_for_user(user=staff_user(request), ontvangstnummer=ontvangstnummer)
-    return download_response(obj)
+    return download_response(obj, pdf=request.GET.get("formaat") == "pdf")
 
 
 @login_required

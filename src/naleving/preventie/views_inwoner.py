@@ -18,6 +18,7 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client, Kanaal
 from naleving.core.forms import apply_validation_error
+from naleving.core.pdf import render_pdf
 from naleving.preventie import identificatie, services
 from naleving.preventie.forms import IdentificatieForm, WijzigingForm
 from naleving.preventie.models import Wijzigingsmelding
@@ -114,10 +115,23 @@ def ontvangstbewijs_download(request: HttpRequest, ontvangstnummer: str) -> Http
     audit_log(
         user=None, actie=Actie.EXPORTEREN, obj=melding, reden="Inwoner downloadde ontvangstbewijs"
     )
-    return download_response(melding)
+    return download_response(melding, pdf=request.GET.get("formaat") == "pdf")
 
 
-def download_response(melding: Wijzigingsmelding) -> HttpResponse:
+def download_response(melding: Wijzigingsmelding, *, pdf: bool = False) -> HttpResponse:
+    """The receipt to keep: plain text (readable anywhere) or a tagged PDF."""
+    if pdf:
+        response = HttpResponse(
+            render_pdf(
+                "preventie/ontvangstbewijs_pdf.html",
+                {"melding": melding, "organisatie_naam": settings.NALEVING_ORGANISATIE},
+            ),
+            content_type="application/pdf",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="ontvangstbewijs-{melding.ontvangstnummer}.pdf"'
+        )
+        return response
     tekst = render_to_string(
         "preventie/ontvangstbewijs.txt",
         {"melding": melding, "organisatie": settings.NALEVING_ORGANISATIE},
