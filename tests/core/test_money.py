@@ -40,3 +40,9 @@ def test_amounts_are_shown_the_dutch_way() -> None:
     assert format_euro(123456789) == "€ 1.234.567,89"
     assert format_euro(5) == "€ 0,05"
     assert format_euro(-1500) == "-€ 15,00"
+
+
+def test_the_euro_filter_shows_missing_values_as_empty() -> None:
+    from naleving.core.templatetags.naleving import euro
+
+    assert (euro(123456), euro(None), euro(""), euro(True)) == ("€ 1.234,56", "", "", "")

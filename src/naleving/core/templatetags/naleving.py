@@ -9,8 +9,9 @@ register = template.Library()
 
 
 @register.filter
-def euro(cent: int | None) -> str:
-    return "" if cent is None else format_euro(cent)
+def euro(cent: object) -> str:
+    """Cents as '€ 1.234,56'; anything that is not a whole number of cents (a missing value) shows as empty."""
+    return format_euro(cent) if isinstance(cent, int) and not isinstance(cent, bool) else ""
 
 
 @register.filter
