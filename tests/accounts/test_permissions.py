@@ -47,6 +47,8 @@ MATRIX = {
     "signaal.importeren": {"teamleider"},
     "signaal.overzicht": {"teamleider"},
     "taak.afronden": {"inkomensconsulent"},
+    # beleid/migrations/0002_rechten
+    "beleid.plannen": {"beleidsmedewerker"},
 }
 
 
