@@ -22,10 +22,10 @@ def t(y: int, m: int, d: int, h: int = 10) -> datetime:
 def dataset(make_user, make_client, gemeenten):
     hh = make_user("handhaver", "Waalwijk", "Heusden", username="hanna")
     bm = make_user("beleidsmedewerker", "Waalwijk", "Heusden", "Loon op Zand", username="bram")
-    a = make_client("Waalwijk", achternaam="Aa")  # PW
-    b = make_client("Waalwijk", achternaam="Bee")
+    a = make_client("Waalwijk", achternaam="Achterberg")  # PW
+    b = make_client("Waalwijk", achternaam="Bosveld")
     b.uitkeringen.update(wet="IOAW")
-    c = make_client("Heusden", achternaam="Cee")  # PW
+    c = make_client("Heusden", achternaam="Claassen")  # PW
     assert Uitkering.objects.filter(wet="PW").count() == 2
     ww, hs = gemeenten["Waalwijk"], gemeenten["Heusden"]
 

@@ -24,6 +24,8 @@ class KpiFilter:
     kwartaal: int | None = None
     gemeente_id: int | None = None
     wet: str | None = None
+    #: the municipalities the viewer may see figures of (None = all)
+    binnen: tuple[int, ...] | None = None
 
     @property
     def van(self) -> date:
@@ -60,6 +62,8 @@ class KpiFilter:
         q = Q()
         if self.gemeente_id is not None:
             q &= Q(**{f"{gemeente}_id": self.gemeente_id})
+        if self.binnen is not None:
+            q &= Q(**{f"{gemeente}_id__in": self.binnen})
         if self.wet:
             q &= Q(
                 **{f"{client}_id__in": Uitkering.objects.filter(wet=self.wet).values("client_id")}

@@ -136,7 +136,7 @@ def trechter(f: KpiFilter) -> list[Stap]:
                 Rij(stap, label, aantal, bedrag)
             )
     for code, titel in VERWACHTE_STAPPEN:
-        stappen.append(geleverd.pop(code, None) or Stap(code, titel, gemeten=False))
+        stappen.append(geleverd.pop(code, Stap(code, titel, gemeten=False)))
     stappen.extend(geleverd.values())
     return stappen
 

@@ -4,8 +4,9 @@ Aggregates only."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from statistics import median
 
 from django.db.models import Count, F, Window
@@ -23,6 +24,10 @@ from naleving.preventie.models import (
     Wijzigingsmelding,
 )
 from naleving.signalen.models import Triagebesluit
+
+
+def _duren(paren: Iterable[tuple[datetime, datetime | None]]) -> list[timedelta]:
+    return [b - a for a, b in paren if b is not None]
 
 
 def informatiemomenten(f: KpiFilter) -> list[tuple[str, int]]:
@@ -48,6 +53,8 @@ def campagnes(f: KpiFilter) -> list[CampagneBereik]:
     qs = Campagne.objects.filter(start__lte=f.tot, einde__gte=f.van).order_by("start", "pk")
     if f.gemeente_id is not None:
         qs = qs.filter(gemeenten=f.gemeente_id)
+    if f.binnen is not None:
+        qs = qs.filter(gemeenten__in=f.binnen).distinct()
     return [
         CampagneBereik(
             c.naam,
@@ -80,10 +87,12 @@ def wijzigingsmeldingen(f: KpiFilter) -> Meldingen:
     )
     dagen = Instelling.huidig().reactietermijn_dagen
     uren = [
-        (a - o).total_seconds() / 3600
-        for o, a in qs.filter(
-            status=MeldingStatus.AFGEHANDELD, afgehandeld_op__isnull=False
-        ).values_list("ontvangen_op", "afgehandeld_op")
+        d.total_seconds() / 3600
+        for d in _duren(
+            qs.filter(status=MeldingStatus.AFGEHANDELD).values_list(
+                "ontvangen_op", "afgehandeld_op"
+            )
+        )
     ]
     return Meldingen(
         ontvangen=qs.count(),
@@ -138,12 +147,11 @@ def doorlooptijden(f: KpiFilter) -> list[Doorlooptijd]:
     for naar, op, volgende in stays:
         if volgende is not None and f.start <= volgende < f.einde:
             per_stap[naar].append(volgende - op)
-    totaal = [
-        a - o
-        for o, a in onderzoeken.filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND).values_list(
+    totaal = _duren(
+        onderzoeken.filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND).values_list(
             "aangevraagd_op", "afgerond_op"
         )
-    ]
+    )
     return (
         [_rij("Triage van een signaal", triage)]
         + [
