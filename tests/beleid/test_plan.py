@@ -204,3 +204,15 @@ def test_plan_pages(client, bm, plan2026) -> None:
     assert actie.status == "in_uitvoering"
     html = client.get("/beleid/rapport/2026/").content.decode()
     assert "Folder in B1" in html and "In uitvoering" in html
+
+
+def test_cli_writes_the_yearly_report(plan2026, tmp_path, capsys) -> None:
+    """`naleving rapport --jaar 2026 --pdf FILE` (issue 8)."""
+    from naleving.cli import main
+
+    pdf, html = tmp_path / "r.pdf", tmp_path / "r.html"
+    assert main(["rapport", "--jaar", "2026", "--pdf", str(pdf), "--html", str(html)]) == 0
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    assert "Folder in B1" in html.read_text(encoding="utf-8")
+    assert capsys.readouterr().out == f"HTML geschreven naar {html}.\nPDF geschreven naar {pdf}.\n"
+    assert main(["rapport", "--jaar", "2026"]) == 2

@@ -8,6 +8,8 @@ personal data lives here: the plan is about the organisation, the figures are ag
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
@@ -79,6 +81,19 @@ class Actie(Versioned):
 
     def __str__(self) -> str:
         return self.titel
+
+    def alle_campagnes(self) -> list[Any]:
+        """Campaigns linked here, plus those whose own link field (Campagne.uitvoeringsplan_jaar
+        and uitvoeringsplan_actie, filled in by the preventie app) names this action."""
+        from naleving.preventie.models import Campagne
+
+        gekoppeld = set(self.campagnes.values_list("pk", flat=True))
+        return list(
+            Campagne.objects.filter(
+                models.Q(pk__in=gekoppeld)
+                | models.Q(uitvoeringsplan_jaar=self.plan.jaar, uitvoeringsplan_actie=self.titel)
+            ).order_by("start", "pk")
+        )
 
 
 class PijlerEvaluatie(models.Model):

@@ -145,3 +145,20 @@ def meet(fn: Any, *args: Any) -> tuple[Any, float]:
     t0 = time.perf_counter()
     uitkomst = fn(*args)
     return uitkomst, time.perf_counter() - t0
+
+
+def rapport_naar_bestand(jaar: int, *, pdf_pad: str | None, html_pad: str | None) -> int:
+    """`naleving rapport --jaar 2026 --pdf FILE`: all municipalities, the whole year."""
+    import sys
+
+    if not pdf_pad and not html_pad:
+        print("Geef --pdf BESTAND of --html BESTAND.", file=sys.stderr)
+        return 2
+    context = context_jaar(KpiFilter(jaar), gemeenten_van(None))
+    if html_pad:
+        Path(html_pad).write_text(html(context), encoding="utf-8")
+        print(f"HTML geschreven naar {html_pad}.")
+    if pdf_pad:
+        Path(pdf_pad).write_bytes(pdf(context))
+        print(f"PDF geschreven naar {pdf_pad}.")
+    return 0

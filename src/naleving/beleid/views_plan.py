@@ -102,7 +102,7 @@ def plan(request: HttpRequest, jaar: int) -> HttpResponse:
     }
     context = {
         "plan": obj,
-        "acties": obj.acties.select_related("overgenomen_van__plan").prefetch_related("campagnes"),
+        "acties": obj.acties.select_related("overgenomen_van__plan"),
         "pijlers": [(Pijler(e.pijler).label, e.tekst) for e in obj.pijlers.all()],
         "wijzigingen": obj.wijzigingen.select_related("door", "actie").order_by("-op", "-pk")[:50],
         "actie_form": actie_form,
@@ -166,7 +166,7 @@ def actie(request: HttpRequest, pk: int) -> HttpResponse:
             "actie": obj,
             "form": form,
             "campagnes": Campagne.objects.order_by("-start"),
-            "gekoppeld": set(obj.campagnes.values_list("pk", flat=True)),
+            "gekoppeld": {c.pk for c in obj.alle_campagnes()},
             "geschiedenis": obj.wijzigingen.select_related("door").order_by("-op", "-pk"),
             "mag_schrijven": has_right(request.user, "beleid.plannen"),
         },
