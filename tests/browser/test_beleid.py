@@ -40,8 +40,11 @@ def test_beleidsmedewerker_filters_the_dashboard_and_downloads_the_pdf(
     assert page.locator("svg[role=img]").count() >= 8
     assert page.get_by_text("Besluiten: nog geen gegevens.").is_visible()
 
-    with page.expect_download() as info:
-        page.get_by_role("link", name="Voortgangsrapportage 2026 downloaden (PDF)").click()
+    # rendering the PDF takes a few seconds; allow for a busy test machine
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("link", name="Voortgangsrapportage 2026 downloaden (PDF)").click(
+            timeout=60_000
+        )
     download = info.value
     assert download.suggested_filename == "voortgangsrapportage-2026.pdf"
     pad = tmp_path / "rapport.pdf"

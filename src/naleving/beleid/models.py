@@ -70,9 +70,7 @@ class Actie(Versioned):
     overgenomen_van = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="overgenomen_door"
     )
-    campagnes = models.ManyToManyField(
-        "preventie.Campagne", blank=True, related_name="uitvoeringsplan_acties"
-    )
+    campagnes = models.ManyToManyField("preventie.Campagne", blank=True, related_name="+")
 
     class Meta:
         verbose_name = "actie"
