@@ -7,10 +7,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from statistics import median
+from typing import Any
 
-from django.db.models import Count, F, Window
-from django.db.models.functions import Lead
+from django.db import connection
+from django.db.models import (
+    Aggregate,
+    Avg,
+    Count,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+)
 
 from naleving.beleid.filters import KpiFilter
 from naleving.onderzoek.models import Onderzoek, OnderzoekOvergang
@@ -81,27 +92,41 @@ class Meldingen:
 
 def wijzigingsmeldingen(f: KpiFilter) -> Meldingen:
     """Change reports received in the period and their response time (receipt → handled); the
-    same definition as preventie.selectors.reactietijden, here also cut by law."""
+    same definition as preventie.selectors.reactietijden, here also cut by law. The median is
+    taken in the database (order by duration, the middle row), so no rows travel."""
     qs = Wijzigingsmelding.objects.filter(
         f.tijd("ontvangen_op"), f.scope(gemeente="client__gemeente")
     )
     dagen = Instelling.huidig().reactietermijn_dagen
-    uren = [
-        d.total_seconds() / 3600
-        for d in _duren(
-            qs.filter(status=MeldingStatus.AFGEHANDELD).values_list(
-                "ontvangen_op", "afgehandeld_op"
-            )
+    klaar = qs.filter(status=MeldingStatus.AFGEHANDELD, afgehandeld_op__isnull=False).annotate(
+        duur=ExpressionWrapper(
+            F("afgehandeld_op") - F("ontvangen_op"), output_field=DurationField()
         )
-    ]
+    )
+    telling = qs.aggregate(
+        ontvangen=Count("pk"),
+        afgehandeld=Count(
+            "pk", filter=Q(status=MeldingStatus.AFGEHANDELD, afgehandeld_op__isnull=False)
+        ),
+        open=Count("pk", filter=~Q(status=MeldingStatus.AFGEHANDELD)),
+    )
+    mediaan = _mediaan(klaar, "duur", telling["afgehandeld"])
     return Meldingen(
-        ontvangen=qs.count(),
-        afgehandeld=len(uren),
-        open=qs.exclude(status=MeldingStatus.AFGEHANDELD).count(),
-        binnen_termijn=sum(u <= dagen * 24 for u in uren),
-        mediaan_uren=round(median(uren), 1) if uren else None,
+        ontvangen=telling["ontvangen"],
+        afgehandeld=telling["afgehandeld"],
+        open=telling["open"],
+        binnen_termijn=klaar.filter(duur__lte=timedelta(days=dagen)).count(),
+        mediaan_uren=round(mediaan.total_seconds() / 3600, 1) if mediaan is not None else None,
         termijn_dagen=dagen,
     )
+
+
+def _mediaan(qs: QuerySet[Any], veld: str, n: int) -> timedelta | None:
+    """Median of a duration annotation without fetching the rows: the middle one or two."""
+    if n == 0:
+        return None
+    midden = list(qs.order_by(veld).values_list(veld, flat=True)[(n - 1) // 2 : n // 2 + 1])
+    return sum(midden, timedelta()) / len(midden)
 
 
 @dataclass(frozen=True)
@@ -112,52 +137,109 @@ class Doorlooptijd:
     gemiddeld_dagen: float | None
 
 
-def _rij(stap: str, duren: list[timedelta]) -> Doorlooptijd:
-    dagen = [d.total_seconds() / 86400 for d in duren]
-    return Doorlooptijd(
-        stap,
-        len(dagen),
-        round(median(dagen), 1) if dagen else None,
-        round(sum(dagen) / len(dagen), 1) if dagen else None,
-    )
+class _Mediaan(Aggregate):
+    """PostgreSQL's percentile_cont over an interval; other databases use `_mediaan`."""
+
+    function = "PERCENTILE_CONT"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+def _statistiek(qs: QuerySet[Any], groep: str | None = None) -> dict[Any, tuple[int, Any, Any]]:
+    """{group: (count, median, mean)} of the `duur` annotation, computed in the database: one
+    grouped query on PostgreSQL; elsewhere the median takes one more query per group."""
+    pg = connection.vendor == "postgresql"
+    extra: dict[str, Aggregate] = {"m": _Mediaan("duur")} if pg else {}
+    if groep is None:
+        rijen = [{"groep": None, **qs.aggregate(n=Count("pk"), g=Avg("duur"), **extra)}]
+    else:
+        rijen = list(
+            qs.values(groep)
+            .annotate(n=Count("pk"), g=Avg("duur"), **extra)
+            .order_by()
+            .values("n", "g", *extra, groep_=F(groep))
+        )
+        for r in rijen:
+            r["groep"] = r.pop("groep_")
+    uitkomst = {}
+    for r in rijen:
+        sub = qs if groep is None else qs.filter(**{groep: r["groep"]})
+        mediaan = r["m"] if pg else _mediaan(sub, "duur", r["n"])
+        uitkomst[r["groep"]] = (r["n"], mediaan, r["g"])
+    return uitkomst
+
+
+def _rij(stap: str, telling: tuple[int, Any, Any] | None) -> Doorlooptijd:
+    n, mediaan, gemiddeld = telling or (0, None, None)
+
+    def dagen(d: timedelta | None) -> float | None:
+        return None if d is None else round(d.total_seconds() / 86400, 1)
+
+    return Doorlooptijd(stap, n, dagen(mediaan), dagen(gemiddeld))
+
+
+def _duur(eind: str, begin: str) -> ExpressionWrapper[DurationField]:
+    return ExpressionWrapper(F(eind) - F(begin), output_field=DurationField())
 
 
 def doorlooptijden(f: KpiFilter) -> list[Doorlooptijd]:
     """Lead time per stage, from the history tables. Triage: signal received → triage decision
-    (decisions taken in the period). Investigation stages: time spent in a state, counted for
-    stays that ended in the period (the next row of OnderzoekOvergang), so a stay is counted once,
-    in the period it ended. Plus the whole investigation: requested → closed."""
-    triage = [
-        t - o
-        for o, t in Triagebesluit.objects.filter(
-            f.tijd("tijdstip"), f.scope(gemeente="signaal__gemeente", client="signaal__client")
-        ).values_list("signaal__ontvangen_op", "tijdstip")
-    ]
+    (decisions taken in the period). Investigation stages: time spent in a state, counted in the
+    period in which the stay ended: the OnderzoekOvergang row that left the state (`van`, `op`)
+    minus the row before it. Plus the whole investigation: requested → closed."""
+    triage = Triagebesluit.objects.filter(
+        f.tijd("tijdstip"), f.scope(gemeente="signaal__gemeente", client="signaal__client")
+    ).annotate(duur=_duur("tijdstip", "signaal__ontvangen_op"))
     onderzoeken = Onderzoek.objects.filter(f.scope(gemeente="gemeente"))
-    stays = (
-        OnderzoekOvergang.objects.filter(onderzoek__in=onderzoeken)
-        .annotate(
-            volgende=Window(
-                Lead("op"), partition_by=[F("onderzoek_id")], order_by=[F("op"), F("pk")]
-            )
-        )
-        .values_list("naar", "op", "volgende")
+    vorige = (
+        OnderzoekOvergang.objects.filter(onderzoek_id=OuterRef("onderzoek_id"))
+        .filter(Q(op__lt=OuterRef("op")) | Q(op=OuterRef("op"), pk__lt=OuterRef("pk")))
+        .order_by("-op", "-pk")
+        .values("op")[:1]
     )
-    per_stap: dict[str, list[timedelta]] = {s: [] for s in OStatus.values}
-    for naar, op, volgende in stays:
-        if volgende is not None and f.start <= volgende < f.einde:
-            per_stap[naar].append(volgende - op)
-    totaal = _duren(
-        onderzoeken.filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND).values_list(
-            "aangevraagd_op", "afgerond_op"
-        )
+    verblijven = (
+        OnderzoekOvergang.objects.filter(f.tijd("op"), onderzoek__in=onderzoeken)
+        .exclude(van="")
+        .annotate(begin=Subquery(vorige), duur=_duur("op", "begin"))
+    )
+    totaal = onderzoeken.filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND).annotate(
+        duur=_duur("afgerond_op", "aangevraagd_op")
+    )
+    per_van = (
+        _verblijven_pg(f, onderzoeken)
+        if connection.vendor == "postgresql"
+        else _statistiek(verblijven, "van")
     )
     return (
-        [_rij("Triage van een signaal", triage)]
+        [_rij("Triage van een signaal", _statistiek(triage)[None])]
         + [
-            _rij(f"Onderzoek: {OStatus(s).label}", per_stap[s])
+            _rij(f"Onderzoek: {OStatus(s).label}", per_van.get(s))
             for s in OStatus.values
             if s != OStatus.AFGEROND
         ]
-        + [_rij("Onderzoek: aanvraag tot afronding", totaal)]
+        + [_rij("Onderzoek: aanvraag tot afronding", _statistiek(totaal)[None])]
     )
+
+
+def _verblijven_pg(
+    f: KpiFilter, onderzoeken: QuerySet[Onderzoek]
+) -> dict[Any, tuple[int, Any, Any]]:
+    """The same stays as in `doorlooptijden`, on PostgreSQL in one pass: a window (LEAD) over the
+    history of the investigations that moved in the period, aggregated in the database."""
+    bewogen = OnderzoekOvergang.objects.filter(f.tijd("op")).values("onderzoek_id")
+    scope_sql, scope_params = (
+        onderzoeken.filter(pk__in=bewogen).values("pk").query.sql_with_params()
+    )
+    tabel = OnderzoekOvergang._meta.db_table
+    sql = f"""
+        SELECT naar, COUNT(*), PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY eind - op), AVG(eind - op)
+        FROM (
+            SELECT naar, op, LEAD(op) OVER (PARTITION BY onderzoek_id ORDER BY op, id) AS eind
+            FROM {tabel} WHERE onderzoek_id IN ({scope_sql}) AND op < %s
+        ) s
+        WHERE eind >= %s AND eind < %s
+        GROUP BY naar
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*scope_params, f.einde, f.start, f.einde])
+        return {naar: (n, mediaan, gemiddeld) for naar, n, mediaan, gemiddeld in cursor.fetchall()}
