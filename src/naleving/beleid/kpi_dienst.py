@@ -22,6 +22,7 @@ from django.db.models import (
     QuerySet,
     Subquery,
 )
+from django.db.models.expressions import CombinedExpression
 
 from naleving.beleid.filters import KpiFilter
 from naleving.onderzoek.models import Onderzoek, OnderzoekOvergang
@@ -178,7 +179,7 @@ def _rij(stap: str, telling: tuple[int, Any, Any] | None) -> Doorlooptijd:
     return Doorlooptijd(stap, n, dagen(mediaan), dagen(gemiddeld))
 
 
-def _duur(eind: str, begin: str) -> ExpressionWrapper[DurationField]:
+def _duur(eind: str, begin: str) -> ExpressionWrapper[CombinedExpression]:
     return ExpressionWrapper(F(eind) - F(begin), output_field=DurationField())
 
 
