@@ -205,3 +205,18 @@ def test_lead_times_per_stage_from_the_history(dataset) -> None:
         (0, None),
         (0, None),
     ]
+
+
+def test_headline_figures_match_the_full_tables(dataset) -> None:
+    assert kpi.kerncijfers(KpiFilter(2026)) == [
+        ("Signalen", 4),
+        ("Onderzoeken gestart", 3),
+        ("Onderzoeken afgerond", 3),
+        ("Afgerond zonder bevinding", 2),
+        ("Ingrijpende stappen", 3),
+        ("Informatiemomenten", 3),
+        ("Wijzigingen ontvangen", 3),
+    ]
+    ww = KpiFilter(2026, gemeente_id=dataset["gemeenten"]["Waalwijk"].pk)
+    assert [n for _l, n in kpi.kerncijfers(ww)] == [3, 2, 3, 2, 3, 2, 2]
+    assert [n for _l, n in kpi.kerncijfers(KpiFilter(2025))] == [2, 1, 0, 0, 0, 1, 1]

@@ -128,6 +128,12 @@ def trechter(f: KpiFilter) -> list[Stap]:
             ],
         ),
     ]
+    return stappen + latere_stappen(f)
+
+
+def latere_stappen(f: KpiFilter) -> list[Stap]:
+    """The stages registered sources provide; the expected ones without a source as unmeasured."""
+    stappen: list[Stap] = []
     geleverd: dict[str, Stap] = {}
     for bron in _bronnen:
         for stap, label, aantal, bedrag in bron(f):
@@ -229,3 +235,38 @@ def ingrijpend(f: KpiFilter) -> Ingrijpend:
         waarnemingen=soorten.get(Soort.WAARNEMING, 0),
         verdeling={k: verdeling.get(k, 0) for k in ("0", "1", "2", "3 of meer")},
     )
+
+
+def kerncijfers(f: KpiFilter) -> list[tuple[str, int]]:
+    """The headline numbers to compare municipalities and years: one count query each, with the
+    same definitions as the full tables (trechter, belasting, ingrijpend, prevention)."""
+    from naleving.preventie.models import Informatiemoment, Wijzigingsmelding
+
+    afgerond = _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND)
+    telling = afgerond.aggregate(
+        n=Count("pk"), niets=Count("pk", filter=Q(uitkomst=OUitkomst.GEEN_ONRECHTMATIGHEID))
+    )
+    return [
+        ("Signalen", _signalen(f).count()),
+        ("Onderzoeken gestart", _onderzoeken(f).filter(f.tijd("aangevraagd_op")).count()),
+        ("Onderzoeken afgerond", telling["n"]),
+        ("Afgerond zonder bevinding", telling["niets"]),
+        (
+            "Ingrijpende stappen",
+            Activiteit.objects.filter(
+                onderzoek__in=afgerond, soort__in=[Soort.HUISBEZOEK, Soort.WAARNEMING]
+            ).count(),
+        ),
+        (
+            "Informatiemomenten",
+            Informatiemoment.objects.filter(
+                f.datum("datum"), f.scope(gemeente="client__gemeente")
+            ).count(),
+        ),
+        (
+            "Wijzigingen ontvangen",
+            Wijzigingsmelding.objects.filter(
+                f.tijd("ontvangen_op"), f.scope(gemeente="client__gemeente")
+            ).count(),
+        ),
+    ]

@@ -192,19 +192,7 @@ def doorlooptijden(f: KpiFilter) -> Tabel:
 
 def kerncijfers(f: KpiFilter) -> list[tuple[str, Waarde]]:
     """The headline numbers used to compare municipalities and years."""
-    stappen = {s.stap: s for s in kpi.trechter(f)}
-    bel = kpi.belasting(f)
-    ing = kpi.ingrijpend(f)
-    m = kpi_dienst.wijzigingsmeldingen(f)
-    return [
-        ("Signalen", stappen["signalen"].totaal),
-        ("Onderzoeken gestart", stappen["onderzoeken"].totaal),
-        ("Onderzoeken afgerond", sum(r.afgerond for r in bel)),
-        ("Afgerond zonder bevinding", sum(r.niets_gevonden for r in bel)),
-        ("Ingrijpende stappen", ing.huisbezoeken + ing.waarnemingen),
-        ("Informatiemomenten", sum(n for _l, n in kpi_dienst.informatiemomenten(f))),
-        ("Wijzigingen ontvangen", m.ontvangen),
-    ]
+    return list(kpi.kerncijfers(f))
 
 
 def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
@@ -224,7 +212,7 @@ def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
 def cbs_waarschuwingen(f: KpiFilter) -> Tabel:
     """Counts for the CBS yearly warnings survey by reason (domain.md §5); provided by the
     besluiten app through the funnel registry as stage `cbs_waarschuwingen`."""
-    stap = next(s for s in kpi.trechter(f) if s.stap == "cbs_waarschuwingen")
+    stap = next(s for s in kpi.latere_stappen(f) if s.stap == "cbs_waarschuwingen")
     redenen = (
         "Inlichtingenplicht",
         "Arbeids-/re-integratieverplichting",
