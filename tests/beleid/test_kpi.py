@@ -220,3 +220,15 @@ def test_headline_figures_match_the_full_tables(dataset) -> None:
     ww = KpiFilter(2026, gemeente_id=dataset["gemeenten"]["Waalwijk"].pk)
     assert [n for _l, n in kpi.kerncijfers(ww)] == [3, 2, 3, 2, 3, 2, 2]
     assert [n for _l, n in kpi.kerncijfers(KpiFilter(2025))] == [2, 1, 0, 0, 0, 1, 1]
+
+
+def test_grouped_headline_figures_equal_one_query_per_group(dataset) -> None:
+    """The comparison of municipalities and of years uses grouped queries: same numbers."""
+    per_gemeente = kpi.kerncijfers_per(KpiFilter(2026), "gemeente")
+    for gemeente in dataset["gemeenten"].values():
+        los = kpi.kerncijfers(KpiFilter(2026, gemeente_id=gemeente.pk))
+        assert per_gemeente.get(gemeente.pk, kpi.kerncijfers_leeg()) == los
+    per_jaar = kpi.kerncijfers_per(KpiFilter(2024, tot_jaar=2026), "jaar")
+    assert set(per_jaar) == {2025, 2026}
+    for jaar in (2025, 2026):
+        assert per_jaar[jaar] == kpi.kerncijfers(KpiFilter(jaar))

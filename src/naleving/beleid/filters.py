@@ -26,6 +26,8 @@ class KpiFilter:
     wet: str | None = None
     #: the municipalities the viewer may see figures of (None = all)
     binnen: tuple[int, ...] | None = None
+    #: a range of whole years, `jaar` up to and including `tot_jaar` (for year-on-year figures)
+    tot_jaar: int | None = None
 
     @property
     def van(self) -> date:
@@ -38,6 +40,8 @@ class KpiFilter:
     @property
     def tot(self) -> date:
         """Last day of the period (inclusive)."""
+        if self.tot_jaar:
+            return date(self.tot_jaar, 12, 31)
         if self.kwartaal and self.kwartaal < 4:
             return date(self.jaar, 1 + 3 * self.kwartaal, 1) - timedelta(days=1)
         return date(self.jaar, 12, 31)

@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from naleving.beleid.filters import KpiFilter
 from naleving.onderzoek.activiteiten import Soort
@@ -270,3 +271,82 @@ def kerncijfers(f: KpiFilter) -> list[tuple[str, int]]:
             ).count(),
         ),
     ]
+
+
+def kerncijfers_leeg() -> list[tuple[str, int]]:
+    return [(lbl, 0) for lbl in KERNCIJFERS]
+
+
+KERNCIJFERS = (
+    "Signalen",
+    "Onderzoeken gestart",
+    "Onderzoeken afgerond",
+    "Afgerond zonder bevinding",
+    "Ingrijpende stappen",
+    "Informatiemomenten",
+    "Wijzigingen ontvangen",
+)
+
+
+def kerncijfers_per(f: KpiFilter, per: str) -> dict[int, list[tuple[str, int]]]:
+    """`kerncijfers` for every municipality (per="gemeente") or every year of the filter's range
+    (per="jaar", with `tot_jaar`) at once: seven grouped queries instead of seven per group."""
+    from django.db.models.functions import ExtractYear
+
+    from naleving.preventie.models import Informatiemoment, Wijzigingsmelding
+
+    def sleutel(gemeente: str, tijd: str) -> Any:
+        return F(gemeente) if per == "gemeente" else ExtractYear(tijd)
+
+    def tel(qs: Any, k: Any, **extra: Any) -> dict[int, Any]:
+        rijen = qs.annotate(k=k).values("k").annotate(n=Count("pk"), **extra).order_by()
+        return {r["k"]: r for r in rijen}
+
+    afgerond = _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND)
+    delen = [
+        ("Signalen", tel(_signalen(f), sleutel("gemeente_id", "ontvangen_op"))),
+        (
+            "Onderzoeken gestart",
+            tel(
+                _onderzoeken(f).filter(f.tijd("aangevraagd_op")),
+                sleutel("gemeente_id", "aangevraagd_op"),
+            ),
+        ),
+        ("Onderzoeken afgerond", tel(afgerond, sleutel("gemeente_id", "afgerond_op"))),
+        (
+            "Afgerond zonder bevinding",
+            tel(
+                afgerond.filter(uitkomst=OUitkomst.GEEN_ONRECHTMATIGHEID),
+                sleutel("gemeente_id", "afgerond_op"),
+            ),
+        ),
+        (
+            "Ingrijpende stappen",
+            tel(
+                Activiteit.objects.filter(
+                    onderzoek__in=afgerond, soort__in=[Soort.HUISBEZOEK, Soort.WAARNEMING]
+                ),
+                sleutel("onderzoek__gemeente_id", "onderzoek__afgerond_op"),
+            ),
+        ),
+        (
+            "Informatiemomenten",
+            tel(
+                Informatiemoment.objects.filter(
+                    f.datum("datum"), f.scope(gemeente="client__gemeente")
+                ),
+                sleutel("client__gemeente_id", "datum"),
+            ),
+        ),
+        (
+            "Wijzigingen ontvangen",
+            tel(
+                Wijzigingsmelding.objects.filter(
+                    f.tijd("ontvangen_op"), f.scope(gemeente="client__gemeente")
+                ),
+                sleutel("client__gemeente_id", "ontvangen_op"),
+            ),
+        ),
+    ]
+    groepen = {k for _l, d in delen for k in d if k is not None}
+    return {g: [(lbl, d[g]["n"] if g in d else 0) for lbl, d in delen] for g in groepen}

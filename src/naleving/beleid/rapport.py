@@ -12,7 +12,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from naleving.beleid import tabellen
+from naleving.beleid import kpi, tabellen
 from naleving.beleid.filters import KpiFilter
 from naleving.beleid.grafiek import staafdiagram
 from naleving.beleid.models import Pijler, Uitvoeringsplan
@@ -44,7 +44,10 @@ def weergave(tabel: Tabel) -> Weergave:
 
 
 def jaarvergelijking(f: KpiFilter, jaren: list[int]) -> Tabel:
-    per = [tabellen.kerncijfers(f.met(jaar=j, kwartaal=None)) for j in jaren]
+    gegroepeerd = kpi.kerncijfers_per(
+        f.met(jaar=jaren[0], tot_jaar=jaren[-1], kwartaal=None), "jaar"
+    )
+    per = [gegroepeerd.get(j, kpi.kerncijfers_leeg()) for j in jaren]
     return Tabel(
         "jaren",
         "Vergelijking met eerdere jaren",

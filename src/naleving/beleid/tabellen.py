@@ -196,8 +196,9 @@ def kerncijfers(f: KpiFilter) -> list[tuple[str, Waarde]]:
 
 
 def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
-    per = [kerncijfers(f.met(gemeente_id=pk)) for pk, _n in gemeenten]
-    labels = [lbl for lbl, _v in per[0]] if per else []
+    gegroepeerd = kpi.kerncijfers_per(f.met(gemeente_id=None), "gemeente")
+    per = [gegroepeerd.get(pk, kpi.kerncijfers_leeg()) for pk, _n in gemeenten]
+    labels = [lbl for lbl, _v in kpi.kerncijfers_leeg()]
     return Tabel(
         "vergelijking",
         "Vergelijking van de gemeenten",
