@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 BREEDTE = 640
 LABEL_BREEDTE = 250
 BALK = 16
-WAARDE_RUIMTE = 70
+WAARDE_RUIMTE = 120
 PATRONEN = (
     '<pattern id="{id}" width="6" height="6" patternUnits="userSpaceOnUse">'
     '<rect width="6" height="6" fill="#1f4e79"/></pattern>',
