@@ -125,3 +125,24 @@ def test_evaluation_2026_2030(bm_client) -> None:
     html = bm_client.get("/beleid/evaluatie/").content.decode()
     assert "<h1>Evaluatie handhaving 2026-2030</h1>" in html
     assert "Kerncijfers per jaar" in html
+    # the clock stands in 2026: one year, so no trend yet
+    assert "Nog te weinig jaren met gegevens voor een trend." in html
+    pdf = bm_client.get("/beleid/evaluatie/?formaat=pdf")
+    assert pdf["Content-Disposition"] == 'attachment; filename="evaluatie-2026-2030.pdf"'
+    assert pdf.content[:5] == b"%PDF-"
+
+
+def test_trend_sentences_from_first_to_last_year() -> None:
+    from naleving.beleid.rapport import trends
+    from naleving.beleid.tabellen import Tabel
+
+    tabel = Tabel(
+        "jaren",
+        "Kerncijfers per jaar",
+        ["Kerncijfer", "2026", "2027", "2028"],
+        [["Signalen", 120, 100, 90], ["Onderzoeken", 10, "< 5", 10], ["Bezwaren", "< 5", 7, None]],
+    )
+    assert trends(tabel) == [
+        "Signalen: gedaald van 120 naar 90.",
+        "Onderzoeken: gelijk gebleven van 10 naar 10.",
+    ]
