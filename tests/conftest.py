@@ -24,6 +24,7 @@ REFERENCE_DATA = (
     "naleving.preventie.migrations.0003_rechten:add",
     "naleving.signalen.migrations.0002_rechten:add",
     "naleving.besluiten.migrations.0002_rechten:add",
+    "naleving.beleid.migrations.0002_rechten:add",
 )
 
 

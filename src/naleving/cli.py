@@ -63,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     imp.add_argument("--quiet", action="store_true", help="geen voortgangsbalk")
 
+    rapport = sub.add_parser(
+        "rapport", help="de voortgangsrapportage van een jaar maken (PDF of HTML)"
+    )
+    rapport.add_argument("--jaar", type=int, required=True)
+    rapport.add_argument("--pdf", metavar="BESTAND", help="schrijf de PDF naar dit bestand")
+    rapport.add_argument("--html", metavar="BESTAND", help="schrijf de HTML naar dit bestand")
+
     sub.add_parser("migrate", help="de database bijwerken")
     sub.add_parser("advies", help="advies van de regels (zie: naleving advies --help)")
     sub.add_parser("regels", help="de regelingen en hun parameters tonen")
@@ -110,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{aantallen['informatie_nodig']} cliënt(en) toe aan een informatiemoment."
         )
         return 0
+    if args.command == "rapport":
+        from naleving.beleid.rapport import rapport_naar_bestand
+
+        return rapport_naar_bestand(args.jaar, pdf_pad=args.pdf, html_pad=args.html)
     from django.core.management import execute_from_command_line
 
     if args.command == "migrate":

@@ -54,6 +54,8 @@ MATRIX = {
     "vordering.beheren": {"inkomensconsulent"},
     "vordering.exporteren": {"teamleider", "beleidsmedewerker"},
     "sjabloon.beheren": {"beheerder"},
+    # beleid/migrations/0002_rechten
+    "beleid.plannen": {"beleidsmedewerker"},
 }
 
 

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "naleving.accounts",
     "naleving.audit",
     "naleving.clienten",
+    "naleving.beleid",
     "naleving.preventie",
     "naleving.signalen",
     "naleving.demodata",

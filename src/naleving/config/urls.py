@@ -16,6 +16,7 @@ urlpatterns = [
     path("clienten/", include("naleving.clienten.urls")),
     path("audit/", include("naleving.audit.urls")),
     path("onderzoek/", include("naleving.onderzoek.urls")),
+    path("beleid/", include("naleving.beleid.urls")),
     path("", include("naleving.preventie.urls")),
     path("", include("naleving.signalen.urls")),
     path("besluiten/", include("naleving.besluiten.urls")),

@@ -1,0 +1,253 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The tables shown on the dashboard and in the reports, built from the KPI selectors. Exports
+(CSV, XLSX) use the very same tables, so what you download is what you saw.
+
+Small-count suppression (decision, see docs/beleid.md): a count from 1 to 4 (setting
+NALEVING_BELEID_MIN_CEL, default 5) is shown as "< 5", and a median or average over fewer than
+5 cases as "–". In a municipality of a few thousand clients a cell of 1 or 2 can point to a
+person; 0 is shown, because it reveals nobody.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+
+from naleving.beleid import kpi, kpi_dienst
+from naleving.beleid.filters import KpiFilter
+from naleving.core.money import format_euro
+
+Waarde = int | float | str | None
+
+
+def drempel() -> int:
+    return int(getattr(settings, "NALEVING_BELEID_MIN_CEL", 5))
+
+
+@dataclass
+class Tabel:
+    sleutel: str
+    titel: str
+    kolommen: list[str]
+    rijen: list[list[Waarde]]
+    toelichting: str = ""
+    #: column index -> kind: "aantal" (count, suppressed when small), ("afgeleid", i) (median or
+    #: average over the count in column i)
+    soorten: dict[int, object] = field(default_factory=dict)
+    #: plain message when this table has no source yet ("nog geen gegevens")
+    geen_gegevens: str = ""
+    #: columns drawn in the chart (indexes); empty = no chart
+    grafiek_kolommen: tuple[int, ...] = (1,)
+
+    def onderdrukt(self, n: int | None = None) -> Tabel:
+        n = drempel() if n is None else n
+        rijen = []
+        for rij in self.rijen:
+            nieuw = list(rij)
+            for i, soort in self.soorten.items():
+                waarde = rij[i]
+                if soort == "aantal" and isinstance(waarde, int) and 0 < waarde < n:
+                    nieuw[i] = f"< {n}"
+                elif isinstance(soort, tuple):
+                    basis = rij[soort[1]]
+                    if isinstance(basis, int) and basis < n and rij[i] is not None:
+                        nieuw[i] = "–"
+            rijen.append(nieuw)
+        return Tabel(**{**self.__dict__, "rijen": rijen})
+
+
+def _aantal(*idx: int) -> dict[int, object]:
+    return dict.fromkeys(idx, "aantal")
+
+
+def trechter(f: KpiFilter) -> list[Tabel]:
+    tabellen = []
+    for stap in kpi.trechter(f):
+        if not stap.gemeten:
+            tabellen.append(
+                Tabel(
+                    f"trechter-{stap.stap}",
+                    stap.titel,
+                    ["Onderdeel", "Aantal"],
+                    [],
+                    geen_gegevens=f"{stap.titel}: nog geen gegevens. Deze stap wordt geteld "
+                    "zodra de module die haar vastlegt in gebruik is.",
+                    grafiek_kolommen=(),
+                )
+            )
+            continue
+        bedragen = any(r.bedrag_cent is not None for r in stap.rijen)
+        kolommen = ["Onderdeel", "Aantal"] + (["Bedrag"] if bedragen else [])
+        rijen: list[list[Waarde]] = [
+            list[Waarde]([r.label, r.aantal])
+            + (
+                [format_euro(r.bedrag_cent) if r.bedrag_cent is not None else None]
+                if bedragen
+                else []
+            )
+            for r in stap.rijen
+        ]
+        totaal: list[Waarde] = ["Totaal", stap.totaal]
+        rijen.append(totaal + ([None] if bedragen else []))
+        tabellen.append(
+            Tabel(f"trechter-{stap.stap}", stap.titel, kolommen, rijen, soorten=_aantal(1))
+        )
+    return tabellen
+
+
+def belasting(f: KpiFilter) -> Tabel:
+    return Tabel(
+        "belasting",
+        "Onderzoeken die niets vonden, per herkomst",
+        ["Herkomst", "Afgerond", "Niets gevonden", "Niet vast te stellen", "Onrechtmatig"],
+        [
+            [r.herkomst, r.afgerond, r.niets_gevonden, r.niet_vast_te_stellen, r.onrechtmatig]
+            for r in kpi.belasting(f)
+        ],
+        "Een onderzoek dat niets vindt, belast een inwoner die zich aan de regels hield. De "
+        "Algemene Rekenkamer zag dat gemeenten dit niet rapporteren; wij wel.",
+        _aantal(1, 2, 3, 4),
+        grafiek_kolommen=(1, 2),
+    )
+
+
+def ingrijpend(f: KpiFilter) -> Tabel:
+    r = kpi.ingrijpend(f)
+    return Tabel(
+        "ingrijpend",
+        "Ingrijpende stappen (huisbezoek, waarneming)",
+        ["Onderdeel", "Aantal"],
+        [
+            ["Afgeronde onderzoeken", r.onderzoeken],
+            ["Huisbezoeken", r.huisbezoeken],
+            ["Waarnemingen", r.waarnemingen],
+            *(
+                list[Waarde]([f"Onderzoeken met {k} ingrijpende stap(pen)", v])
+                for k, v in r.verdeling.items()
+            ),
+            ["Gemiddeld per onderzoek", r.per_onderzoek],
+        ],
+        "Huisbezoek en waarneming raken de persoonlijke levenssfeer (art. 8 EVRM); ze mogen "
+        "alleen als niets lichters volstaat.",
+        {1: "aantal"},
+        grafiek_kolommen=(),
+    )
+
+
+def preventie(f: KpiFilter) -> list[Tabel]:
+    m = kpi_dienst.wijzigingsmeldingen(f)
+    return [
+        Tabel(
+            "informatiemomenten",
+            "Informatiemomenten over rechten en plichten",
+            ["Soort", "Aantal"],
+            [[lbl, n] for lbl, n in kpi_dienst.informatiemomenten(f)],
+            "Uitleg bij de aanvraag en daarna regelmatig (pijler 1, communicatie).",
+            _aantal(1),
+        ),
+        Tabel(
+            "campagnes",
+            "Campagnes en hun bereik",
+            ["Campagne", "Brieven", "Bijeenkomsten", "Deelnemers", "Van", "Tot"],
+            [
+                [c.naam, c.brieven, c.bijeenkomsten, c.deelnemers, c.start, c.einde]
+                for c in kpi_dienst.campagnes(f)
+            ],
+            "Het bereik geldt voor de hele campagne, ook als die in meer gemeenten liep.",
+            grafiek_kolommen=(1, 3),
+        ),
+        Tabel(
+            "wijzigingen",
+            "Wijzigingen doorgegeven door inwoners",
+            ["Onderdeel", "Waarde"],
+            [
+                ["Ontvangen", m.ontvangen],
+                ["Afgehandeld", m.afgehandeld],
+                ["Nog open", m.open],
+                [f"Afgehandeld binnen {m.termijn_dagen} dagen", m.binnen_termijn],
+                ["Mediaan reactietijd (uren)", m.mediaan_uren],
+            ],
+            "Hoe snel een doorgegeven wijziging is verwerkt (pijler 2, dienstverlening).",
+            {1: "aantal"},
+            grafiek_kolommen=(),
+        ),
+    ]
+
+
+def doorlooptijden(f: KpiFilter) -> Tabel:
+    return Tabel(
+        "doorlooptijden",
+        "Doorlooptijd per stap (dagen)",
+        ["Stap", "Aantal", "Mediaan", "Gemiddeld"],
+        [
+            [r.stap, r.aantal, r.mediaan_dagen, r.gemiddeld_dagen]
+            for r in kpi_dienst.doorlooptijden(f)
+        ],
+        "Uit de geschiedenis van signalen en onderzoeken: de tijd tussen twee stappen.",
+        {1: "aantal", 2: ("afgeleid", 1), 3: ("afgeleid", 1)},
+        grafiek_kolommen=(2,),
+    )
+
+
+def kerncijfers(f: KpiFilter) -> list[tuple[str, Waarde]]:
+    """The headline numbers used to compare municipalities and years."""
+    return list(kpi.kerncijfers(f))
+
+
+def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
+    gegroepeerd = kpi.kerncijfers_per(f.met(gemeente_id=None), "gemeente")
+    per = [gegroepeerd.get(pk, kpi.kerncijfers_leeg()) for pk, _n in gemeenten]
+    labels = [lbl for lbl, _v in kpi.kerncijfers_leeg()]
+    return Tabel(
+        "vergelijking",
+        "Vergelijking van de gemeenten",
+        ["Kerncijfer", *(naam for _pk, naam in gemeenten)],
+        [[lbl, *(p[i][1] for p in per)] for i, lbl in enumerate(labels)],
+        "Dezelfde periode en wet, per gemeente.",
+        _aantal(*range(1, len(gemeenten) + 1)),
+        grafiek_kolommen=tuple(range(1, len(gemeenten) + 1)),
+    )
+
+
+def cbs_waarschuwingen(f: KpiFilter) -> Tabel:
+    """Counts for the CBS yearly warnings survey by reason (domain.md §5); provided by the
+    besluiten app through the funnel registry as stage `cbs_waarschuwingen`."""
+    stap = next(s for s in kpi.latere_stappen(f) if s.stap == "cbs_waarschuwingen")
+    redenen = (
+        "Inlichtingenplicht",
+        "Arbeids-/re-integratieverplichting",
+        "Tekortschietend besef",
+        "Overig",
+    )
+    if not stap.gemeten:
+        return Tabel(
+            "cbs",
+            "CBS-enquête waarschuwingen, per reden",
+            ["Reden", "Aantal"],
+            [],
+            geen_gegevens="CBS-enquête waarschuwingen: nog geen gegevens. Waarschuwingen worden "
+            "vastgelegd in de module besluiten; zodra die in gebruik is, staan de aantallen hier.",
+            grafiek_kolommen=(),
+        )
+    per = {r.label: r.aantal for r in stap.rijen}
+    return Tabel(
+        "cbs",
+        "CBS-enquête waarschuwingen, per reden",
+        ["Reden", "Aantal"],
+        [[r, per.get(r, 0)] for r in redenen],
+        "Aantallen voor de jaarlijkse enquête van het CBS (geen onderdrukking: het CBS krijgt "
+        "de echte aantallen).",
+    )
+
+
+def alle(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> list[Tabel]:
+    return [
+        *trechter(f),
+        belasting(f),
+        ingrijpend(f),
+        *preventie(f),
+        doorlooptijden(f),
+        vergelijking(f, gemeenten),
+        cbs_waarschuwingen(f),
+    ]
