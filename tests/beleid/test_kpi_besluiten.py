@@ -81,8 +81,8 @@ def test_decision_stages_count_exactly(make_user, make_client) -> None:
         ("bezwaar", "Beslist: gegrond", 0, None),
         ("bezwaar", "Beslist: deels gegrond", 0, None),
         ("cbs_waarschuwingen", "Inlichtingenplicht", 1, None),
-        ("cbs_waarschuwingen", "Arbeids- of re-integratieverplichting", 1, None),
-        ("cbs_waarschuwingen", "Tekortschietend besef van verantwoordelijkheid", 0, None),
+        ("cbs_waarschuwingen", "Arbeids-/re-integratieverplichting", 1, None),
+        ("cbs_waarschuwingen", "Tekortschietend besef", 0, None),
         ("cbs_waarschuwingen", "Overig", 0, None),
     ]
     heusden_only = funnel_rijen(KpiFilter(2026, gemeente_id=heusden.gemeente_id))
@@ -100,3 +100,19 @@ def test_the_app_registers_the_decision_source() -> None:
     assert funnel_rijen not in kpi._bronnen  # tests/beleid/conftest.py took it out for this test
     apps.get_app_config("beleid").ready()
     assert funnel_rijen in kpi._bronnen
+
+
+def test_the_cbs_table_shows_the_decision_counts(make_user, make_client) -> None:
+    from naleving.beleid.tabellen import cbs_waarschuwingen
+
+    user = make_user("inkomensconsulent")
+    client = make_client()
+    _besluit(client, user, sanctie="waarschuwing", overtreding="arbeidsverplichting")
+    kpi.register_funnel_bron(funnel_rijen)  # conftest took it out; the table reads the registry
+    tabel = cbs_waarschuwingen(KpiFilter(2026))
+    assert tabel.rijen == [
+        ["Inlichtingenplicht", 0],
+        ["Arbeids-/re-integratieverplichting", 1],
+        ["Tekortschietend besef", 0],
+        ["Overig", 0],
+    ]

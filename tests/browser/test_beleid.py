@@ -38,7 +38,9 @@ def test_beleidsmedewerker_filters_the_dashboard_and_downloads_the_pdf(
     assert page.get_by_role("heading", level=1).inner_text() == "Cijfers handhaving 2026 — Heusden"
     # the chart has a text alternative and a data table beside it
     assert page.locator("svg[role=img]").count() >= 8
-    assert page.get_by_text("Besluiten: nog geen gegevens.").is_visible()
+    # the decision stages come from the decisions data: measured, not "nog geen gegevens"
+    assert page.locator("#kpi-trechter-besluiten").is_visible()
+    assert page.get_by_text("Besluiten: nog geen gegevens.").count() == 0
 
     # rendering the PDF takes a few seconds; allow for a busy test machine
     with page.expect_download(timeout=60_000) as info:

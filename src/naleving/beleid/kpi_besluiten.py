@@ -16,8 +16,8 @@ from naleving.besluiten.models import Besluit, Bezwaar, Sanctie, Uitkomst
 #: tekortschietend besef, overig.
 CBS_REDENEN = (
     ("inlichtingenplicht", "Inlichtingenplicht"),
-    ("arbeidsverplichting", "Arbeids- of re-integratieverplichting"),
-    ("tekortschietend_besef", "Tekortschietend besef van verantwoordelijkheid"),
+    ("arbeidsverplichting", "Arbeids-/re-integratieverplichting"),
+    ("tekortschietend_besef", "Tekortschietend besef"),
 )
 
 
