@@ -9,6 +9,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 
 from naleving.besluiten import advies, services
 from naleving.besluiten.models import BesluitOvergang, RegisterItem, Vordering
@@ -205,6 +206,6 @@ def test_earlier_sanctions_come_from_the_register(casus) -> None:
         {
             "soort": "waarschuwing",
             "overtreding": "inlichtingenplicht",
-            "datum": eerste.definitief_op.date().isoformat(),
+            "datum": timezone.localdate(eerste.definitief_op).isoformat(),
         }
     ]

@@ -201,7 +201,7 @@ def cautie_uit_onderzoek(onderzoek: Any) -> tuple[str, list[dict[str, Any]]]:
     gesprekken = [
         {
             "activiteit": a.pk,
-            "datum": a.vastgelegd_op.date().isoformat(),
+            "datum": timezone.localdate(a.vastgelegd_op).isoformat(),
             "met_wie": a.gegevens.get("met_wie", ""),
             "kan_leiden_tot_boete": bool(a.gegevens.get("kan_leiden_tot_boete")),
             "cautie_gegeven": bool(a.gegevens.get("cautie_tijdstip")),

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from naleving.accounts.models import User
@@ -394,7 +395,7 @@ def cbs(request: HttpRequest) -> HttpResponse:
             )
             response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
             return response
-    jaar = date.today().year
+    jaar = timezone.localdate().year
     return render(
         request,
         "besluiten/cbs.html",

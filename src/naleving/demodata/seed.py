@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.apps import apps as django_apps
 from django.db import transaction
+from django.utils import timezone
 from tqdm import tqdm
 
 from naleving.accounts.models import Gemeente, Rol, User
@@ -128,7 +129,7 @@ def seed_database(
     peildatum: date | None = None,
     progress: bool = True,
 ) -> SeedContext:
-    peildatum = peildatum or date.today()
+    peildatum = peildatum or timezone.localdate()
     rng = random.Random(seed_value)
     gemeenten = ensure_gemeenten()
     # Staff get their own generator: whether they already exist must not shift the clients' random stream.
