@@ -106,6 +106,47 @@ def test_duplicates_across_batches_within_one_file_are_refused(db, monkeypatch) 
     assert r.fouten[0].probleem == "extern_id 'X1' staat eerder in dit bestand."
 
 
+def test_every_row_across_batches_gets_its_receipt_history_row_and_group(
+    client_ok, monkeypatch
+) -> None:
+    """Rows are written per batch (COPY on PostgreSQL): each signal gets exactly one history row
+    'ontvangen', and grouping carries over from one batch to the next."""
+    monkeypatch.setattr("naleving.signalen.importeren.BATCH", 2)
+    vreemd = "999990032"  # valid, but no client
+    r = _run(
+        csv_bytes(
+            *(f"G{i},voertuig,{BSN_OK},2026-01-{i + 1:02d}," for i in range(5)),
+            f"V1,voertuig,{vreemd},2026-01-02,",
+        )
+    )
+    assert (r.nieuw, r.fout) == (6, 0)
+    gekoppeld = list(Signaal.objects.filter(client=client_ok))
+    assert len(gekoppeld) == 5
+    assert len({s.groep_id for s in gekoppeld}) == 1
+    los = Signaal.objects.get(extern_id="V1")
+    assert (los.client_id, los.gemeente_id, los.groep_id) == (None, None, None)
+    historie = list(SignaalOvergang.objects.values_list("signaal_id", "van", "naar"))
+    assert sorted(historie) == sorted(
+        (pk, "", Status.ONTVANGEN) for pk in Signaal.objects.values_list("pk", flat=True)
+    )
+
+
+def test_text_with_quotes_tabs_newlines_and_backslashes_is_stored_exactly(client_ok) -> None:
+    """CSV quoting and the database's bulk format must not change a single character."""
+    lastig = 'Regel 1\nRegel 2\t"tab" \\N ; café'
+    r = _run(
+        csv_bytes(
+            f'L1,overig,{BSN_OK},2026-01-02,"{lastig.replace(chr(34), chr(34) * 2)}",'
+            f'"{lastig.replace(chr(34), chr(34) * 2)}"',
+            header="extern_id,product,bsn,datum,omschrijving,notitie",
+        )
+    )
+    assert r.nieuw == 1
+    s = Signaal.objects.get(extern_id="L1")
+    assert s.omschrijving == lastig
+    assert s.payload == {"notitie": lastig}
+
+
 @pytest.mark.parametrize(
     ("inhoud", "bericht"),
     [

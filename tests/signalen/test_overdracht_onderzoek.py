@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 
+from naleving.accounts.permissions import clients_in_scope
 from naleving.onderzoek import services as onderzoek
 from naleving.onderzoek.models import Onderzoek
 from naleving.signalen import services
+from naleving.signalen.models import SignaalOvergang
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,16 @@ def test_closed_investigation_records_the_finding_on_its_signal(
     signaal.refresh_from_db()
     assert signaal.bevinding_vastgesteld is vastgesteld
     assert signaal.onderzoek_ref == o.nummer
+    # The closed investigation closes its signal (onderzoek → afgehandeld), with the outcome of
+    # triage kept.
+    assert (signaal.status, signaal.uitkomst) == ("afgehandeld", "onderzoek")
+    laatste = SignaalOvergang.objects.filter(signaal=signaal).order_by("pk").last()
+    assert (laatste.van, laatste.naar, laatste.door) == ("onderzoek", "afgehandeld", teamleider)
+    assert laatste.toelichting == (
+        "Onderzoek afgerond: onrechtmatigheid vastgesteld"
+        if vastgesteld
+        else "Onderzoek afgerond: geen bevinding vastgesteld"
+    )
+    # Least privilege: with signal and investigation closed, the handhaver no longer sees the
+    # client.
+    assert not clients_in_scope(handhaver).filter(pk=client.pk).exists()

@@ -28,7 +28,14 @@ class BsnFout(ValueError):
 
 
 def _checksum(digits: str) -> int:
-    return sum(w * int(d) for w, d in zip(WEIGHTS, digits, strict=True))
+    # Written out: the import of partner files runs this for every row (bench/signalen_import.py).
+    d = digits.encode("ascii")
+    return (
+        9 * d[0] + 8 * d[1] + 7 * d[2] + 6 * d[3] + 5 * d[4] + 4 * d[5] + 3 * d[6] + 2 * d[7] - d[8]
+    ) - 43 * 48  # each byte is the digit + 48 (ord "0"); the weights sum to 43
+
+
+_TYPED = str.maketrans("", "", " .-\t")
 
 
 def normalize(value: str) -> str:
@@ -36,7 +43,7 @@ def normalize(value: str) -> str:
 
     Raises BsnFout with a Dutch message when the value cannot be a BSN.
     """
-    cleaned = "".join(ch for ch in str(value) if ch not in " .-\t")
+    cleaned = str(value).translate(_TYPED)
     if not cleaned:
         raise BsnFout("Vul een burgerservicenummer (BSN) in.")
     if not cleaned.isdigit() or not cleaned.isascii():

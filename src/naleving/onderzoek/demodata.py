@@ -9,8 +9,9 @@ from django.utils import timezone
 
 from naleving.clienten.models import Client, Contactmoment
 from naleving.onderzoek import services
-from naleving.onderzoek.models import Onderzoek
+from naleving.onderzoek.models import Aanleiding, Onderzoek
 from naleving.onderzoek.services import StapInvoer
+from naleving.onderzoek.statemachine import Status
 
 VRAGEN = (
     "Woont er een partner op het adres? Er staan twee auto's van een ander op naam van het adres (RDW).",
@@ -72,6 +73,31 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
             Onderzoek.objects.filter(pk=o.pk).update(
                 termijn=timezone.localdate() - timedelta(days=rng.randint(1, 20))
             )
+    _sluit_signaalonderzoeken(ctx)
+
+
+def _sluit_signaalonderzoeken(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Investigations that triage opened from a signal (Signalen's demo data): some are closed, so
+    their signals show a finding (or none) and are afgehandeld; the rest wait for assignment."""
+    rng = ctx.rng
+    open_ = Onderzoek.objects.filter(aanleiding=Aanleiding.SIGNAAL, status=Status.AANGEVRAAGD)
+    for n, o in enumerate(open_.select_related("client", "gemeente").order_by("pk")):
+        if n % 5 in (0, 1):
+            continue  # waits for the teamleider
+        teamleider = ctx.staff("teamleider", o.client.gemeente)[0]
+        handhaver = rng.choice(ctx.staff("handhaver", o.client.gemeente))
+        onrechtmatig = n % 5 == 4
+        o = services.onderzoek_wijs_toe(user=teamleider, onderzoek=o, handhaver=handhaver)
+        o = services.onderzoek_start(user=handhaver, onderzoek=o)
+        _uitvoering(ctx, o, handhaver, onrechtmatig=onrechtmatig)
+        services.rapport_indienen(user=handhaver, onderzoek=o)
+        services.rapport_beoordeel(
+            user=teamleider,
+            onderzoek=o,
+            akkoord=True,
+            toelichting="Zorgvuldig onderzocht.",
+            uitkomst="onrechtmatigheid_vastgesteld" if onrechtmatig else "geen_onrechtmatigheid",
+        )
 
 
 def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  # type: ignore[no-untyped-def]

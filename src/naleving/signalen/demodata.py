@@ -186,7 +186,9 @@ def _decide(rng: random.Random, hh: User, linked: list[Signaal]) -> None:
             toelichting=tekst,
             bevestiging=bevestiging,
         )
-        if uitkomst == Uitkomst.ONDERZOEK and rng.random() < 0.6:
+        # Where the Onderzoek capability opened an investigation, its demo data closes some of them
+        # (and so the signal). Without it, a finding is recorded here directly.
+        if uitkomst == Uitkomst.ONDERZOEK and not s.onderzoek_ref and rng.random() < 0.6:
             services.signaal_registreer_bevinding(
                 user=None, signaal=s, vastgesteld=rng.random() < 0.5
             )

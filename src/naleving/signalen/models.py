@@ -58,7 +58,10 @@ class SignaalGroep(models.Model):
     """Signals of the same client and product within the grouping window (setting
     NALEVING_SIGNAAL_GROEPVENSTER_DAGEN) are looked at together."""
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="signaalgroepen")
+    # No index of its own: the (client, product, laatste_datum) index serves lookups by client.
+    client = models.ForeignKey(
+        Client, on_delete=models.CASCADE, related_name="signaalgroepen", db_index=False
+    )
     product = models.CharField(max_length=30, choices=Product.choices)
     eerste_datum = models.DateField()
     laatste_datum = models.DateField()
@@ -104,27 +107,48 @@ class Signaal(models.Model):
     )
     extern_id = models.CharField(max_length=100, blank=True)
     product = models.CharField(max_length=30, choices=Product.choices)
-    bsn = models.CharField("BSN", max_length=9, blank=True, db_index=True)
+    # Not indexed: signals are found through their client, never by BSN (each index costs every
+    # import; bench/signalen_import.py).
+    bsn = models.CharField("BSN", max_length=9, blank=True)
     datum = models.DateField(help_text="De datum van het signaal volgens de bron.")
     omschrijving = models.TextField(blank=True)
     payload = models.JSONField(default=dict, blank=True)
-    client = models.ForeignKey(
-        Client, on_delete=models.CASCADE, null=True, blank=True, related_name="signalen"
+    client = models.ForeignKey(  # indexed by (client, status) below
+        Client,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="signalen",
+        db_index=False,
     )
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, null=True, blank=True)
+    gemeente = models.ForeignKey(  # indexed by (status, gemeente) below; queues filter on both
+        Gemeente, on_delete=models.PROTECT, null=True, blank=True, db_index=False
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ONTVANGEN)
     uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices, blank=True)
-    groep = models.ForeignKey(
-        SignaalGroep, on_delete=models.SET_NULL, null=True, blank=True, related_name="signalen"
+    groep = models.ForeignKey(  # partial index below: unmatched signals have no group
+        SignaalGroep,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="signalen",
+        db_index=False,
     )
     anoniem = models.BooleanField(default=False)
     ontvangen_op = models.DateTimeField(db_index=True)
     termijn = models.DateField(help_text="Uiterste datum voor de triage.")
+    # Not indexed: nothing lists signals by registrant or by import run, and neither users nor
+    # import runs are deleted.
     geregistreerd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     signaalimport = models.ForeignKey(
-        Signaalimport, on_delete=models.SET_NULL, null=True, blank=True
+        Signaalimport, on_delete=models.SET_NULL, null=True, blank=True, db_index=False
     )
     onderzoek_ref = models.CharField(
         max_length=64, blank=True, help_text="Gezet door de onderzoeksapp."
@@ -149,6 +173,9 @@ class Signaal(models.Model):
         indexes = [
             models.Index(fields=["status", "gemeente"]),
             models.Index(fields=["client", "status"]),
+            models.Index(
+                fields=["groep"], condition=models.Q(groep__isnull=False), name="signaal_groep"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -161,8 +188,8 @@ class SignaalOvergang(models.Model):
     signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="overgangen")
     van = models.CharField(max_length=20, choices=Status.choices, blank=True)
     naar = models.CharField(max_length=20, choices=Status.choices)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+    door = models.ForeignKey(  # not indexed: users are deactivated, never deleted
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, db_index=False
     )
     tijdstip = models.DateTimeField()
     toelichting = models.CharField(max_length=300, blank=True)

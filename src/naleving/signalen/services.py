@@ -380,8 +380,10 @@ def signaal_koppel_onderzoek(*, user: User | None, signaal: Signaal, onderzoek_r
 
 
 def signaal_registreer_bevinding(*, user: User | None, signaal: Signaal, vastgesteld: bool) -> None:
-    """The Onderzoek capability records whether the investigation established a finding (yearly
-    report)."""
+    """The Onderzoek capability closes the signal when its investigation is closed: whether a
+    finding was established (the per-source share in the yearly report), and the move onderzoek →
+    afgehandeld, so the signal no longer counts as open nor gives a handhaver access to the
+    client."""
     with transaction.atomic():
         Signaal.objects.filter(pk=signaal.pk).update(bevinding_vastgesteld=vastgesteld)
         signaal.bevinding_vastgesteld = vastgesteld
@@ -392,6 +394,14 @@ def signaal_registreer_bevinding(*, user: User | None, signaal: Signaal, vastges
             client=signaal.client,
             velden={"bevinding_vastgesteld": vastgesteld},
         )
+        if signaal.status == Status.ONDERZOEK:
+            _beweeg(
+                signaal=signaal,
+                naar=Status.AFGEHANDELD,
+                user=user,
+                toelichting="Onderzoek afgerond: "
+                + ("onrechtmatigheid vastgesteld" if vastgesteld else "geen bevinding vastgesteld"),
+            )
 
 
 def taak_rond_af(*, user: User, taak: Taak) -> Taak:

@@ -6,13 +6,15 @@ from __future__ import annotations
 from naleving.signalen.models import Status, Uitkomst
 
 #: Allowed moves: (from, to). A signal is ontvangen, then in triage, then afgehandeld (with its
-#: outcome) or
-#: handed to an investigation. Nothing moves back: a new fact is a new signal.
+#: outcome) or handed to an investigation; when that investigation is closed, the signal is
+#: afgehandeld too (it no longer gives a handhaver access to the client). Nothing moves back: a new
+#: fact is a new signal.
 OVERGANGEN: frozenset[tuple[str, str]] = frozenset(
     {
         (Status.ONTVANGEN, Status.IN_TRIAGE),
         (Status.IN_TRIAGE, Status.AFGEHANDELD),
         (Status.IN_TRIAGE, Status.ONDERZOEK),
+        (Status.ONDERZOEK, Status.AFGEHANDELD),
     }
 )
 
