@@ -250,3 +250,20 @@ def test_a_later_file_joins_and_widens_the_existing_group(client_ok) -> None:
     assert g1.groep_id == g2.groep_id != g3.groep_id
     g1.groep.refresh_from_db()
     assert (g1.groep.eerste_datum, g1.groep.laatste_datum) == (date(2026, 1, 10), date(2026, 3, 1))
+
+
+def test_grouping_window_edges_and_products_across_files(client_ok) -> None:
+    """Grouping window (NALEVING_SIGNAAL_GROEPVENSTER_DAGEN, 90 days): a later file joins a group
+    whose last date is exactly 90 days earlier, not one 91 days earlier, and never a group of
+    another product."""
+    _run(csv_bytes(f"A1,vermogen,{BSN_OK},2026-01-01,", f"B1,voertuig,{BSN_OK},2026-01-01,"))
+    _run(
+        csv_bytes(
+            f"A2,vermogen,{BSN_OK},2026-04-01,",  # 90 days after 1 January
+            f"B2,voertuig,{BSN_OK},2026-04-02,",  # 91 days after 1 January
+        )
+    )
+    a1, a2, b1, b2 = (Signaal.objects.get(extern_id=e) for e in ("A1", "A2", "B1", "B2"))
+    assert a1.groep_id == a2.groep_id
+    assert b1.groep_id != b2.groep_id
+    assert len({a1.groep_id, b1.groep_id, b2.groep_id}) == 3

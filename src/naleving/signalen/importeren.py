@@ -422,26 +422,47 @@ def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int,
     gekoppeld = [r for r in rijen if r.bsn in clients]
     if not gekoppeld:
         return {}
-    vroegste = min(r.datum for r in gekoppeld) - venster
+    # Per (client, product) of this batch only the groups that overlap its dates plus the window:
+    # what is fetched is bounded by the batch, not by the client's history.
+    bereik: dict[tuple[int, str], tuple[date, date]] = {}
+    for r in gekoppeld:
+        sleutel = (clients[r.bsn][0], r.product)
+        lo, hi = bereik.get(sleutel, (r.datum, r.datum))
+        bereik[sleutel] = (min(lo, r.datum), max(hi, r.datum))
     bestaande: dict[tuple[int, str], list[_Groep]] = {}
-    client_ids = {clients[r.bsn][0] for r in gekoppeld}
+    gevonden: list[tuple[int, int, str, date, date]] = []
     if connection.vendor == "postgresql":
+        sleutels = list(bereik)
         with connection.cursor() as cur:
             cur.execute(
-                # LATERAL: an index probe per client, whatever the stale statistics suggest.
-                "SELECT g.id, k.client_id, g.product, g.eerste_datum, g.laatste_datum "
-                "FROM unnest(%s::bigint[]) AS k(client_id) CROSS JOIN LATERAL (SELECT id, "
-                "product, eerste_datum, laatste_datum FROM signalen_signaalgroep "
-                "WHERE client_id = k.client_id AND laatste_datum >= %s) g",
-                [list(client_ids), vroegste],
+                # LATERAL: an index probe per key, whatever the stale statistics suggest.
+                "SELECT g.id, k.client_id, k.product, g.eerste_datum, g.laatste_datum "
+                "FROM unnest(%s::bigint[], %s::text[], %s::date[], %s::date[]) "
+                "AS k(client_id, product, lo, hi) CROSS JOIN LATERAL (SELECT id, eerste_datum, "
+                "laatste_datum FROM signalen_signaalgroep WHERE client_id = k.client_id "
+                "AND product = k.product AND laatste_datum >= k.lo AND eerste_datum <= k.hi) g",
+                [
+                    [c for c, _p in sleutels],
+                    [p for _c, p in sleutels],
+                    [bereik[k][0] - venster for k in sleutels],
+                    [bereik[k][1] + venster for k in sleutels],
+                ],
             )
             gevonden = cur.fetchall()
     else:
-        gevonden = list(
-            SignaalGroep.objects.filter(client_id__in=client_ids, laatste_datum__gte=vroegste)
+        vroegste = min(lo for lo, _hi in bereik.values()) - venster
+        laatste_hi = max(hi for _lo, hi in bereik.values()) + venster
+        gevonden = [
+            rij
+            for rij in SignaalGroep.objects.filter(
+                client_id__in={c for c, _p in bereik},
+                laatste_datum__gte=vroegste,
+                eerste_datum__lte=laatste_hi,
+            )
             .order_by()
             .values_list("pk", "client_id", "product", "eerste_datum", "laatste_datum")
-        )
+            if (rij[1], rij[2]) in bereik
+        ]
     for pk, client_id, product, eerste, laatste in gevonden:
         bestaande.setdefault((client_id, product), []).append(
             _Groep(pk, client_id, product, eerste, laatste)
