@@ -30,8 +30,9 @@ from naleving.besluiten.models import (
     Sanctie,
     Verwijtbaarheid,
 )
-from naleving.besluiten.statemachine import VASTGESTELD, Status, vind_overgang
+from naleving.besluiten.statemachine import OVERGANGEN, VASTGESTELD, Status
 from naleving.clienten.models import Client
+from naleving.core import toestand
 from naleving.core.locking import update_versioned
 
 #: Awb 5:53 lid 1 jo. 5:48: a fine above €340 needs a rapport and a chance to give a zienswijze first.
@@ -64,34 +65,16 @@ WIJZIGBAAR = (
 )
 
 
+_MACHINE = toestand.Machine(
+    OVERGANGEN, Status, BesluitOvergang, "besluit", ("een besluit", "het besluit")
+)
+
+
 def _beweeg(
     besluit: Besluit, *, naar: str, user: User, toelichting: str = "", **changes: Any
 ) -> None:
-    overgang = vind_overgang(besluit.status, naar)
-    if overgang is None:
-        raise ValidationError(
-            f"Dit kan niet: een besluit met status '{besluit.get_status_display()}' kan niet naar "
-            f"'{Status(naar).label}'."
-        )
-    if not may(user, overgang.actie, besluit.client):
-        raise PermissionDenied("U mag deze stap in het besluit niet zetten.")
-    now = timezone.now()
-    van = besluit.status
-    update_versioned(
-        besluit,
-        expected_version=besluit.versie,
-        changes={"status": naar, "status_sinds": now, **changes},
-    )
-    BesluitOvergang.objects.create(
-        besluit=besluit, van=van, naar=naar, door=user, op=now, toelichting=toelichting
-    )
-    audit_log(
-        user=user,
-        actie=Actie.WIJZIGEN,
-        obj=besluit,
-        client=besluit.client,
-        velden={"status": [van, naar]},
-        reden=f"{overgang.omschrijving}. {toelichting}".strip(),
+    toestand.beweeg(
+        _MACHINE, besluit, naar=naar, user=user, toelichting=toelichting, changes=changes
     )
 
 

@@ -4,9 +4,10 @@ to a new decision on objection that refers to the original (Awb 7:11: heroverweg
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import models
+
+from naleving.core import toestand
+from naleving.core.toestand import Overgang
 
 
 class Status(models.TextChoices):
@@ -16,14 +17,6 @@ class Status(models.TextChoices):
     VERZONDEN = "verzonden", "Verzonden"
     BEZWAAR = "bezwaar", "In bezwaar"
     BESLIST_OP_BEZWAAR = "beslist_op_bezwaar", "Beslist op bezwaar"
-
-
-@dataclass(frozen=True)
-class Overgang:
-    van: str
-    naar: str
-    actie: str  # the permission action the user needs
-    omschrijving: str
 
 
 OVERGANGEN: tuple[Overgang, ...] = (
@@ -46,7 +39,4 @@ VASTGESTELD = (
 
 
 def vind_overgang(van: str, naar: str) -> Overgang | None:
-    for overgang in OVERGANGEN:
-        if overgang.van == van and overgang.naar == naar:
-            return overgang
-    return None
+    return toestand.vind_overgang(OVERGANGEN, van, naar)

@@ -23,6 +23,7 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.meldingen import meldingen_in_periode
 from naleving.clienten.models import Client
+from naleving.core import toestand
 from naleving.core.locking import VerouderdeVersie, update_versioned
 from naleving.onderzoek import activiteiten
 from naleving.onderzoek.advies import voorlopig_advies
@@ -38,7 +39,7 @@ from naleving.onderzoek.models import (
     PlanStap,
     Rapport,
 )
-from naleving.onderzoek.statemachine import TERMIJN_DAGEN, Status, Uitkomst, vind_overgang
+from naleving.onderzoek.statemachine import OVERGANGEN, TERMIJN_DAGEN, Status, Uitkomst
 
 #: Awb 5:53 lid 1 jo. 5:48: a written rapport and a zienswijze are required when a fine above €340 can be imposed.
 AWB_553_DREMPEL_CENT = 34_000
@@ -52,34 +53,22 @@ def _termijn(status: str, vanaf: datetime) -> date:
     return timezone.localdate(vanaf) + timedelta(days=days)
 
 
+_MACHINE = toestand.Machine(
+    OVERGANGEN, Status, OnderzoekOvergang, "onderzoek", ("een onderzoek", "het onderzoek")
+)
+
+
 def _beweeg(
     onderzoek: Onderzoek, *, naar: str, user: User, toelichting: str = "", **changes: Any
 ) -> None:
-    overgang = vind_overgang(onderzoek.status, naar)
-    if overgang is None:
-        raise ValidationError(
-            f"Dit kan niet: een onderzoek met status '{onderzoek.get_status_display()}' kan niet naar "
-            f"'{Status(naar).label}'."
-        )
-    if not may(user, overgang.actie, onderzoek.client):
-        raise PermissionDenied("U mag deze stap in het onderzoek niet zetten.")
-    now = timezone.now()
-    van = onderzoek.status
-    update_versioned(
+    """Move the investigation; every state carries its own deadline."""
+    toestand.beweeg(
+        _MACHINE,
         onderzoek,
-        expected_version=onderzoek.versie,
-        changes={"status": naar, "status_sinds": now, "termijn": _termijn(naar, now), **changes},
-    )
-    OnderzoekOvergang.objects.create(
-        onderzoek=onderzoek, van=van, naar=naar, door=user, op=now, toelichting=toelichting
-    )
-    audit_log(
+        naar=naar,
         user=user,
-        actie=Actie.WIJZIGEN,
-        obj=onderzoek,
-        client=onderzoek.client,
-        velden={"status": [van, naar]},
-        reden=f"{overgang.omschrijving}. {toelichting}".strip(),
+        toelichting=toelichting,
+        changes={"termijn": _termijn(naar, timezone.now()), **changes},
     )
 
 

@@ -8,9 +8,10 @@ executes, and nothing here decides a sanction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import models
+
+from naleving.core import toestand
+from naleving.core.toestand import Overgang
 
 
 class Status(models.TextChoices):
@@ -25,14 +26,6 @@ class Uitkomst(models.TextChoices):
     GEEN_ONRECHTMATIGHEID = "geen_onrechtmatigheid", "Geen onrechtmatigheid"
     ONRECHTMATIGHEID = "onrechtmatigheid_vastgesteld", "Onrechtmatigheid vastgesteld"
     NIET_VAST_TE_STELLEN = "niet_vast_te_stellen", "Niet vast te stellen"
-
-
-@dataclass(frozen=True)
-class Overgang:
-    van: str
-    naar: str
-    actie: str  # the permission action the user needs
-    omschrijving: str
 
 
 OVERGANGEN: tuple[Overgang, ...] = (
@@ -71,7 +64,4 @@ TERMIJN_DAGEN: dict[str, int] = {
 
 
 def vind_overgang(van: str, naar: str) -> Overgang | None:
-    for overgang in OVERGANGEN:
-        if overgang.van == van and overgang.naar == naar:
-            return overgang
-    return None
+    return toestand.vind_overgang(OVERGANGEN, van, naar)
