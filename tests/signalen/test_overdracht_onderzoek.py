@@ -65,3 +65,24 @@ def test_closed_investigation_records_the_finding_on_its_signal(
     # Least privilege: with signal and investigation closed, the handhaver no longer sees the
     # client.
     assert not clients_in_scope(handhaver).filter(pk=client.pk).exists()
+
+
+def test_closing_uses_the_stored_state_not_a_stale_copy(
+    handhaver, make_client, make_signaal
+) -> None:
+    """A caller holding a copy read before triage still closes the signal: the stored state
+    (onderzoek) decides the move to afgehandeld."""
+    from naleving.signalen.models import Signaal
+
+    signaal = make_signaal(make_client())
+    oud = Signaal.objects.get(pk=signaal.pk)  # read while still 'ontvangen'
+    services.signaal_triageer(
+        user=handhaver,
+        signaal=signaal,
+        uitkomst="onderzoek",
+        reden="niet_lichter",
+        toelichting="Polis UWV: nieuwe werkgever.",
+    )
+    services.signaal_registreer_bevinding(user=None, signaal=oud, vastgesteld=False)
+    signaal.refresh_from_db()
+    assert (signaal.status, signaal.bevinding_vastgesteld) == ("afgehandeld", False)

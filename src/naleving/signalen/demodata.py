@@ -188,6 +188,7 @@ def _decide(rng: random.Random, hh: User, linked: list[Signaal]) -> None:
         )
         # Where the Onderzoek capability opened an investigation, its demo data closes some of them
         # (and so the signal). Without it, a finding is recorded here directly.
+        s.refresh_from_db(fields=["status", "onderzoek_ref"])
         if uitkomst == Uitkomst.ONDERZOEK and not s.onderzoek_ref and rng.random() < 0.6:
             services.signaal_registreer_bevinding(
                 user=None, signaal=s, vastgesteld=rng.random() < 0.5

@@ -385,6 +385,10 @@ def signaal_registreer_bevinding(*, user: User | None, signaal: Signaal, vastges
     afgehandeld, so the signal no longer counts as open nor gives a handhaver access to the
     client."""
     with transaction.atomic():
+        # The stored state counts, not what the caller's copy last saw.
+        signaal.status = (
+            Signaal.objects.select_for_update().values_list("status", flat=True).get(pk=signaal.pk)
+        )
         Signaal.objects.filter(pk=signaal.pk).update(bevinding_vastgesteld=vastgesteld)
         signaal.bevinding_vastgesteld = vastgesteld
         audit_log(
