@@ -48,6 +48,20 @@ def test_partner_delivers_signals_idempotently(token) -> None:
     assert PartnerToken.objects.get().token_hash != token
 
 
+def test_a_clash_with_a_concurrent_call_gets_409_and_stores_nothing(token, monkeypatch) -> None:
+    """Never 500, never half-written: when the database refuses a record the checks let through
+    (a concurrent call stored it first), the call gets 409 and may simply be sent again."""
+    record = {"extern_id": "IB-1", "product": "detentie", "bsn": BSN, "datum": "2026-02-01"}
+    assert _post([record], token).status_code == 201
+    monkeypatch.setattr("naleving.signalen.importeren._bestaand", lambda bron, ids: {})
+    nieuw = {**record, "extern_id": "IB-2"}
+    antwoord = _post([nieuw, record], token)
+    assert antwoord.status_code == 409
+    assert antwoord.json()["fout"].startswith("Er is niets opgeslagen: een gelijktijdige aanroep")
+    assert list(Signaal.objects.values_list("extern_id", flat=True)) == ["IB-1"]
+    assert AuditEntry.objects.filter(actie="geweigerd", object_type="signalen.api").exists()
+
+
 def test_bad_payload_gets_400_with_field_and_problem_and_stores_nothing(token) -> None:
     response = _post(
         [

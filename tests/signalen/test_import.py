@@ -267,3 +267,19 @@ def test_grouping_window_edges_and_products_across_files(client_ok) -> None:
     assert a1.groep_id == a2.groep_id
     assert b1.groep_id != b2.groep_id
     assert len({a1.groep_id, b1.groep_id, b2.groep_id}) == 3
+
+
+def test_a_clash_with_a_concurrent_import_stores_nothing_and_says_so(
+    client_ok, monkeypatch
+) -> None:
+    """Never a half-written import: when the database refuses a row that the checks let through
+    (another import of the same source stored that external id meanwhile), nothing is stored and
+    the message says to read the file again."""
+    _run(csv_bytes(f"C1,overig,{BSN_OK},2026-01-02,"))
+    # As if the earlier import had not been committed yet when this one looked.
+    monkeypatch.setattr("naleving.signalen.importeren._bestaand", lambda bron, ids: {})
+    with pytest.raises(Bestandsfout) as fout:
+        _run(csv_bytes(f"C0,overig,{BSN_OK},2026-01-02,", f"C1,overig,{BSN_OK},2026-01-02,"))
+    assert fout.value.bericht.startswith("Er is niets opgeslagen: tijdens het inlezen veranderden")
+    assert sorted(Signaal.objects.values_list("extern_id", flat=True)) == ["C1"]
+    assert SignaalOvergang.objects.count() == 1

@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -134,6 +134,10 @@ class SignalenAanleveren(APIView):
                 {"nieuw": serializers.IntegerField(), "bestaand": serializers.IntegerField()},
             ),
             400: OpenApiResponse(description="Fouten per record: {record, veld, probleem}."),
+            409: OpenApiResponse(
+                description="Niets opgeslagen: een gelijktijdige aanroep leverde dezelfde "
+                "signalen aan. Opnieuw sturen is veilig: wat al binnen is, wordt overgeslagen."
+            ),
         },
     )
     def post(self, request: Request) -> Response:
@@ -171,18 +175,31 @@ class SignalenAanleveren(APIView):
                 goed.append(uitkomst)
         if fouten:
             return self._fout(fouten)
-        with transaction.atomic():
-            run = Signaalimport.objects.create(bron_naam=partner.organisatie, bestandsnaam="API")
-            resultaat = Importresultaat(run)
-            _schrijf(run, goed, resultaat, resultaat.fouten.append)
-            run.aantal_nieuw, run.aantal_bestaand = resultaat.nieuw, resultaat.bestaand
-            run.save(update_fields=["aantal_nieuw", "aantal_bestaand"])
-            audit_log(
-                user=partner,
-                actie=Actie.AANMAKEN,
-                obj=run,
-                velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
-                reden="Signalen via API",
+        try:
+            with transaction.atomic():
+                run = Signaalimport.objects.create(
+                    bron_naam=partner.organisatie, bestandsnaam="API"
+                )
+                resultaat = Importresultaat(run)
+                _schrijf(run, goed, resultaat, resultaat.fouten.append)
+                run.aantal_nieuw, run.aantal_bestaand = resultaat.nieuw, resultaat.bestaand
+                run.save(update_fields=["aantal_nieuw", "aantal_bestaand"])
+                audit_log(
+                    user=partner,
+                    actie=Actie.AANMAKEN,
+                    obj=run,
+                    velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
+                    reden="Signalen via API",
+                )
+        except IntegrityError:
+            # A concurrent call stored some of these external ids first; nothing of this call
+            # is stored, and sending it again is safe (idempotent).
+            return Response(
+                {
+                    "fout": "Er is niets opgeslagen: een gelijktijdige aanroep leverde dezelfde "
+                    "signalen aan. Stuur de aanroep opnieuw; wat al binnen is, wordt overgeslagen."
+                },
+                status=status.HTTP_409_CONFLICT,
             )
         return Response(
             {"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},

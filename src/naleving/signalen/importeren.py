@@ -13,14 +13,14 @@ from __future__ import annotations
 import csv
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from naleving.accounts.models import User
@@ -236,10 +236,18 @@ def importeer(
                 },
                 reden="Signalen ingelezen",
             )
-    except Bestandsfout:
+    except (Bestandsfout, IntegrityError) as exc:
         rapport.sluit()
         if rapport.pad:
             (Path(settings.MEDIA_ROOT) / rapport.pad).unlink(missing_ok=True)
+        if isinstance(exc, IntegrityError):
+            # Another import of the same source stored some of these external ids while this one
+            # ran (or a client was removed meanwhile): the transaction stored nothing.
+            raise Bestandsfout(
+                "Er is niets opgeslagen: tijdens het inlezen veranderden dezelfde gegevens "
+                "(bijvoorbeeld een tweede import van deze bron). Lees het bestand opnieuw in; "
+                "wat al binnen is, wordt dan overgeslagen."
+            ) from exc
         raise
     return resultaat
 
@@ -386,23 +394,32 @@ def _insert(
             cur.execute(_OVERGANG_SQL, [Status.ONTVANGEN, door, ts, vorige, run.pk])
             return
         # PostgreSQL: ids from the sequence, then COPY of the signals and of their first history
-        # row. psycopg's own cursor: Django's wrapper has no copy(). Text COPY: PostgreSQL
-        # parses the JSON string into the jsonb column.
+        # row. Text COPY: PostgreSQL parses the JSON string into the jsonb column.
         cur.execute(
             "SELECT nextval(pg_get_serial_sequence('signalen_signaal', 'id')) "
             "FROM generate_series(1, %s)",
             [len(rows)],
         )
         ids = [pk for (pk,) in cur.fetchall()]
-        with cur.cursor.copy(f"COPY signalen_signaal (id, {_SIGNAAL_KOLOMMEN}) FROM STDIN") as copy:
-            for pk, row in zip(ids, rows, strict=True):
-                copy.write_row((pk, *row))
-        with cur.cursor.copy(
+        _copy(
+            cur,
+            f"COPY signalen_signaal (id, {_SIGNAAL_KOLOMMEN}) FROM STDIN",
+            ((pk, *row) for pk, row in zip(ids, rows, strict=True)),
+        )
+        _copy(
+            cur,
             "COPY signalen_signaalovergang (signaal_id, van, naar, door_id, tijdstip, toelichting) "
-            "FROM STDIN"
-        ) as copy:
-            for pk in ids:
-                copy.write_row((pk, "", Status.ONTVANGEN.value, door, ts, ""))
+            "FROM STDIN",
+            ((pk, "", Status.ONTVANGEN.value, door, ts, "") for pk in ids),
+        )
+
+
+def _copy(cur: Any, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """PostgreSQL COPY through psycopg's own cursor (Django's wrapper has no copy()); database
+    errors are raised as Django's, like those of every other query (a clash is an IntegrityError)."""
+    with connection.wrap_database_errors, cur.cursor.copy(sql) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 @dataclass
@@ -499,12 +516,12 @@ def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int,
             )
             for g, (pk,) in zip(nieuw, cur.fetchall(), strict=True):
                 g.pk = pk
-            with cur.cursor.copy(
+            _copy(
+                cur,
                 "COPY signalen_signaalgroep (id, client_id, product, eerste_datum, laatste_datum) "
-                "FROM STDIN"
-            ) as copy:
-                for g in nieuw:
-                    copy.write_row((g.pk, g.client_id, g.product, g.eerste, g.laatste))
+                "FROM STDIN",
+                ((g.pk, g.client_id, g.product, g.eerste, g.laatste) for g in nieuw),
+            )
         for start in range(0, len(nieuw) if connection.vendor != "postgresql" else 0, 500):
             deel = nieuw[start : start + 500]
             waarden = ", ".join(["(%s, %s, %s, %s)"] * len(deel))
