@@ -386,32 +386,16 @@ def _insert(
             )
         )
     with connection.cursor() as cur:
-        if not postgres:
-            # SQLite has one writer at a time: the new rows are those above the highest id.
-            cur.execute("SELECT COALESCE(MAX(id), 0) FROM signalen_signaal")
-            vorige = cur.fetchone()[0]
+        # The batch's rows get ids above the highest id now: the sequence only goes up
+        # (PostgreSQL) and SQLite has one writer. Rows of concurrent imports above it are not of
+        # this run, and the history rows are written for this run's rows only.
+        cur.execute("SELECT COALESCE(MAX(id), 0) FROM signalen_signaal")
+        vorige = cur.fetchone()[0]
+        if postgres:  # text COPY: PostgreSQL parses the JSON string into the jsonb column
+            _copy(cur, f"COPY signalen_signaal ({_SIGNAAL_KOLOMMEN}) FROM STDIN", rows)
+        else:
             cur.executemany(_SIGNAAL_SQL, rows)
-            cur.execute(_OVERGANG_SQL, [Status.ONTVANGEN, door, ts, vorige, run.pk])
-            return
-        # PostgreSQL: ids from the sequence, then COPY of the signals and of their first history
-        # row. Text COPY: PostgreSQL parses the JSON string into the jsonb column.
-        cur.execute(
-            "SELECT nextval(pg_get_serial_sequence('signalen_signaal', 'id')) "
-            "FROM generate_series(1, %s)",
-            [len(rows)],
-        )
-        ids = [pk for (pk,) in cur.fetchall()]
-        _copy(
-            cur,
-            f"COPY signalen_signaal (id, {_SIGNAAL_KOLOMMEN}) FROM STDIN",
-            ((pk, *row) for pk, row in zip(ids, rows, strict=True)),
-        )
-        _copy(
-            cur,
-            "COPY signalen_signaalovergang (signaal_id, van, naar, door_id, tijdstip, toelichting) "
-            "FROM STDIN",
-            ((pk, "", Status.ONTVANGEN.value, door, ts, "") for pk in ids),
-        )
+        cur.execute(_OVERGANG_SQL, [Status.ONTVANGEN, door, ts, vorige, run.pk])
 
 
 def _copy(cur: Any, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
