@@ -283,3 +283,15 @@ def test_a_clash_with_a_concurrent_import_stores_nothing_and_says_so(
     assert fout.value.bericht.startswith("Er is niets opgeslagen: tijdens het inlezen veranderden")
     assert sorted(Signaal.objects.values_list("extern_id", flat=True)) == ["C1"]
     assert SignaalOvergang.objects.count() == 1
+
+
+def test_a_broken_line_found_while_reading_ahead_stores_nothing(db, monkeypatch) -> None:
+    """The next batch is read while the database takes in the current one: a file problem found
+    then (here a line that is not UTF-8) still leaves nothing stored, not even the first batch."""
+    monkeypatch.setattr("naleving.signalen.importeren.BATCH", 2)
+    inhoud = csv_bytes(*(f"R{i},overig,{BSN_OK},2026-01-02," for i in range(3))).getvalue()
+    inhoud += "R9,overig,999990019,2026-01-02,Café\n".encode("latin-1")
+    with pytest.raises(Bestandsfout, match="Het bestand is geen UTF-8 \\(regel 5\\)"):
+        _run(io.BytesIO(inhoud))
+    assert Signaal.objects.count() == 0
+    assert SignaalOvergang.objects.count() == 0

@@ -40,7 +40,7 @@ from naleving.signalen.models import (
 )
 from naleving.signalen.services import termijn_voor
 
-BATCH = 10000
+BATCH = 5000
 PRODUCTEN = frozenset(Product.values)
 _PRODUCTLIJST = ", ".join(Product.values)
 TOON_FOUTEN = 50
@@ -194,27 +194,33 @@ def importeer(
                     resultaat.fouten.append(fout)
                 rapport.schrijf(fout)
 
-            batch: list[Rij] = []
+            def batches() -> Iterator[list[Rij]]:
+                batch: list[Rij] = []
+                for rij, record in records(teller, bestandsnaam):
+                    if isinstance(record, str):
+                        noteer(Rijfout(rij, "", record))
+                        continue
+                    uitkomst = valideer(rij, record, vandaag)
+                    if isinstance(uitkomst, list):
+                        for f in uitkomst:
+                            noteer(f)
+                        continue
+                    batch.append(uitkomst)
+                    if len(batch) >= BATCH:
+                        yield batch
+                        batch = []
+                if batch:
+                    yield batch
+
+            vooruit = _Vooruit(batches())
             gemeld = 0
-            for rij, record in records(teller, bestandsnaam):
-                if isinstance(record, str):
-                    noteer(Rijfout(rij, "", record))
-                    continue
-                uitkomst = valideer(rij, record, vandaag)
-                if isinstance(uitkomst, list):
-                    for f in uitkomst:
-                        noteer(f)
-                    continue
-                batch.append(uitkomst)
-                if len(batch) >= BATCH:
-                    _schrijf(run, batch, resultaat, noteer)
-                    batch = []
-                    if voortgang:
-                        voortgang(teller.gelezen - gemeld)
-                        gemeld = teller.gelezen
-            _schrijf(run, batch, resultaat, noteer)
-            if voortgang:
-                voortgang(teller.gelezen - gemeld)
+            batch = vooruit.neem()
+            while batch is not None:
+                _schrijf(run, batch, resultaat, noteer, tijdens_schrijven=vooruit)
+                if voortgang:
+                    voortgang(teller.gelezen - gemeld)
+                    gemeld = teller.gelezen
+                batch = vooruit.neem()
             rapport.sluit()
             run.aantal_nieuw, run.aantal_bestaand, run.aantal_fout = (
                 resultaat.nieuw,
@@ -252,12 +258,35 @@ def importeer(
     return resultaat
 
 
+class _Vooruit:
+    """The next batch, read and checked while the database still writes the current one (the
+    client and the database then work at the same time; bench/signalen_import.py)."""
+
+    def __init__(self, stroom: Iterator[list[Rij]]) -> None:
+        self._stroom = stroom
+        self._volgende: list[Rij] | None = None
+        self._gelezen = False
+
+    def __call__(self) -> None:
+        if not self._gelezen:
+            self._volgende = next(self._stroom, None)
+            self._gelezen = True
+
+    def neem(self) -> list[Rij] | None:
+        self()
+        self._gelezen = False
+        return self._volgende
+
+
 def _schrijf(
     run: Signaalimport,
     batch: list[Rij],
     resultaat: Importresultaat,
     noteer: Callable[[Rijfout], None],
+    tijdens_schrijven: Callable[[], None] | None = None,
 ) -> None:
+    """Store the new rows of `batch`; `tijdens_schrijven` runs while the database takes them in
+    (it must not use the database)."""
     if not batch:
         return
     bestaand = _bestaand(run.bron_naam, [r.extern_id for r in batch])
@@ -284,7 +313,7 @@ def _schrijf(
         return
     clients = _clients({r.bsn for r in nieuw})
     groepen = _groepen(nieuw, clients)
-    _insert(run, nieuw, clients, groepen)
+    _insert(run, nieuw, clients, groepen, tijdens_schrijven)
     resultaat.nieuw += len(nieuw)
 
 
@@ -347,6 +376,7 @@ def _insert(
     rijen: list[Rij],
     clients: dict[str, tuple[int, int]],
     groepen: dict[int, int],
+    tijdens_schrijven: Callable[[], None] | None = None,
 ) -> None:
     """Write the batch without the ORM's per-object work (it was the bottleneck, see bench/):
     PostgreSQL COPY, elsewhere one parameterised executemany. The receipt rows of the history are
@@ -392,18 +422,33 @@ def _insert(
         cur.execute("SELECT COALESCE(MAX(id), 0) FROM signalen_signaal")
         vorige = cur.fetchone()[0]
         if postgres:  # text COPY: PostgreSQL parses the JSON string into the jsonb column
-            _copy(cur, f"COPY signalen_signaal ({_SIGNAAL_KOLOMMEN}) FROM STDIN", rows)
+            _copy(
+                cur,
+                f"COPY signalen_signaal ({_SIGNAAL_KOLOMMEN}) FROM STDIN",
+                rows,
+                tijdens_schrijven,
+            )
         else:
             cur.executemany(_SIGNAAL_SQL, rows)
+            if tijdens_schrijven:
+                tijdens_schrijven()
         cur.execute(_OVERGANG_SQL, [Status.ONTVANGEN, door, ts, vorige, run.pk])
 
 
-def _copy(cur: Any, sql: str, rows: Iterable[tuple[Any, ...]]) -> None:
+def _copy(
+    cur: Any,
+    sql: str,
+    rows: Iterable[tuple[Any, ...]],
+    daarna: Callable[[], None] | None = None,
+) -> None:
     """PostgreSQL COPY through psycopg's own cursor (Django's wrapper has no copy()); database
-    errors are raised as Django's, like those of every other query (a clash is an IntegrityError)."""
+    errors are raised as Django's, like those of every other query (a clash is an IntegrityError).
+    `daarna` runs after the rows are sent, while the server still takes them in."""
     with connection.wrap_database_errors, cur.cursor.copy(sql) as copy:
         for row in rows:
             copy.write_row(row)
+        if daarna:
+            daarna()
 
 
 @dataclass
