@@ -1,17 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Benchmark: import of a 100,000-row signal file, against a raw bulk insert of the same rows.
 
-    NALEVING_VAR_DIR=$(mktemp -d) PYTHONPATH=src python bench/signalen_import.py            # SQLite
+    NALEVING_VAR_DIR=$(mktemp -d) PYTHONPATH=src python bench/signalen_import.py      # SQLite
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/naleving_bench PYTHONPATH=src \\
-        python bench/signalen_import.py                                                   #
-        PostgreSQL
+        python bench/signalen_import.py                                             # PostgreSQL
 
 Reports rows/s of the real import (validation, client match, grouping, history rows, audit), rows/s
-of a raw
-`executemany` INSERT of the same rows into the signal table, their ratio, and the peak Python memory
-(tracemalloc) of the import at two file sizes to show it is flat in file size. Goal (issue 4): >=
-20,000
-rows/s on PostgreSQL, within 3x of the raw insert.
+of a raw `executemany` INSERT of the same rows into the signal table (and on PostgreSQL of a raw
+COPY), their ratio, and the peak Python memory (tracemalloc) of the import at two file sizes to show
+it is flat in file size. Goal (issue 4): >= 20,000 rows/s on PostgreSQL, within 3x of the raw
+insert.
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """End to end in Chromium: a resident reports with an attachment and gets a reference code; a
-handhaver links
-the report to a client, sees the attachment and triages it with a reason."""
+handhaver links the report to a client, sees the attachment and triages it with a reason."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Batch intake: idempotent by (source, external id), every row checked, good rows stored together,
-a Dutch
-error per bad row, and the exit codes of `naleving import-signalen`."""
+a Dutch error per bad row, and the exit codes of `naleving import-signalen`."""
 
 from __future__ import annotations
 
@@ -273,8 +272,8 @@ def test_a_clash_with_a_concurrent_import_stores_nothing_and_says_so(
     client_ok, monkeypatch
 ) -> None:
     """Never a half-written import: when the database refuses a row that the checks let through
-    (another import of the same source stored that external id meanwhile), nothing is stored and
-    the message says to read the file again."""
+    (another import of the same source stored that external id meanwhile), nothing is stored and the
+    message says to read the file again."""
     _run(csv_bytes(f"C1,overig,{BSN_OK},2026-01-02,"))
     # As if the earlier import had not been committed yet when this one looked.
     monkeypatch.setattr("naleving.signalen.importeren._bestaand", lambda bron, ids: {})
@@ -286,8 +285,8 @@ def test_a_clash_with_a_concurrent_import_stores_nothing_and_says_so(
 
 
 def test_a_broken_line_found_while_reading_ahead_stores_nothing(db, monkeypatch) -> None:
-    """The next batch is read while the database takes in the current one: a file problem found
-    then (here a line that is not UTF-8) still leaves nothing stored, not even the first batch."""
+    """The next batch is read while the database takes in the current one: a file problem found then
+    (here a line that is not UTF-8) still leaves nothing stored, not even the first batch."""
     monkeypatch.setattr("naleving.signalen.importeren.BATCH", 2)
     inhoud = csv_bytes(*(f"R{i},overig,{BSN_OK},2026-01-02," for i in range(3))).getvalue()
     inhoud += "R9,overig,999990019,2026-01-02,Café\n".encode("latin-1")

@@ -3,8 +3,7 @@
 intake.
 
 Every call is in the access log. A bad payload gets 400 with, per record, the field and the Dutch
-problem;
-nothing of such a delivery is stored (all or nothing per call).
+problem; nothing of such a delivery is stored (all or nothing per call).
 """
 
 from __future__ import annotations

@@ -2,10 +2,8 @@
 """Reading batch files of chain partners as a stream of records, never the whole file in memory.
 
 CSV: UTF-8, comma-separated, header `extern_id,product,bsn,datum,omschrijving`; further columns go
-into the
-payload. JSON: a list of objects with the same keys. A problem with the file as a whole raises
-`Bestandsfout`;
-a problem with one record is left to the row validation.
+into the payload. JSON: a list of objects with the same keys. A problem with the file as a whole
+raises `Bestandsfout`; a problem with one record is left to the row validation.
 """
 
 from __future__ import annotations
@@ -73,8 +71,7 @@ def _regels(bron: Teller) -> Iterator[str]:
 
 def csv_records(bron: Teller) -> Iterator[tuple[int, dict[str, Any] | str]]:
     """Yields (row number, record) — or (row number, message) for a row with the wrong number of
-    columns.
-    Row 1 is the header, as in a spreadsheet."""
+    columns. Row 1 is the header, as in a spreadsheet."""
     reader = csv.reader(_regels(bron))
     try:
         kop = next(reader, None)

@@ -3,9 +3,8 @@
 deployment).
 
 The defaults are the team's working agreements (uitvoeringsplan handhaving, UNCERTAIN: no legal term
-applies
-to triage itself); the 365-day retention of reporter contact data follows the issue (pillar 3,
-privacy).
+applies to triage itself); the 365-day retention of reporter contact data follows the issue (pillar
+3, privacy).
 """
 
 from __future__ import annotations

@@ -2,10 +2,9 @@
 """Batch intake of chain-partner signals (CLI, teamleider upload and partner API share this code).
 
 Idempotent by (source, external id): a record already received is counted, not stored again. Every
-row is
-validated; the good rows are stored in one transaction; bad rows go to an error report (CSV) in
-Dutch with row
-number, field and problem. Memory stays flat: records are read, checked and written per batch.
+row is validated; the good rows are stored in one transaction; bad rows go to an error report (CSV)
+in Dutch with row number, field and problem. Memory stays flat: records are read, checked and
+written per batch.
 """
 
 from __future__ import annotations
@@ -259,8 +258,8 @@ def importeer(
 
 
 class _Vooruit:
-    """The next batch, read and checked while the database still writes the current one (the
-    client and the database then work at the same time; bench/signalen_import.py)."""
+    """The next batch, read and checked while the database still writes the current one (the client
+    and the database then work at the same time; bench/signalen_import.py)."""
 
     def __init__(self, stroom: Iterator[list[Rij]]) -> None:
         self._stroom = stroom
@@ -285,8 +284,8 @@ def _schrijf(
     noteer: Callable[[Rijfout], None],
     tijdens_schrijven: Callable[[], None] | None = None,
 ) -> None:
-    """Store the new rows of `batch`; `tijdens_schrijven` runs while the database takes them in
-    (it must not use the database)."""
+    """Store the new rows of `batch`; `tijdens_schrijven` runs while the database takes them in (it
+    must not use the database)."""
     if not batch:
         return
     bestaand = _bestaand(run.bron_naam, [r.extern_id for r in batch])

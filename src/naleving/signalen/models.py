@@ -3,8 +3,7 @@
 each.
 
 No score, rank or profiling attribute is stored here (domain.md §9): a queue is ordered by age,
-deadline and
-type only. A resident's report stores no IP address and no user agent.
+deadline and type only. A resident's report stores no IP address and no user agent.
 """
 
 from __future__ import annotations

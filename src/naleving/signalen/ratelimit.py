@@ -1,9 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A rate limit for the public form that stores no address: counts live in this process's memory,
-keyed by an
-HMAC of the client address with a secret that is replaced every window. After a window the old keys
-cannot be
-linked to an address by anyone, and nothing is ever written to disk or database."""
+keyed by an HMAC of the client address with a secret that is replaced every window. After a window
+the old keys cannot be linked to an address by anyone, and nothing is ever written to disk or
+database."""
 
 from __future__ import annotations
 

@@ -30,8 +30,7 @@ WACHTRIJ_LIMIET = 200
 
 def open_signaal_ground(user: User) -> Q:
     """Registered with accounts.permissions: a handhaver sees a client with an open signal (or
-    investigation)
-    in one of the handhaver's municipalities."""
+    investigation) in one of the handhaver's municipalities."""
     open_clients = Signaal.objects.filter(
         status__in=OPEN_STATUSSEN, client__isnull=False, gemeente__in=user.gemeenten.all()
     ).values("client_id")
@@ -113,8 +112,8 @@ class Teamoverzicht:
 
 def teamoverzicht(*, user: User) -> Teamoverzicht:
     """The teamleider's view: queue per municipality with ages and deadlines, and per source the
-    share of
-    signals that led to an established finding. Counts and signal numbers only, no names."""
+    share of signals that led to an established finding. Counts and signal numbers only, no
+    names."""
     if not has_right(user, "signaal.overzicht"):
         raise PermissionDenied("Alleen een teamleider ziet het overzicht van signalen.")
     vandaag = timezone.localdate()

@@ -67,8 +67,7 @@ def termijn_voor(ontvangen_op: datetime) -> date:
 
 def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
     """Store one signal: link it to a client by BSN, group it, record its first state. No permission
-    check:
-    callers are the gate (public form, partner API, import, colleague form)."""
+    check: callers are the gate (public form, partner API, import, colleague form)."""
     now = timezone.now()
     client = nieuw.client or (Client.objects.filter(bsn=nieuw.bsn).first() if nieuw.bsn else None)
     with transaction.atomic():
@@ -268,8 +267,7 @@ def signaal_triageer(
     """Decide what happens with a signal, always with a reason from the list and free text.
 
     Rule (domain.md §4): an anonymous report is low-weight; alone it never justifies an
-    investigation, so the
-    handhaver must record what corroborates it.
+    investigation, so the handhaver must record what corroborates it.
     """
     _require_triage(user, signaal)
     errors: dict[str, str] = {}
@@ -358,8 +356,8 @@ def signaal_triageer(
 
 def signaal_koppel_onderzoek(*, user: User | None, signaal: Signaal, onderzoek_ref: str) -> Signaal:
     """Hand-over to the Onderzoek capability: it calls this when it opens an investigation for a
-    signal whose
-    triage was 'onderzoek starten' (state `onderzoek`). Idempotent for the same reference."""
+    signal whose triage was 'onderzoek starten' (state `onderzoek`). Idempotent for the same
+    reference."""
     if signaal.status != Status.ONDERZOEK:
         raise ValidationError(
             "Alleen een signaal met triage 'onderzoek starten' gaat naar een onderzoek."

@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Mounted at the site root (one include line in config/urls.py): the public report form, staff
-pages under
-/signalen/, and the partner API with its OpenAPI document under /api/."""
+pages under /signalen/, and the partner API with its OpenAPI document under /api/."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView

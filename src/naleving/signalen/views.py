@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Staff pages: the handhaver's queue and triage, the colleague's form, the teamleider's overview
-and upload.
-Thin: parse, call one selector or service, render."""
+and upload. Thin: parse, call one selector or service, render."""
 
 from __future__ import annotations
 

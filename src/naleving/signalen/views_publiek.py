@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Public pages for residents: no login. The client address is used only, hashed with a rotating
-secret and
-in memory, for the rate limit; it is never stored with a report."""
+secret and in memory, for the rate limit; it is never stored with a report."""
 
 from __future__ import annotations
 
