@@ -29,6 +29,7 @@ from naleving.clienten.models import Client
 from naleving.core import bsn as bsn_rules
 from naleving.signalen import conf
 from naleving.signalen.bestanden import KOLOMMEN, Bestandsfout, Teller, csv_records, json_records
+from naleving.signalen.groepering import kies_groep, verbreed
 from naleving.signalen.models import (
     Bron,
     Product,
@@ -452,30 +453,51 @@ def _copy(
 
 @dataclass
 class _Groep:
+    """A signal group as plain data: model instances and bulk_update dominated the profile."""
+
     pk: int | None
     client_id: int
     product: str
-    eerste: date
-    laatste: date
+    eerste_datum: date
+    laatste_datum: date
     gewijzigd: bool = False
 
 
 def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int, int]:
     """Group id per row number: join a group of the same client and product within the window, or
-    start one. Plain tuples and SQL: model instances and bulk_update dominated the profile."""
+    start one (groepering.kies_groep, the same rule as for a single signal)."""
     venster = timedelta(days=conf.groepvenster_dagen())
     gekoppeld = [r for r in rijen if r.bsn in clients]
     if not gekoppeld:
         return {}
-    # Per (client, product) of this batch only the groups that overlap its dates plus the window:
-    # what is fetched is bounded by the batch, not by the client's history.
-    bereik: dict[tuple[int, str], tuple[date, date]] = {}
+    bereik: dict[tuple[int, str], tuple[date, date]] = {}  # (client, product) -> dates in batch
     for r in gekoppeld:
         sleutel = (clients[r.bsn][0], r.product)
         lo, hi = bereik.get(sleutel, (r.datum, r.datum))
         bereik[sleutel] = (min(lo, r.datum), max(hi, r.datum))
-    bestaande: dict[tuple[int, str], list[_Groep]] = {}
-    gevonden: list[tuple[int, int, str, date, date]] = []
+    bestaande = _open_groepen(bereik, venster)
+    toewijzing: dict[int, _Groep] = {}
+    nieuw: list[_Groep] = []
+    for r in sorted(gekoppeld, key=lambda r: r.datum):
+        sleutel = (clients[r.bsn][0], r.product)
+        kandidaten = bestaande.setdefault(sleutel, [])
+        groep = kies_groep(kandidaten, r.datum, venster)
+        if groep is None:
+            groep = _Groep(None, sleutel[0], r.product, r.datum, r.datum)
+            kandidaten.append(groep)
+            nieuw.append(groep)
+        elif verbreed(groep, r.datum):
+            groep.gewijzigd = groep.pk is not None
+        toewijzing[r.rij] = groep
+    _bewaar_groepen(nieuw, [g for lijst in bestaande.values() for g in lijst if g.gewijzigd])
+    return {rij: groep.pk for rij, groep in toewijzing.items() if groep.pk is not None}
+
+
+def _open_groepen(
+    bereik: dict[tuple[int, str], tuple[date, date]], venster: timedelta
+) -> dict[tuple[int, str], list[_Groep]]:
+    """Per (client, product) of the batch only the groups that overlap its dates plus the window:
+    what is fetched is bounded by the batch, not by the client's history."""
     if connection.vendor == "postgresql":
         sleutels = list(bereik)
         with connection.cursor() as cur:
@@ -495,47 +517,29 @@ def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int,
             )
             gevonden = cur.fetchall()
     else:
-        vroegste = min(lo for lo, _hi in bereik.values()) - venster
-        laatste_hi = max(hi for _lo, hi in bereik.values()) + venster
         gevonden = [
             rij
             for rij in SignaalGroep.objects.filter(
                 client_id__in={c for c, _p in bereik},
-                laatste_datum__gte=vroegste,
-                eerste_datum__lte=laatste_hi,
+                laatste_datum__gte=min(lo for lo, _hi in bereik.values()) - venster,
+                eerste_datum__lte=max(hi for _lo, hi in bereik.values()) + venster,
             )
             .order_by()
             .values_list("pk", "client_id", "product", "eerste_datum", "laatste_datum")
             if (rij[1], rij[2]) in bereik
         ]
+    bestaande: dict[tuple[int, str], list[_Groep]] = {}
     for pk, client_id, product, eerste, laatste in gevonden:
         bestaande.setdefault((client_id, product), []).append(
             _Groep(pk, client_id, product, eerste, laatste)
         )
-    toewijzing: dict[int, _Groep] = {}
-    nieuw: list[_Groep] = []
-    for r in sorted(gekoppeld, key=lambda r: r.datum):
-        sleutel = (clients[r.bsn][0], r.product)
-        kandidaten = bestaande.setdefault(sleutel, [])
-        groep = next(
-            (
-                g
-                for g in kandidaten
-                if g.laatste >= r.datum - venster and g.eerste <= r.datum + venster
-            ),
-            None,
-        )
-        if groep is None:
-            groep = _Groep(None, sleutel[0], r.product, r.datum, r.datum)
-            kandidaten.append(groep)
-            nieuw.append(groep)
-        elif r.datum > groep.laatste or r.datum < groep.eerste:
-            groep.laatste, groep.eerste = max(groep.laatste, r.datum), min(groep.eerste, r.datum)
-            groep.gewijzigd = groep.pk is not None
-        toewijzing[r.rij] = groep
-    ops = connection.ops
-    with connection.cursor() as cur:
-        if nieuw and connection.vendor == "postgresql":
+    return bestaande
+
+
+def _bewaar_groepen(nieuw: list[_Groep], gewijzigd: list[_Groep]) -> None:
+    """Insert the new groups (each gets its id) and widen the changed ones."""
+    if nieuw and connection.vendor == "postgresql":
+        with connection.cursor() as cur:
             # Ids first, then one COPY: far cheaper than INSERT ... RETURNING per row.
             cur.execute(
                 "SELECT nextval(pg_get_serial_sequence('signalen_signaalgroep', 'id')) "
@@ -548,39 +552,33 @@ def _groepen(rijen: list[Rij], clients: dict[str, tuple[int, int]]) -> dict[int,
                 cur,
                 "COPY signalen_signaalgroep (id, client_id, product, eerste_datum, laatste_datum) "
                 "FROM STDIN",
-                ((g.pk, g.client_id, g.product, g.eerste, g.laatste) for g in nieuw),
+                ((g.pk, g.client_id, g.product, g.eerste_datum, g.laatste_datum) for g in nieuw),
             )
-        for start in range(0, len(nieuw) if connection.vendor != "postgresql" else 0, 500):
-            deel = nieuw[start : start + 500]
-            waarden = ", ".join(["(%s, %s, %s, %s)"] * len(deel))
-            params: list[Any] = []
-            for g in deel:
-                params += [
-                    g.client_id,
-                    g.product,
-                    ops.adapt_datefield_value(g.eerste),
-                    ops.adapt_datefield_value(g.laatste),
-                ]
-            cur.execute(
-                "INSERT INTO signalen_signaalgroep "
-                "(client_id, product, eerste_datum, laatste_datum) "
-                f"VALUES {waarden} RETURNING id",
-                params,
+    elif nieuw:
+        modellen = [
+            SignaalGroep(
+                client_id=g.client_id,
+                product=g.product,
+                eerste_datum=g.eerste_datum,
+                laatste_datum=g.laatste_datum,
             )
-            for g, (pk,) in zip(deel, cur.fetchall(), strict=True):
-                g.pk = pk
-        gewijzigd = [g for lijst in bestaande.values() for g in lijst if g.gewijzigd]
-        if gewijzigd:
+            for g in nieuw
+        ]
+        SignaalGroep.objects.bulk_create(modellen, batch_size=500)
+        for g, m in zip(nieuw, modellen, strict=True):
+            g.pk = m.pk
+    if gewijzigd:
+        ops = connection.ops
+        with connection.cursor() as cur:
             cur.executemany(
                 "UPDATE signalen_signaalgroep SET eerste_datum = %s, laatste_datum = %s "
                 "WHERE id = %s",
                 [
                     (
-                        ops.adapt_datefield_value(g.eerste),
-                        ops.adapt_datefield_value(g.laatste),
+                        ops.adapt_datefield_value(g.eerste_datum),
+                        ops.adapt_datefield_value(g.laatste_datum),
                         g.pk,
                     )
                     for g in gewijzigd
                 ],
             )
-    return {rij: groep.pk for rij, groep in toewijzing.items() if groep.pk is not None}

@@ -22,6 +22,7 @@ from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
 from naleving.core import bsn as bsn_rules
 from naleving.signalen import conf
+from naleving.signalen.groepering import kies_groep, verbreed
 from naleving.signalen.models import (
     Bron,
     Product,
@@ -116,23 +117,21 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
 def groep_voor(*, client_id: int, product: str, datum: date) -> SignaalGroep:
     """The group of this client and product with a signal within the window, or a new one."""
     venster = timedelta(days=conf.groepvenster_dagen())
-    groep = (
+    groep = kies_groep(
         SignaalGroep.objects.filter(
             client_id=client_id,
             product=product,
             laatste_datum__gte=datum - venster,
             eerste_datum__lte=datum + venster,
-        )
-        .order_by("-laatste_datum")
-        .first()
+        ),
+        datum,
+        venster,
     )
     if groep is None:
         return SignaalGroep.objects.create(
             client_id=client_id, product=product, eerste_datum=datum, laatste_datum=datum
         )
-    if datum > groep.laatste_datum or datum < groep.eerste_datum:
-        groep.laatste_datum = max(groep.laatste_datum, datum)
-        groep.eerste_datum = min(groep.eerste_datum, datum)
+    if verbreed(groep, datum):
         groep.save(update_fields=["laatste_datum", "eerste_datum"])
     return groep
 
