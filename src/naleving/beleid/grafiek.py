@@ -26,10 +26,13 @@ PATRONEN = (
 )
 
 
-def _tekst(waarde: object) -> str:
+def celtekst(waarde: object) -> str:
+    """A table or chart cell: None as a dash, decimals with a comma (Dutch notation)."""
+    if waarde is None:
+        return "–"
     if isinstance(waarde, float):
         return f"{waarde:.1f}".replace(".", ",")
-    return "–" if waarde is None else str(waarde)
+    return str(waarde)
 
 
 def staafdiagram(
@@ -79,7 +82,7 @@ def staafdiagram(
             prefix = f"{naam}: " if len(reeksen) > 1 else ""
             delen.append(
                 f'<text x="{LABEL_BREEDTE + w + 4:.1f}" y="{y + BALK - 5}" font-size="11">'
-                f"{escape(prefix + _tekst(v))}</text>"
+                f"{escape(prefix + celtekst(v))}</text>"
             )
     delen.append("</svg>")
     return mark_safe("".join(delen))

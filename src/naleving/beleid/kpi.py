@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import Count, F, Q
 
 from naleving.beleid.filters import KpiFilter
-from naleving.onderzoek.activiteiten import Soort
+from naleving.onderzoek.activiteiten import INGRIJPEND, Soort
 from naleving.onderzoek.models import Aanleiding, Activiteit, Onderzoek
 from naleving.onderzoek.statemachine import Status as OStatus
 from naleving.onderzoek.statemachine import Uitkomst as OUitkomst
@@ -79,6 +79,11 @@ def _onderzoeken(f: KpiFilter):  # type: ignore[no-untyped-def]
     return Onderzoek.objects.filter(f.scope(gemeente="gemeente"))
 
 
+def _afgerond(f: KpiFilter):  # type: ignore[no-untyped-def]
+    """Investigations closed in the period (by `afgerond_op`)."""
+    return _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND)
+
+
 def _tel(qs, veld: str, keuzes) -> list[tuple[str, str, int]]:  # type: ignore[no-untyped-def]
     counts = dict(qs.values_list(veld).annotate(n=Count("pk")).order_by())
     return [(code, label, counts.get(code, 0)) for code, label in keuzes]
@@ -122,7 +127,7 @@ def trechter(f: KpiFilter) -> list[Stap]:
             [
                 Rij("bevindingen", lbl, n)
                 for _c, lbl, n in _tel(
-                    _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND),
+                    _afgerond(f),
                     "uitkomst",
                     OUitkomst.choices,
                 )
@@ -175,7 +180,7 @@ def belasting(f: KpiFilter) -> list[BelastingRij]:
     """The burden on residents: closed investigations per origin (the signal's source, or the
     aanleiding when no signal started it), and how many found nothing — the figure the Algemene
     Rekenkamer found municipalities do not report."""
-    afgerond = _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND)
+    afgerond = _afgerond(f)
     rows = list(afgerond.values_list("aanleiding", "signaal_id", "uitkomst"))
     bron_van = dict(
         Signaal.objects.filter(pk__in=[s for _a, s, _u in rows if s]).values_list("pk", "bron")
@@ -212,19 +217,17 @@ def belasting(f: KpiFilter) -> list[BelastingRij]:
 def ingrijpend(f: KpiFilter) -> Ingrijpend:
     """Intrusive steps (onderzoek.activiteiten.INGRIJPEND: home visits and observations, art. 8
     EVRM) per investigation closed in the period; verdeling = investigations with 0, 1, 2, 3+."""
-    afgerond = _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND)
+    afgerond = _afgerond(f)
     per = dict(
         afgerond.annotate(
             n=Count(
                 "activiteiten",
-                filter=Q(activiteiten__soort__in=[Soort.HUISBEZOEK, Soort.WAARNEMING]),
+                filter=Q(activiteiten__soort__in=INGRIJPEND),
             )
         ).values_list("pk", "n")
     )
     soorten = dict(
-        Activiteit.objects.filter(
-            onderzoek__in=afgerond, soort__in=[Soort.HUISBEZOEK, Soort.WAARNEMING]
-        )
+        Activiteit.objects.filter(onderzoek__in=afgerond, soort__in=INGRIJPEND)
         .values_list("soort")
         .annotate(n=Count("pk"))
         .order_by()
@@ -243,7 +246,7 @@ def kerncijfers(f: KpiFilter) -> list[tuple[str, int]]:
     same definitions as the full tables (trechter, belasting, ingrijpend, prevention)."""
     from naleving.preventie.models import Informatiemoment, Wijzigingsmelding
 
-    afgerond = _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND)
+    afgerond = _afgerond(f)
     telling = afgerond.aggregate(
         n=Count("pk"), niets=Count("pk", filter=Q(uitkomst=OUitkomst.GEEN_ONRECHTMATIGHEID))
     )
@@ -254,9 +257,7 @@ def kerncijfers(f: KpiFilter) -> list[tuple[str, int]]:
         ("Afgerond zonder bevinding", telling["niets"]),
         (
             "Ingrijpende stappen",
-            Activiteit.objects.filter(
-                onderzoek__in=afgerond, soort__in=[Soort.HUISBEZOEK, Soort.WAARNEMING]
-            ).count(),
+            Activiteit.objects.filter(onderzoek__in=afgerond, soort__in=INGRIJPEND).count(),
         ),
         (
             "Informatiemomenten",
@@ -298,11 +299,11 @@ def kerncijfers_per(f: KpiFilter, per: str) -> dict[int, list[tuple[str, int]]]:
     def sleutel(gemeente: str, tijd: str) -> Any:
         return F(gemeente) if per == "gemeente" else ExtractYear(tijd)
 
-    def tel(qs: Any, k: Any, **extra: Any) -> dict[int, Any]:
-        rijen = qs.annotate(k=k).values("k").annotate(n=Count("pk"), **extra).order_by()
+    def tel(qs: Any, k: Any) -> dict[int, Any]:
+        rijen = qs.annotate(k=k).values("k").annotate(n=Count("pk")).order_by()
         return {r["k"]: r for r in rijen}
 
-    afgerond = _onderzoeken(f).filter(f.tijd("afgerond_op"), status=OStatus.AFGEROND)
+    afgerond = _afgerond(f)
     delen = [
         ("Signalen", tel(_signalen(f), sleutel("gemeente_id", "ontvangen_op"))),
         (
@@ -323,9 +324,7 @@ def kerncijfers_per(f: KpiFilter, per: str) -> dict[int, list[tuple[str, int]]]:
         (
             "Ingrijpende stappen",
             tel(
-                Activiteit.objects.filter(
-                    onderzoek__in=afgerond, soort__in=[Soort.HUISBEZOEK, Soort.WAARNEMING]
-                ),
+                Activiteit.objects.filter(onderzoek__in=afgerond, soort__in=INGRIJPEND),
                 sleutel("onderzoek__gemeente_id", "onderzoek__afgerond_op"),
             ),
         ),

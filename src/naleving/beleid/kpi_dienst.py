@@ -4,9 +4,8 @@ Aggregates only."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 from django.db import connection
@@ -36,10 +35,6 @@ from naleving.preventie.models import (
     Wijzigingsmelding,
 )
 from naleving.signalen.models import Triagebesluit
-
-
-def _duren(paren: Iterable[tuple[datetime, datetime | None]]) -> list[timedelta]:
-    return [b - a for a, b in paren if b is not None]
 
 
 def informatiemomenten(f: KpiFilter) -> list[tuple[str, int]]:

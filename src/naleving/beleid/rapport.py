@@ -4,7 +4,6 @@ PDF. Both are generated from the plan and the KPI tables; nothing is typed in.""
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ class Weergave:
 
 
 def weergave(tabel: Tabel) -> Weergave:
-    t = tabel.onderdrukt() if tabel.sleutel != "cbs" else tabel
+    t = tabel.onderdrukt()  # suppresses only the columns a table marks as counts
     svg = ""
     if t.grafiek_kolommen and t.rijen:
         rijen = [r for r in t.rijen if r[0] != "Totaal"]
@@ -142,12 +141,6 @@ def gemeenten_van(user: Any | None) -> list[tuple[int, str]]:
 
     qs = Gemeente.objects.order_by("naam") if user is None else user.gemeenten.order_by("naam")
     return list(qs.values_list("pk", "naam"))
-
-
-def meet(fn: Any, *args: Any) -> tuple[Any, float]:
-    t0 = time.perf_counter()
-    uitkomst = fn(*args)
-    return uitkomst, time.perf_counter() - t0
 
 
 def rapport_naar_bestand(jaar: int, *, pdf_pad: str | None, html_pad: str | None) -> int:

@@ -190,11 +190,6 @@ def doorlooptijden(f: KpiFilter) -> Tabel:
     )
 
 
-def kerncijfers(f: KpiFilter) -> list[tuple[str, Waarde]]:
-    """The headline numbers used to compare municipalities and years."""
-    return list(kpi.kerncijfers(f))
-
-
 def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
     gegroepeerd = kpi.kerncijfers_per(f.met(gemeente_id=None), "gemeente")
     per = [gegroepeerd.get(pk, kpi.kerncijfers_leeg()) for pk, _n in gemeenten]
@@ -211,8 +206,10 @@ def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
 
 
 def cbs_waarschuwingen(f: KpiFilter) -> Tabel:
-    """Counts for the CBS yearly warnings survey by reason (domain.md §5); provided by the
-    besluiten app through the funnel registry as stage `cbs_waarschuwingen`."""
+    """Counts for the CBS yearly warnings survey by reason (domain.md §6); provided by the
+    besluiten app through the funnel registry as stage `cbs_waarschuwingen`. Every reason of the
+    survey gets a row, also when the source gives none. No `soorten`: the CBS gets the real
+    counts, never suppressed."""
     stap = next(s for s in kpi.latere_stappen(f) if s.stap == "cbs_waarschuwingen")
     redenen = (
         "Inlichtingenplicht",
