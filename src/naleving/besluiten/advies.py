@@ -13,13 +13,6 @@ from django.utils import timezone
 
 from naleving.besluiten.models import Besluit, RegisterItem
 
-#: Fields the consultant judges; only these (and the facts) feed the engine.
-OORDEEL_VELDEN = (
-    "verwijtbaarheid",
-    "financieel_voordeel_beoogd",
-    "dringende_redenen",
-)
-
 
 def regels_versie() -> str:
     """SHA-256 over the shipped parameter files of the rules engine (names and contents, sorted)."""

@@ -18,6 +18,7 @@ from naleving.besluiten.models import (
     Verwijtbaarheid,
 )
 from naleving.core.money import BedragFout, format_euro, parse_euro
+from naleving.onderzoek.models import Overtreding
 
 DATUM = {"invalid": "Vul een geldige datum in, zoals 2026-11-28."}
 LEEG = [("", "— kies —")]
@@ -45,12 +46,7 @@ class NieuwForm(forms.Form):
     )
     overtreding = forms.ChoiceField(
         label="Welke verplichting is geschonden?",
-        choices=[
-            *LEEG,
-            ("inlichtingenplicht", "Inlichtingenplicht (PW art. 17 lid 1)"),
-            ("arbeidsverplichting", "Arbeidsverplichting (PW art. 18 lid 4)"),
-            ("tekortschietend_besef", "Tekortschietend besef van verantwoordelijkheid"),
-        ],
+        choices=LEEG + [(k, v) for k, v in Overtreding.choices if k],
         error_messages={"required": "Kies welke verplichting is geschonden."},
     )
     pleegdatum = forms.DateField(

@@ -182,23 +182,15 @@ class OmgekeerdeToets(Versioned):
     besluit = models.OneToOneField(
         Besluit, on_delete=models.CASCADE, related_name="omgekeerde_toets"
     )
-    effect_nodig = models.TextField("1. Welk effect is nodig voor deze persoon?")
-    effect_op_persoon = models.TextField(
-        "2. Wat is het effect op de persoon, het gezin en de omgeving?"
-    )
-    doel_van_de_wet = models.TextField("3. Past het bij het doel (de grondwaarde) van de wet?")
-    ethisch = models.TextField("4. Is het ethisch verantwoord?")
-    strijdig_met_regel = models.TextField("5. Pas nu: is het in strijd met een regel?")
+    effect_nodig = models.TextField(TOETS_VRAGEN["effect_nodig"])
+    effect_op_persoon = models.TextField(TOETS_VRAGEN["effect_op_persoon"])
+    doel_van_de_wet = models.TextField(TOETS_VRAGEN["doel_van_de_wet"])
+    ethisch = models.TextField(TOETS_VRAGEN["ethisch"])
+    strijdig_met_regel = models.TextField(TOETS_VRAGEN["strijdig_met_regel"])
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     op = models.DateTimeField()
 
-    STAPPEN = (
-        "effect_nodig",
-        "effect_op_persoon",
-        "doel_van_de_wet",
-        "ethisch",
-        "strijdig_met_regel",
-    )
+    STAPPEN = tuple(TOETS_VRAGEN)  # in the order of the method: the law last
 
     def __str__(self) -> str:
         return f"Omgekeerde Toets bij {self.besluit}"

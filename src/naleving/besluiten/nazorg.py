@@ -28,18 +28,12 @@ from naleving.besluiten.models import (
     VorderingStatus,
 )
 from naleving.besluiten.statemachine import Status
+from naleving.regels.datums import verschuif_jaren
 
 #: How long a sanction stays in the register: as long as recidive can look back, no longer (domain.md §9).
 #: Fine: PW art. 18a lid 5 (2015), 5 years; warning: Boetebesluit, warning rule 2 years (UNCERTAIN wording);
 #: maatregel: PW art. 18 lid 6-8 (2015), repeat within 12 months.
 BEWAARTERMIJN_JAREN = {"boete": 5, "waarschuwing": 2, "maatregel": 1}
-
-
-def _jaren_later(d: date, jaren: int) -> date:
-    try:
-        return d.replace(year=d.year + jaren)
-    except ValueError:  # 29 February
-        return d.replace(year=d.year + jaren, day=28)
 
 
 def na_definitief(besluit: Besluit, *, user: User) -> None:
@@ -54,7 +48,7 @@ def na_definitief(besluit: Besluit, *, user: User) -> None:
             soort=besluit.sanctie,
             overtreding=besluit.overtreding,
             datum=vandaag,
-            bewaren_tot=_jaren_later(vandaag, BEWAARTERMIJN_JAREN[besluit.sanctie]),
+            bewaren_tot=verschuif_jaren(vandaag, BEWAARTERMIJN_JAREN[besluit.sanctie]),
         )
         audit_log(user=user, actie=Actie.AANMAKEN, obj=item, client=besluit.client)
     now = timezone.now()

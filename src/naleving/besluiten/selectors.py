@@ -70,13 +70,15 @@ def dossier_context(user: User, client: Client) -> dict[str, Any] | None:
     if not has_right(user, "besluit.bekijken"):
         return None
     from naleving.onderzoek.models import Onderzoek
+    from naleving.onderzoek.statemachine import Status as OStatus
+    from naleving.onderzoek.statemachine import Uitkomst as OUitkomst
 
     besluiten = list(_scoped(user).filter(client=client).select_related("genomen_door"))
     open_onderzoeken: list[Onderzoek] = []
     if may(user, "besluit.nemen", client):
         open_onderzoeken = list(
             Onderzoek.objects.filter(
-                client=client, status="afgerond", uitkomst="onrechtmatigheid_vastgesteld"
+                client=client, status=OStatus.AFGEROND, uitkomst=OUitkomst.ONRECHTMATIGHEID
             )
             .exclude(
                 pk__in=Besluit.objects.filter(client=client, onderzoek__isnull=False).values(

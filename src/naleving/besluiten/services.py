@@ -34,9 +34,9 @@ from naleving.besluiten.statemachine import OVERGANGEN, VASTGESTELD, Status
 from naleving.clienten.models import Client
 from naleving.core import toestand
 from naleving.core.locking import update_versioned
+from naleving.onderzoek.models import Overtreding
+from naleving.onderzoek.services import AWB_553_DREMPEL_CENT
 
-#: Awb 5:53 lid 1 jo. 5:48: a fine above €340 needs a rapport and a chance to give a zienswijze first.
-AWB_553_DREMPEL_CENT = 34_000
 #: PW art. 18a lid 5-6 (2015): with recidive the maximum fine is 150 % of the benadelingsbedrag.
 RECIDIVE_PROCENT = 150
 
@@ -104,7 +104,7 @@ def besluit_open(
     errors: dict[str, str] = {}
     if aanleiding not in Aanleiding.values:
         errors["aanleiding"] = "Kies een aanleiding uit de lijst."
-    if overtreding not in ("inlichtingenplicht", "arbeidsverplichting", "tekortschietend_besef"):
+    if not overtreding or overtreding not in Overtreding.values:
         errors["overtreding"] = "Kies welke verplichting is geschonden."
     if pleegdatum is None:
         errors["pleegdatum"] = "Vul de pleegdatum in."

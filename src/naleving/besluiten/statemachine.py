@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.db import models
 
-from naleving.core import toestand
 from naleving.core.toestand import Overgang
 
 
@@ -36,7 +35,3 @@ VASTGESTELD = (
     Status.BEZWAAR,
     Status.BESLIST_OP_BEZWAAR,
 )
-
-
-def vind_overgang(van: str, naar: str) -> Overgang | None:
-    return toestand.vind_overgang(OVERGANGEN, van, naar)

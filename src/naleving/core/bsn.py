@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import random
 
-WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
-
 #: Synthetic numbers are drawn only from this block. Numbers starting with 9 are, as far as we know, not issued
 #: to residents (the RvIG test environment uses the 999 block); UNCERTAIN, see docs/glossarium.md.
 SYNTHETIC_FIRST = 900_000_000

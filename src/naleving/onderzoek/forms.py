@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -225,7 +224,3 @@ class BeoordeelForm(forms.Form):
         choices=[("", "— kies bij akkoord —"), *Uitkomst.choices], required=False
     )
     toelichting = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-
-
-def dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.db import models
 
-from naleving.core import toestand
 from naleving.core.toestand import Overgang
 
 
@@ -61,7 +60,3 @@ TERMIJN_DAGEN: dict[str, int] = {
     Status.IN_UITVOERING: 56,
     Status.RAPPORT_TER_REVIEW: 10,
 }
-
-
-def vind_overgang(van: str, naar: str) -> Overgang | None:
-    return toestand.vind_overgang(OVERGANGEN, van, naar)

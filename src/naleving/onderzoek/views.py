@@ -152,17 +152,7 @@ def _post_action(
     try:
         action()
     except (ValidationError, VerouderdeVersie) as exc:
-        text = (
-            exc.bericht
-            if isinstance(exc, VerouderdeVersie)
-            else " ".join(
-                m
-                for ms in (
-                    exc.message_dict.values() if hasattr(exc, "error_dict") else [exc.messages]
-                )
-                for m in ms
-            )
-        )
+        text = exc.bericht if isinstance(exc, VerouderdeVersie) else " ".join(exc.messages)
         messages.error(request, text)
         return _detail(request, Onderzoek.objects.get(pk=onderzoek.pk), status=400)
     messages.success(request, success)
@@ -225,14 +215,10 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
                     feiten=d["feiten"],
                     stappen=stappen,
                 )
-            except (ValidationError, VerouderdeVersie) as exc:
-                if isinstance(exc, VerouderdeVersie):
-                    form.add_error(None, exc.bericht)
-                else:
-                    for field, errors in exc.message_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-            except PermissionDenied:
-                raise
+            except VerouderdeVersie as exc:
+                form.add_error(None, exc.bericht)
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
             else:
                 messages.success(request, "Het onderzoeksplan is opgeslagen.")
                 return redirect("onderzoek:detail", pk=onderzoek.pk)
