@@ -23,11 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in {"advies", "regels"}:
         from naleving.regels import cli as regels_cli
 
-        return (
-            regels_cli.advies_main(argv[1:])
-            if argv[0] == "advies"
-            else regels_cli.regels_main(argv[1:])
-        )
+        return regels_cli.main(argv)
 
     parser = argparse.ArgumentParser(prog="naleving", description="Naleving: handhaving in balans.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDO")

@@ -10,8 +10,6 @@ from typing import Any
 from .spoor import Maatregel, OpenVraag, Uitleg
 from .tekst import euro, maanden_tekst
 
-SANCTIES = ("geen", "waarschuwing", "boete", "maatregel", "oordeel_nodig")
-
 
 @dataclass(frozen=True, slots=True)
 class Terugvordering:

@@ -20,6 +20,8 @@ def _schrikkeljaar(jaar: int) -> bool:
 
 
 def _laatste_dag(jaar: int, maand: int) -> int:
+    # Not calendar.monthrange: that also works out the weekday, and this runs for every window
+    # of every advice (bench/bench_regels.py).
     if maand == 2 and _schrikkeljaar(jaar):
         return 29
     return _MAAND_DAGEN[maand - 1]

@@ -225,9 +225,10 @@ def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) ->
     )
     # Unknown maximum (no benadeling, category value missing): assume the longer, safer term.
     lang = maximum is None or maximum > grens
-    jaren = spoor.getal("vervaltermijn_lang_jaren" if lang else "vervaltermijn_kort_jaren")
+    termijn = "vervaltermijn_lang_jaren" if lang else "vervaltermijn_kort_jaren"
+    jaren = spoor.getal(termijn)
     vervaldatum = verschuif_jaren(feiten.pleegdatum, jaren)
-    artikel = "Awb art. 5:45 lid 1" if lang else "Awb art. 5:45 lid 2"
+    artikel = spoor.bron(termijn)  # Awb art. 5:45 lid 1 or lid 2, from the parameter file
     hoogste = "hoger" if lang else "niet hoger"
     if feiten.beoordelingsdatum > vervaldatum:
         spoor.regel(

@@ -27,7 +27,6 @@ _RANG = {"geen": 0, "waarschuwing": 1, "boete": 2, "maatregel": 2}
 @dataclass(slots=True)
 class _Uitkomst:
     toepassing: Toepassing
-    peildatum: date
     sanctie: str
     boete: int
     maatregel: Maatregel | None
@@ -137,7 +136,7 @@ def _evalueer(
         sanctie, maatregel = beoordeel_arbeidsverplichting(feiten, art, spoor)
     else:
         sanctie, maatregel = beoordeel_tekortschietend_besef(feiten, art, spoor)
-    return _Uitkomst(toepassing, peildatum, sanctie, boete, maatregel, spoor)
+    return _Uitkomst(toepassing, sanctie, boete, maatregel, spoor)
 
 
 def _lex_mitior(eerste: _Uitkomst, tweede: _Uitkomst) -> tuple[_Uitkomst, list[OpenVraag], Uitleg]:

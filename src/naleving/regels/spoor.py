@@ -73,6 +73,8 @@ class Spoor:
         return waarde
 
     def getal(self, naam: str) -> int:
+        # The same lookup as parameter(), inlined: this is the engine's hottest call
+        # (bench/bench_regels.py).
         gevonden = self.waarden.waarden.get(naam)
         if gevonden is None:
             gevonden = self.parameter(naam)  # raises with a clear message
