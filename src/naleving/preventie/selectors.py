@@ -175,18 +175,6 @@ def periodiek_due(
 # --- change reports -------------------------------------------------------------------------------
 
 
-def meldingen_in_periode(client: Client, van: date, tot: date) -> QuerySet[Wijzigingsmelding]:
-    """Every change report of the client received between two dates (inclusive), from any channel.
-
-    For the 'was it reported?' check: a report made in time to any part of the organisation counts
-    (CRvB 10-10-2023, ECLI:NL:CRVB:2023:1967). The caller has checked access to the client."""
-    start = timezone.make_aware(datetime.combine(van, datetime.min.time()))
-    einde = timezone.make_aware(datetime.combine(tot + timedelta(days=1), datetime.min.time()))
-    return Wijzigingsmelding.objects.filter(
-        client=client, ontvangen_op__gte=start, ontvangen_op__lt=einde
-    ).order_by("ontvangen_op")
-
-
 def inbox(*, user: User, alleen_open: bool = True) -> QuerySet[Wijzigingsmelding]:
     """The change reports of clients in the user's scope; a consultant sees their own caseload
     first."""
