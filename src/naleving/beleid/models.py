@@ -32,6 +32,15 @@ class PlanStatus(models.TextChoices):
     GEEVALUEERD = "geevalueerd", "Geëvalueerd"
 
 
+#: A plan moves one way: concept → vastgesteld → geëvalueerd.
+PLAN_VOLGORDE = (PlanStatus.CONCEPT, PlanStatus.VASTGESTELD, PlanStatus.GEEVALUEERD)
+
+
+def volgende_plan_status(status: str) -> PlanStatus | None:
+    i = PLAN_VOLGORDE.index(PlanStatus(status))
+    return PLAN_VOLGORDE[i + 1] if i + 1 < len(PLAN_VOLGORDE) else None
+
+
 class Uitvoeringsplan(Versioned):
     jaar = models.PositiveSmallIntegerField(unique=True)
     doelen = models.TextField(help_text="Wat wil de organisatie dit jaar bereiken?")

@@ -19,6 +19,7 @@ from naleving.beleid.models import (
     PlanStatus,
     PlanWijziging,
     Uitvoeringsplan,
+    volgende_plan_status,
 )
 from naleving.beleid.statemachine import OPEN, ActieStatus, mag_naar
 from naleving.core.locking import update_versioned
@@ -193,8 +194,7 @@ def plan_status(
 ) -> Uitvoeringsplan:
     """concept → vastgesteld → geëvalueerd; evaluating needs the year-end text."""
     _mag(user)
-    volgorde = [PlanStatus.CONCEPT, PlanStatus.VASTGESTELD, PlanStatus.GEEVALUEERD]
-    if volgorde.index(PlanStatus(status)) != volgorde.index(PlanStatus(plan.status)) + 1:
+    if PlanStatus(status) != volgende_plan_status(plan.status):
         raise ValidationError(
             {
                 "status": f"Een plan met status '{plan.get_status_display()}' kan niet naar '{PlanStatus(status).label}'."

@@ -16,10 +16,11 @@ from django.views.decorators.http import require_http_methods
 from naleving.accounts.permissions import has_right
 from naleving.beleid import services
 from naleving.beleid.forms import ActieForm, ActieStatusForm, PijlerEvaluatieForm, PlanForm
-from naleving.beleid.models import Actie, Pijler, PlanStatus, Uitvoeringsplan
-from naleving.beleid.statemachine import ActieStatus, volgende
+from naleving.beleid.models import Actie, Pijler, Uitvoeringsplan, volgende_plan_status
+from naleving.beleid.statemachine import OPEN, ActieStatus, volgende
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
+from naleving.core.requests import staff_user
 from naleving.preventie.models import Campagne
 
 
@@ -37,7 +38,7 @@ def plannen(request: HttpRequest) -> HttpResponse:
         _require(request, schrijven=True)
         if form.is_valid():
             try:
-                plan = services.plan_aanmaken(user=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+                plan = services.plan_aanmaken(user=staff_user(request), **form.cleaned_data)
             except ValidationError as exc:
                 apply_validation_error(form, exc)
             else:
@@ -69,20 +70,24 @@ def plan(request: HttpRequest, jaar: int) -> HttpResponse:
         doel = request.POST.get("doel")
         try:
             if doel == "actie" and actie_form.is_valid():
-                services.actie_toevoegen(user=request.user, plan=obj, **actie_form.cleaned_data)  # type: ignore[arg-type]
+                services.actie_toevoegen(
+                    user=staff_user(request), plan=obj, **actie_form.cleaned_data
+                )
                 messages.success(request, "De actie is toegevoegd.")
                 return redirect("beleid:plan", jaar=jaar)
             if doel == "pijler" and pijler_form.is_valid():
-                services.pijler_evalueren(user=request.user, plan=obj, **pijler_form.cleaned_data)  # type: ignore[arg-type]
+                services.pijler_evalueren(
+                    user=staff_user(request), plan=obj, **pijler_form.cleaned_data
+                )
                 messages.success(request, "De evaluatie van de pijler is opgeslagen.")
                 return redirect("beleid:plan", jaar=jaar)
             if doel == "overnemen":
-                n = len(services.acties_overnemen(user=request.user, plan=obj))  # type: ignore[arg-type]
+                n = len(services.acties_overnemen(user=staff_user(request), plan=obj))
                 messages.success(request, f"{n} open actie(s) van {jaar - 1} overgenomen.")
                 return redirect("beleid:plan", jaar=jaar)
             if doel == "status":
                 services.plan_status(
-                    user=request.user,  # type: ignore[arg-type]
+                    user=staff_user(request),
                     plan=obj,
                     versie=int(request.POST.get("versie", 0)),
                     status=request.POST.get("status", ""),
@@ -96,10 +101,6 @@ def plan(request: HttpRequest, jaar: int) -> HttpResponse:
                 messages.error(request, " ".join(exc.messages))
         except VerouderdeVersie as exc:
             messages.error(request, exc.bericht)
-    volgende_status = {
-        PlanStatus.CONCEPT: PlanStatus.VASTGESTELD,
-        PlanStatus.VASTGESTELD: PlanStatus.GEEVALUEERD,
-    }
     context = {
         "plan": obj,
         "acties": obj.acties.select_related("overgenomen_van__plan"),
@@ -107,11 +108,9 @@ def plan(request: HttpRequest, jaar: int) -> HttpResponse:
         "wijzigingen": obj.wijzigingen.select_related("door", "actie").order_by("-op", "-pk")[:50],
         "actie_form": actie_form,
         "pijler_form": pijler_form,
-        "volgende_status": volgende_status.get(PlanStatus(obj.status)),
+        "volgende_status": volgende_plan_status(obj.status),
         "mag_schrijven": has_right(request.user, "beleid.plannen"),
-        "vorig_jaar_open": Actie.objects.filter(
-            plan__jaar=jaar - 1, status__in=["gepland", "in_uitvoering"]
-        ).count(),
+        "vorig_jaar_open": Actie.objects.filter(plan__jaar=jaar - 1, status__in=OPEN).count(),
     }
     return render(
         request,
@@ -145,14 +144,14 @@ def actie(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if request.POST.get("doel") == "campagnes":
                 services.campagnes_koppelen(
-                    user=request.user,  # type: ignore[arg-type]
+                    user=staff_user(request),
                     actie=obj,
                     campagne_ids=[int(c) for c in request.POST.getlist("campagnes") if c.isdigit()],
                 )
                 messages.success(request, "De campagnes zijn gekoppeld.")
                 return redirect("beleid:actie", pk=pk)
             if form.is_valid():
-                services.actie_bijwerken(user=request.user, actie=obj, **form.cleaned_data)  # type: ignore[arg-type]
+                services.actie_bijwerken(user=staff_user(request), actie=obj, **form.cleaned_data)
                 messages.success(request, "De actie is bijgewerkt.")
                 return redirect("beleid:plan", jaar=obj.plan.jaar)
         except ValidationError as exc:

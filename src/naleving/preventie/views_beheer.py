@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from naleving.accounts.permissions import has_right
 from naleving.core.forms import apply_validation_error
+from naleving.core.requests import staff_user
 from naleving.preventie import selectors, services
 from naleving.preventie.forms import VerplichtingForm
 from naleving.preventie.models import Verplichting
@@ -52,7 +53,7 @@ def nieuwe_versie(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             try:
                 services.verplichting_nieuwe_versie(
-                    user=request.user,  # type: ignore[arg-type]
+                    user=staff_user(request),
                     vorige=vorige,
                     **form.cleaned_data,
                 )

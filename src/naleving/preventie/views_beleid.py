@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from naleving.accounts.permissions import has_right
 from naleving.core.forms import apply_validation_error
+from naleving.core.requests import staff_user
 from naleving.preventie import selectors, services
 from naleving.preventie.forms import BereikForm, CampagneForm
 from naleving.preventie.models import Campagne
@@ -35,7 +36,7 @@ def campagnes(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             campagne = services.campagne_plannen(
-                user=request.user,  # type: ignore[arg-type]
+                user=staff_user(request),
                 naam=data["naam"],
                 doel=data["doel"],
                 start=data["start"],
@@ -78,7 +79,7 @@ def campagne(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services.campagne_bereik_vastleggen(
-                user=request.user,  # type: ignore[arg-type]
+                user=staff_user(request),
                 campagne=obj,
                 **form.cleaned_data,
             )
