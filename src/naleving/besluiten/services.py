@@ -392,6 +392,16 @@ def besluit_vaststellen(*, user: User, besluit: Besluit, versie: int | None = No
     return besluit
 
 
+def mag_reviewen(user: User, besluit: Besluit) -> bool:
+    """Four eyes: a teamleider other than the consultant who decided, while the decision is up
+    for review (the same rule `besluit_review` enforces)."""
+    return (
+        besluit.status == Status.TER_REVIEW
+        and may(user, "besluit.reviewen", besluit.client)
+        and besluit.genomen_door_id != user.pk
+    )
+
+
 def besluit_review(
     *, user: User, besluit: Besluit, akkoord: bool, toelichting: str = ""
 ) -> Besluit:

@@ -118,9 +118,7 @@ def _detail(
         "regels_gewijzigd": advies.regels_gewijzigd(besluit),
         "concept": concept,
         "mag_nemen": mag_nemen,
-        "mag_reviewen": besluit.status == Status.TER_REVIEW
-        and may(user, "besluit.reviewen", besluit.client)
-        and besluit.genomen_door_id != user.pk,
+        "mag_reviewen": services.mag_reviewen(user, besluit),
         "mag_bezwaar": may(user, "besluit.bezwaar", besluit.client),
         "review_form": extra.pop("review_form", None) or ReviewForm(),
         "bezwaar": bezwaar,

@@ -71,12 +71,11 @@ def _staff(
 ) -> dict[str, list[User]]:
     """Synthetic staff per municipality. They cannot log in: they have no usable password.
     Returns the consultants, who own the cases."""
-    per_gemeente: dict[str, list[User]] = {}
-    for code, (prefix, per_staff) in STAFF.items():
-        consultants = _staff_of_role(rng, gemeenten, clients, code, prefix, per_staff)
-        if code == "inkomensconsulent":
-            per_gemeente = consultants
-    return per_gemeente
+    per_rol = {
+        code: _staff_of_role(rng, gemeenten, clients, code, prefix, per_staff)
+        for code, (prefix, per_staff) in STAFF.items()
+    }
+    return per_rol["inkomensconsulent"]
 
 
 def _staff_of_role(
