@@ -62,7 +62,20 @@ class StaffWijzigingForm(WijzigingForm):
     )
 
 
-class InformatiemomentForm(forms.Form):
+class _VerplichtingenKeuze(forms.Form):
+    """A form with a `verplichtingen` field: the choices may be narrowed by the view, and each
+    obligation shows its law and title."""
+
+    def __init__(self, *args: object, verplichtingen: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        if verplichtingen is not None:
+            self.fields["verplichtingen"].queryset = verplichtingen  # type: ignore[attr-defined]
+        self.fields["verplichtingen"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda v: f"{v.get_wet_display()}: {v.titel}"
+        )
+
+
+class InformatiemomentForm(_VerplichtingenKeuze):
     datum = _datum("Datum")
     soort = forms.ChoiceField(
         choices=SoortInformatiemoment.choices, error_messages={"required": "Kies het soort."}
@@ -82,14 +95,6 @@ class InformatiemomentForm(forms.Form):
         error_messages={"required": "Beschrijf kort wat u uitlegde."},
     )
 
-    def __init__(self, *args: object, verplichtingen: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        if verplichtingen is not None:
-            self.fields["verplichtingen"].queryset = verplichtingen  # type: ignore[attr-defined]
-        self.fields["verplichtingen"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda v: f"{v.get_wet_display()}: {v.titel}"
-        )
-
 
 class AfhandelForm(forms.Form):
     toelichting = forms.CharField(
@@ -99,7 +104,7 @@ class AfhandelForm(forms.Form):
     )
 
 
-class CampagneForm(forms.Form):
+class CampagneForm(_VerplichtingenKeuze):
     """Target group fields: ONLY law, municipality and obligation."""
 
     naam = forms.CharField(
@@ -129,14 +134,6 @@ class CampagneForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Kies minstens één verplichting waar de campagne over gaat."},
     )
-
-    def __init__(self, *args: object, verplichtingen: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        if verplichtingen is not None:
-            self.fields["verplichtingen"].queryset = verplichtingen  # type: ignore[attr-defined]
-        self.fields["verplichtingen"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda v: f"{v.get_wet_display()}: {v.titel}"
-        )
 
 
 class BereikForm(forms.Form):
