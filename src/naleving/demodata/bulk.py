@@ -10,6 +10,8 @@ from collections.abc import Sequence
 
 from django.db import connection, models
 
+from naleving.core.bulk import copy_rijen, reserveer_ids
+
 
 def fast_insert(
     objs: Sequence[models.Model], *, need_ids: bool = False, batch_size: int = 2000
@@ -26,17 +28,16 @@ def fast_insert(
     fields = [f for f in meta.concrete_fields if not (f.primary_key and not need_ids)]
     with connection.cursor() as cursor:
         if need_ids:
-            cursor.execute(
-                f"SELECT nextval(pg_get_serial_sequence('{table}', '{meta.pk.column}')) "
-                "FROM generate_series(1, %s)",
-                [len(objs)],
-            )
-            for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
+            for obj, pk in zip(
+                objs, reserveer_ids(cursor, table, len(objs), meta.pk.column), strict=True
+            ):
                 obj.pk = pk
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-        raw = cursor.cursor  # psycopg's own cursor: Django's wrapper has no copy()
-        with raw.copy(f"COPY {connection.ops.quote_name(table)} ({columns}) FROM STDIN") as copy:
-            for obj in objs:
-                copy.write_row(
-                    [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
-                )
+        copy_rijen(
+            cursor,
+            table,
+            [f.column for f in fields],
+            (
+                [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+                for obj in objs
+            ),
+        )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -27,6 +27,7 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
 from naleving.core import bsn as bsn_rules
+from naleving.core.bulk import copy_rijen, reserveer_ids
 from naleving.signalen import conf
 from naleving.signalen.bestanden import KOLOMMEN, Bestandsfout, Teller, csv_records, json_records
 from naleving.signalen.groepering import kies_groep, verbreed
@@ -357,13 +358,29 @@ def _bestaand(bron_naam: str, extern_ids: list[str]) -> dict[str, int | None]:
 
 
 _SIGNAAL_KOLOMMEN = (
-    "bron, bron_naam, extern_id, product, bsn, datum, omschrijving, payload, client_id, "
-    "gemeente_id, groep_id, status, uitkomst, anoniem, ontvangen_op, termijn, "
-    "geregistreerd_door_id, signaalimport_id, onderzoek_ref"
+    "bron",
+    "bron_naam",
+    "extern_id",
+    "product",
+    "bsn",
+    "datum",
+    "omschrijving",
+    "payload",
+    "client_id",
+    "gemeente_id",
+    "groep_id",
+    "status",
+    "uitkomst",
+    "anoniem",
+    "ontvangen_op",
+    "termijn",
+    "geregistreerd_door_id",
+    "signaalimport_id",
+    "onderzoek_ref",
 )
 _SIGNAAL_SQL = (
-    f"INSERT INTO signalen_signaal ({_SIGNAAL_KOLOMMEN}) VALUES (%s, %s, %s, %s, %s, %s, %s, "
-    "%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+    f"INSERT INTO signalen_signaal ({', '.join(_SIGNAAL_KOLOMMEN)}) "
+    f"VALUES ({', '.join(['%s'] * len(_SIGNAAL_KOLOMMEN))})"
 )
 _OVERGANG_SQL = (
     "INSERT INTO signalen_signaalovergang (signaal_id, van, naar, door_id, tijdstip, toelichting) "
@@ -422,33 +439,12 @@ def _insert(
         cur.execute("SELECT COALESCE(MAX(id), 0) FROM signalen_signaal")
         vorige = cur.fetchone()[0]
         if postgres:  # text COPY: PostgreSQL parses the JSON string into the jsonb column
-            _copy(
-                cur,
-                f"COPY signalen_signaal ({_SIGNAAL_KOLOMMEN}) FROM STDIN",
-                rows,
-                tijdens_schrijven,
-            )
+            copy_rijen(cur, "signalen_signaal", _SIGNAAL_KOLOMMEN, rows, daarna=tijdens_schrijven)
         else:
             cur.executemany(_SIGNAAL_SQL, rows)
             if tijdens_schrijven:
                 tijdens_schrijven()
         cur.execute(_OVERGANG_SQL, [Status.ONTVANGEN, door, ts, vorige, run.pk])
-
-
-def _copy(
-    cur: Any,
-    sql: str,
-    rows: Iterable[tuple[Any, ...]],
-    daarna: Callable[[], None] | None = None,
-) -> None:
-    """PostgreSQL COPY through psycopg's own cursor (Django's wrapper has no copy()); database
-    errors are raised as Django's, like those of every other query (a clash is an IntegrityError).
-    `daarna` runs after the rows are sent, while the server still takes them in."""
-    with connection.wrap_database_errors, cur.cursor.copy(sql) as copy:
-        for row in rows:
-            copy.write_row(row)
-        if daarna:
-            daarna()
 
 
 @dataclass
@@ -541,17 +537,14 @@ def _bewaar_groepen(nieuw: list[_Groep], gewijzigd: list[_Groep]) -> None:
     if nieuw and connection.vendor == "postgresql":
         with connection.cursor() as cur:
             # Ids first, then one COPY: far cheaper than INSERT ... RETURNING per row.
-            cur.execute(
-                "SELECT nextval(pg_get_serial_sequence('signalen_signaalgroep', 'id')) "
-                "FROM generate_series(1, %s)",
-                [len(nieuw)],
-            )
-            for g, (pk,) in zip(nieuw, cur.fetchall(), strict=True):
+            for g, pk in zip(
+                nieuw, reserveer_ids(cur, "signalen_signaalgroep", len(nieuw)), strict=True
+            ):
                 g.pk = pk
-            _copy(
+            copy_rijen(
                 cur,
-                "COPY signalen_signaalgroep (id, client_id, product, eerste_datum, laatste_datum) "
-                "FROM STDIN",
+                "signalen_signaalgroep",
+                ("id", "client_id", "product", "eerste_datum", "laatste_datum"),
                 ((g.pk, g.client_id, g.product, g.eerste_datum, g.laatste_datum) for g in nieuw),
             )
     elif nieuw:
