@@ -306,6 +306,8 @@ def activiteit_vastleggen(
 def waarneming_waarschuwingen(client: Client) -> list[str]:
     """Observation is bounded by art. 8 EVRM: 143 observations in 45 days was judged disproportionate. The limits
     are a policy setting (NALEVING_WAARNEMING_MAX_AANTAL, NALEVING_WAARNEMING_MAX_DAGEN); passing them warns."""
+    # Source: art. 8 EVRM and Awb 5:13 (domain.md §4). The defaults (10 in 28 days) are a working
+    # agreement, not a legal figure: UNCERTAIN, to be set by the organisation's policy.
     max_count = getattr(settings, "NALEVING_WAARNEMING_MAX_AANTAL", 10)
     max_days = getattr(settings, "NALEVING_WAARNEMING_MAX_DAGEN", 28)
     moments = sorted(

@@ -103,9 +103,12 @@ class Instelling(models.Model):
         help_text="Na hoeveel dagen een cliënt opnieuw uitleg over rechten en plichten krijgt "
         "(Handhaving in balans 2026-2030: 'bij de aanvraag en regelmatig daarna').",
     )
+    # Service standard, no legal term (pillar 2, Dienstverlening): UNCERTAIN, set by functioneel
+    # beheer per organisation.
     reactietermijn_dagen = models.PositiveIntegerField(
         default=5, help_text="Na hoeveel dagen een onbehandelde wijziging een herinnering geeft."
     )
+    # Security setting for the one-time identification code, no legal term: UNCERTAIN.
     code_geldig_minuten = models.PositiveIntegerField(default=30)
 
     class Meta:
