@@ -35,7 +35,7 @@ from naleving.clienten.models import Client
 from naleving.core import toestand
 from naleving.core.locking import update_versioned
 from naleving.onderzoek.models import Overtreding
-from naleving.onderzoek.services import AWB_553_DREMPEL_CENT
+from naleving.onderzoek.services import rapport_grens_cent, rapport_grens_tekst
 
 #: PW art. 18a lid 5-6 (2015): with recidive the maximum fine is 150 % of the benadelingsbedrag.
 RECIDIVE_PROCENT = 150
@@ -326,15 +326,18 @@ def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[st
     """What must be in place before a decision may become definitive (the legal safeguards)."""
     vandaag = vandaag or timezone.localdate()
     errors: dict[str, str] = {}
-    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(besluit) > AWB_553_DREMPEL_CENT:
+    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(besluit) > rapport_grens_cent(
+        vandaag
+    ):
         from naleving.onderzoek.models import Rapport
 
+        grens = rapport_grens_tekst(vandaag)
         if (
             besluit.onderzoek_id is None
             or not Rapport.objects.filter(onderzoek_id=besluit.onderzoek_id).exists()
         ):
             errors["onderzoek"] = (
-                "Een boete van meer dan € 340 is mogelijk: daarvoor is een rapport nodig (Awb 5:48 en 5:53)."
+                f"Een boete van meer dan {grens} is mogelijk: daarvoor is een rapport nodig (Awb 5:48 en 5:53)."
             )
         heeft_zienswijze = bool(besluit.zienswijze.strip() and besluit.zienswijze_ontvangen_op)
         termijn_voorbij = (
@@ -342,7 +345,7 @@ def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[st
         )
         if not (heeft_zienswijze or termijn_voorbij):
             errors["zienswijze"] = (
-                "Een boete van meer dan € 340 is mogelijk: leg de zienswijze van de cliënt vast, of de datum tot "
+                f"Een boete van meer dan {grens} is mogelijk: leg de zienswijze van de cliënt vast, of de datum tot "
                 "wanneer de cliënt die kon geven (Awb 5:53)."
             )
     if not besluit.cautie:

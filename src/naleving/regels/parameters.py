@@ -58,6 +58,8 @@ SCHEMA: Mapping[str, type] = MappingProxyType(
         "maatregel_arbeid_herhaling_termijn_maanden": int,
         "tekortschietend_besef_percentage": int,
         "tekortschietend_besef_maanden": int,
+        # Read by the applications, not by adviseer().
+        "rapport_grens_cent": int,
         **_WERKAFSPRAKEN,
     }
 )
