@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from naleving import regels
 from naleving.accounts.models import User
 from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
@@ -36,9 +37,6 @@ from naleving.core import toestand
 from naleving.core.locking import update_versioned
 from naleving.onderzoek.models import Overtreding
 from naleving.onderzoek.services import rapport_grens_cent, rapport_grens_tekst
-
-#: PW art. 18a lid 5-6 (2015): with recidive the maximum fine is 150 % of the benadelingsbedrag.
-RECIDIVE_PROCENT = 150
 
 WIJZIGBAAR = (
     "feiten",
@@ -356,13 +354,20 @@ def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[st
 
 
 def mogelijke_boete_cent(besluit: Besluit) -> int:
-    """The highest fine that could be imposed: the benadelingsbedrag, 150 % with recidive, or the fine chosen."""
+    """The highest fine that could be imposed: the benadelingsbedrag, with recidive the percentage of PW art. 18a
+    lid 5-6 (2015) in force on the pleegdatum (parameter recidive_percentage, 150 %), or the fine chosen."""
     snap = besluit.advies_snapshot or {}
     benadeling = (snap.get("advies") or {}).get("benadelingsbedrag_cent", 0)
-    recidive = any(
-        s["soort"] == "boete" for s in (snap.get("feiten") or {}).get("eerdere_sancties", [])
-    )
-    maximum = benadeling * RECIDIVE_PROCENT // 100 if recidive else benadeling
+    feiten = snap.get("feiten") or {}
+    recidive = any(s["soort"] == "boete" for s in feiten.get("eerdere_sancties", []))
+    maximum = benadeling
+    if recidive and benadeling:
+        procent = regels.getal(
+            "recidive_percentage",
+            op=date.fromisoformat(feiten["pleegdatum"]),
+            gemeente=feiten.get("gemeente"),
+        )
+        maximum = benadeling * procent // 100
     return int(max(besluit.boete_cent, maximum))
 
 
