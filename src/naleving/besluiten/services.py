@@ -277,12 +277,8 @@ def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:
             errors["sanctie"] = "Kies welke sanctie u oplegt."
         elif besluit.sanctie == Sanctie.BOETE and besluit.boete_cent <= 0:
             errors["boete_cent"] = "Vul de hoogte van de boete in."
-        elif besluit.sanctie == Sanctie.MAATREGEL and not (
-            1 <= besluit.maatregel_maanden <= 3 and 1 <= besluit.maatregel_percentage <= 100
-        ):
-            errors["maatregel_maanden"] = (
-                "Een maatregel is 1 tot 100 % gedurende 1 tot 3 maanden (PW art. 18)."
-            )
+        elif besluit.sanctie == Sanctie.MAATREGEL:
+            errors.update(_maatregel_buiten_grenzen(besluit))
         fields = {
             "sanctie": besluit.sanctie,
             "boete_cent": besluit.boete_cent if besluit.sanctie == Sanctie.BOETE else 0,
@@ -318,6 +314,35 @@ def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:
     if terug == voorstel:
         fields["afzien_reden"], fields["afzien_motivering"] = "", ""
     return fields
+
+
+def _maatregel_buiten_grenzen(besluit: Besluit) -> dict[str, str]:
+    """PW art. 18 lid 2, 3 and 5 (2015): the bounds of a maatregel the consultant sets, in force on the pleegdatum
+    for the client's municipality (parameters maatregel_percentage_min/max, maatregel_maanden_min/max)."""
+    grens = {
+        naam: regels.getal(naam, op=besluit.pleegdatum, gemeente=besluit.client.gemeente.cbs_code)
+        for naam in (
+            "maatregel_percentage_min",
+            "maatregel_percentage_max",
+            "maatregel_maanden_min",
+            "maatregel_maanden_max",
+        )
+    }
+    if (
+        grens["maatregel_maanden_min"]
+        <= besluit.maatregel_maanden
+        <= grens["maatregel_maanden_max"]
+        and grens["maatregel_percentage_min"]
+        <= besluit.maatregel_percentage
+        <= grens["maatregel_percentage_max"]
+    ):
+        return {}
+    return {
+        "maatregel_maanden": (
+            f"Een maatregel is {grens['maatregel_percentage_min']} tot {grens['maatregel_percentage_max']} % "
+            f"gedurende {grens['maatregel_maanden_min']} tot {grens['maatregel_maanden_max']} maanden (PW art. 18)."
+        )
+    }
 
 
 def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[str, str]:

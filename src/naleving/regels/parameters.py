@@ -60,6 +60,10 @@ SCHEMA: Mapping[str, type] = MappingProxyType(
         "tekortschietend_besef_maanden": int,
         # Read by the applications, not by adviseer().
         "rapport_grens_cent": int,
+        "maatregel_percentage_min": int,
+        "maatregel_percentage_max": int,
+        "maatregel_maanden_min": int,
+        "maatregel_maanden_max": int,
         **_WERKAFSPRAKEN,
     }
 )
