@@ -95,3 +95,33 @@ def test_de_standaardconfiguratie_is_die_van_de_installatie() -> None:
     assert getal("recidive_percentage", op=op) == Configuratie.standaard().getal(
         "recidive_percentage", op=op
     )
+
+
+def test_een_werkafspraak_komt_uit_het_organisatiebestand() -> None:
+    """Working agreements (no law) are the organisation's own: [parameters] in its file."""
+    waarde = parameter("signaal_triagetermijn_dagen", op=date(2026, 3, 1))
+    assert (waarde.waarde, waarde.geldig_vanaf, waarde.onzeker) == (14, date(2026, 1, 1), True)
+    assert waarde.herkomst == "organisatie baanbrekers" and "Werkafspraak" in waarde.bron
+    with pytest.raises(ParameterFout, match="'signaal_triagetermijn_dagen' heeft geen waarde op"):
+        getal("signaal_triagetermijn_dagen", op=date(2025, 12, 31))
+
+
+def test_een_werkafspraak_hoort_niet_in_een_regeling_en_wet_niet_in_het_organisatiebestand(
+    tmp_path: Path,
+) -> None:
+    regeling = PROEF_REGELING + (
+        "\n[parameters.signaal_triagetermijn_dagen]\nwaarde = 7\n"
+        "geldig_vanaf = 2020-01-01\nbron = 'b'\n"
+    )
+    (tmp_path / "proef-2020.toml").write_text(regeling, encoding="utf-8")
+    (tmp_path / "proef.toml").write_text(PROEF_ORGANISATIE, encoding="utf-8")
+    with pytest.raises(
+        ParameterFout, match="'signaal_triagetermijn_dagen' is hier niet toegestaan"
+    ):
+        Configuratie.laad(tmp_path / "proef.toml", extra_regelingen=(tmp_path / "proef-2020.toml",))
+    organisatie = PROEF_ORGANISATIE + (
+        "\n[parameters.recidive_percentage]\nwaarde = 100\ngeldig_vanaf = 2020-01-01\nbron = 'b'\n"
+    )
+    (tmp_path / "proef-wet.toml").write_text(organisatie, encoding="utf-8")
+    with pytest.raises(ParameterFout, match="'recidive_percentage' is hier niet toegestaan"):
+        Configuratie.laad(tmp_path / "proef-wet.toml")

@@ -27,7 +27,13 @@ PARAMETER_MAP = Path(__file__).parent / "parameters"
 
 # The organisation's own working agreements, with their type: not law, not a rule set, so they
 # are set only in the organisation file.
-_WERKAFSPRAKEN: Mapping[str, type] = {}
+_WERKAFSPRAKEN: Mapping[str, type] = {
+    "signaal_triagetermijn_dagen": int,
+    "signaal_groepvenster_dagen": int,
+    "melder_bewaartermijn_dagen": int,
+    "vervolglink_dagen": int,
+    "meldingen_per_uur": int,
+}
 # The only parameter names the rules and the applications read, with their type: a typo in a file
 # must fail loudly.
 SCHEMA: Mapping[str, type] = MappingProxyType(
