@@ -17,13 +17,13 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from naleving import regels
 from naleving.accounts.models import User
 from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.meldingen import meldingen_in_periode
 from naleving.clienten.models import Client
-from naleving import regels
 from naleving.core import toestand
 from naleving.core.locking import VerouderdeVersie, update_versioned
 from naleving.core.money import format_euro
@@ -316,11 +316,16 @@ def activiteit_vastleggen(
 
 def waarneming_waarschuwingen(client: Client) -> list[str]:
     """Observation is bounded by art. 8 EVRM: 143 observations in 45 days was judged disproportionate. The limits
-    are a policy setting (NALEVING_WAARNEMING_MAX_AANTAL, NALEVING_WAARNEMING_MAX_DAGEN); passing them warns."""
-    # Source: art. 8 EVRM and Awb 5:13 (domain.md §4). The defaults (10 in 28 days) are a working
-    # agreement, not a legal figure: UNCERTAIN, to be set by the organisation's policy.
-    max_count = getattr(settings, "NALEVING_WAARNEMING_MAX_AANTAL", 10)
-    max_days = getattr(settings, "NALEVING_WAARNEMING_MAX_DAGEN", 28)
+    are the organisation's working agreements (parameters waarneming_max_aantal, waarneming_max_dagen, 10 in 28
+    days, UNCERTAIN: no legal figure), read today; the Django settings NALEVING_WAARNEMING_MAX_AANTAL and
+    NALEVING_WAARNEMING_MAX_DAGEN may override them. Passing them warns."""
+    vandaag = timezone.localdate()
+    max_count = getattr(settings, "NALEVING_WAARNEMING_MAX_AANTAL", None)
+    if max_count is None:
+        max_count = regels.getal("waarneming_max_aantal", op=vandaag)
+    max_days = getattr(settings, "NALEVING_WAARNEMING_MAX_DAGEN", None)
+    if max_days is None:
+        max_days = regels.getal("waarneming_max_dagen", op=vandaag)
     moments = sorted(
         datetime.fromisoformat(g["begin"])
         for g in Activiteit.objects.filter(

@@ -33,6 +33,8 @@ _WERKAFSPRAKEN: Mapping[str, type] = {
     "melder_bewaartermijn_dagen": int,
     "vervolglink_dagen": int,
     "meldingen_per_uur": int,
+    "waarneming_max_aantal": int,
+    "waarneming_max_dagen": int,
 }
 # The only parameter names the rules and the applications read, with their type: a typo in a file
 # must fail loudly.
