@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from naleving import regels
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right, may
 from naleving.audit.models import Actie
@@ -28,12 +29,21 @@ from naleving.besluiten.models import (
     VorderingStatus,
 )
 from naleving.besluiten.statemachine import Status
-from naleving.regels.datums import verschuif_jaren
+from naleving.regels.datums import verschuif_jaren, verschuif_maanden
 
-#: How long a sanction stays in the register: as long as recidive can look back, no longer (domain.md §9).
-#: Fine: PW art. 18a lid 5 (2015), 5 years; warning: Boetebesluit, warning rule 2 years (UNCERTAIN wording);
-#: maatregel: PW art. 18 lid 6-8 (2015), repeat within 12 months.
-BEWAARTERMIJN_JAREN = {"boete": 5, "waarschuwing": 2, "maatregel": 1}
+
+def bewaren_tot(soort: str, *, vandaag: date, gemeente: str) -> date:
+    """How long a sanction stays in the register: as long as recidive can look back, no longer (domain.md §9),
+    so the look-back terms of the rule set in force today are the retention terms. Fine: PW art. 18a lid 5
+    (2015), recidive_termijn_jaren (5); warning: Boetebesluit, warning rule, waarschuwing_termijn_jaren (2,
+    UNCERTAIN wording); maatregel: PW art. 18 lid 6-8 (2015), maatregel_arbeid_herhaling_termijn_maanden (12)."""
+    if soort == Sanctie.MAATREGEL:
+        maanden = regels.getal(
+            "maatregel_arbeid_herhaling_termijn_maanden", op=vandaag, gemeente=gemeente
+        )
+        return verschuif_maanden(vandaag, maanden)
+    naam = "recidive_termijn_jaren" if soort == Sanctie.BOETE else "waarschuwing_termijn_jaren"
+    return verschuif_jaren(vandaag, regels.getal(naam, op=vandaag, gemeente=gemeente))
 
 
 def na_definitief(besluit: Besluit, *, user: User) -> None:
@@ -48,7 +58,9 @@ def na_definitief(besluit: Besluit, *, user: User) -> None:
             soort=besluit.sanctie,
             overtreding=besluit.overtreding,
             datum=vandaag,
-            bewaren_tot=verschuif_jaren(vandaag, BEWAARTERMIJN_JAREN[besluit.sanctie]),
+            bewaren_tot=bewaren_tot(
+                besluit.sanctie, vandaag=vandaag, gemeente=besluit.client.gemeente.cbs_code
+            ),
         )
         audit_log(user=user, actie=Actie.AANMAKEN, obj=item, client=besluit.client)
     now = timezone.now()

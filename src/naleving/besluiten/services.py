@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from naleving import regels
 from naleving.accounts.models import User
 from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
@@ -35,10 +36,7 @@ from naleving.clienten.models import Client
 from naleving.core import toestand
 from naleving.core.locking import update_versioned
 from naleving.onderzoek.models import Overtreding
-from naleving.onderzoek.services import AWB_553_DREMPEL_CENT
-
-#: PW art. 18a lid 5-6 (2015): with recidive the maximum fine is 150 % of the benadelingsbedrag.
-RECIDIVE_PROCENT = 150
+from naleving.onderzoek.services import rapport_grens_cent, rapport_grens_tekst
 
 WIJZIGBAAR = (
     "feiten",
@@ -279,12 +277,8 @@ def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:
             errors["sanctie"] = "Kies welke sanctie u oplegt."
         elif besluit.sanctie == Sanctie.BOETE and besluit.boete_cent <= 0:
             errors["boete_cent"] = "Vul de hoogte van de boete in."
-        elif besluit.sanctie == Sanctie.MAATREGEL and not (
-            1 <= besluit.maatregel_maanden <= 3 and 1 <= besluit.maatregel_percentage <= 100
-        ):
-            errors["maatregel_maanden"] = (
-                "Een maatregel is 1 tot 100 % gedurende 1 tot 3 maanden (PW art. 18)."
-            )
+        elif besluit.sanctie == Sanctie.MAATREGEL:
+            errors.update(_maatregel_buiten_grenzen(besluit))
         fields = {
             "sanctie": besluit.sanctie,
             "boete_cent": besluit.boete_cent if besluit.sanctie == Sanctie.BOETE else 0,
@@ -322,19 +316,51 @@ def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
+def _maatregel_buiten_grenzen(besluit: Besluit) -> dict[str, str]:
+    """PW art. 18 lid 2, 3 and 5 (2015): the bounds of a maatregel the consultant sets, in force on the pleegdatum
+    for the client's municipality (parameters maatregel_percentage_min/max, maatregel_maanden_min/max)."""
+    grens = {
+        naam: regels.getal(naam, op=besluit.pleegdatum, gemeente=besluit.client.gemeente.cbs_code)
+        for naam in (
+            "maatregel_percentage_min",
+            "maatregel_percentage_max",
+            "maatregel_maanden_min",
+            "maatregel_maanden_max",
+        )
+    }
+    if (
+        grens["maatregel_maanden_min"]
+        <= besluit.maatregel_maanden
+        <= grens["maatregel_maanden_max"]
+        and grens["maatregel_percentage_min"]
+        <= besluit.maatregel_percentage
+        <= grens["maatregel_percentage_max"]
+    ):
+        return {}
+    return {
+        "maatregel_maanden": (
+            f"Een maatregel is {grens['maatregel_percentage_min']} tot {grens['maatregel_percentage_max']} % "
+            f"gedurende {grens['maatregel_maanden_min']} tot {grens['maatregel_maanden_max']} maanden (PW art. 18)."
+        )
+    }
+
+
 def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[str, str]:
     """What must be in place before a decision may become definitive (the legal safeguards)."""
     vandaag = vandaag or timezone.localdate()
     errors: dict[str, str] = {}
-    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(besluit) > AWB_553_DREMPEL_CENT:
+    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(besluit) > rapport_grens_cent(
+        vandaag
+    ):
         from naleving.onderzoek.models import Rapport
 
+        grens = rapport_grens_tekst(vandaag)
         if (
             besluit.onderzoek_id is None
             or not Rapport.objects.filter(onderzoek_id=besluit.onderzoek_id).exists()
         ):
             errors["onderzoek"] = (
-                "Een boete van meer dan € 340 is mogelijk: daarvoor is een rapport nodig (Awb 5:48 en 5:53)."
+                f"Een boete van meer dan {grens} is mogelijk: daarvoor is een rapport nodig (Awb 5:48 en 5:53)."
             )
         heeft_zienswijze = bool(besluit.zienswijze.strip() and besluit.zienswijze_ontvangen_op)
         termijn_voorbij = (
@@ -342,7 +368,7 @@ def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[st
         )
         if not (heeft_zienswijze or termijn_voorbij):
             errors["zienswijze"] = (
-                "Een boete van meer dan € 340 is mogelijk: leg de zienswijze van de cliënt vast, of de datum tot "
+                f"Een boete van meer dan {grens} is mogelijk: leg de zienswijze van de cliënt vast, of de datum tot "
                 "wanneer de cliënt die kon geven (Awb 5:53)."
             )
     if not besluit.cautie:
@@ -353,13 +379,20 @@ def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[st
 
 
 def mogelijke_boete_cent(besluit: Besluit) -> int:
-    """The highest fine that could be imposed: the benadelingsbedrag, 150 % with recidive, or the fine chosen."""
+    """The highest fine that could be imposed: the benadelingsbedrag, with recidive the percentage of PW art. 18a
+    lid 5-6 (2015) in force on the pleegdatum (parameter recidive_percentage, 150 %), or the fine chosen."""
     snap = besluit.advies_snapshot or {}
     benadeling = (snap.get("advies") or {}).get("benadelingsbedrag_cent", 0)
-    recidive = any(
-        s["soort"] == "boete" for s in (snap.get("feiten") or {}).get("eerdere_sancties", [])
-    )
-    maximum = benadeling * RECIDIVE_PROCENT // 100 if recidive else benadeling
+    feiten = snap.get("feiten") or {}
+    recidive = any(s["soort"] == "boete" for s in feiten.get("eerdere_sancties", []))
+    maximum = benadeling
+    if recidive and benadeling:
+        procent = regels.getal(
+            "recidive_percentage",
+            op=date.fromisoformat(feiten["pleegdatum"]),
+            gemeente=feiten.get("gemeente"),
+        )
+        maximum = benadeling * procent // 100
     return int(max(besluit.boete_cent, maximum))
 
 

@@ -17,6 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from naleving import regels
 from naleving.accounts.models import User
 from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
@@ -25,6 +26,7 @@ from naleving.clienten.meldingen import meldingen_in_periode
 from naleving.clienten.models import Client
 from naleving.core import toestand
 from naleving.core.locking import VerouderdeVersie, update_versioned
+from naleving.core.money import format_euro
 from naleving.onderzoek import activiteiten
 from naleving.onderzoek.advies import voorlopig_advies
 from naleving.onderzoek.models import (
@@ -41,9 +43,18 @@ from naleving.onderzoek.models import (
 )
 from naleving.onderzoek.statemachine import OVERGANGEN, TERMIJN_DAGEN, Status, Uitkomst
 
-#: Awb 5:53 lid 1 jo. 5:48: a written rapport and a zienswijze are required when a fine above €340 can be imposed.
-AWB_553_DREMPEL_CENT = 34_000
 MAX_BEWIJS_BYTES = 25 * 1024 * 1024
+
+
+def rapport_grens_cent(op: date) -> int:
+    """Awb 5:53 lid 1 jo. 5:48: a written rapport and a zienswijze are required when a fine above this amount can
+    be imposed; a procedural rule, so read on the day of the step (parameter rapport_grens_cent)."""
+    return regels.getal("rapport_grens_cent", op=op)
+
+
+def rapport_grens_tekst(op: date) -> str:
+    """The same threshold as people read it: '€ 340'."""
+    return format_euro(rapport_grens_cent(op)).removesuffix(",00")
 
 
 def _termijn(status: str, vanaf: datetime) -> date:
@@ -305,11 +316,16 @@ def activiteit_vastleggen(
 
 def waarneming_waarschuwingen(client: Client) -> list[str]:
     """Observation is bounded by art. 8 EVRM: 143 observations in 45 days was judged disproportionate. The limits
-    are a policy setting (NALEVING_WAARNEMING_MAX_AANTAL, NALEVING_WAARNEMING_MAX_DAGEN); passing them warns."""
-    # Source: art. 8 EVRM and Awb 5:13 (domain.md §4). The defaults (10 in 28 days) are a working
-    # agreement, not a legal figure: UNCERTAIN, to be set by the organisation's policy.
-    max_count = getattr(settings, "NALEVING_WAARNEMING_MAX_AANTAL", 10)
-    max_days = getattr(settings, "NALEVING_WAARNEMING_MAX_DAGEN", 28)
+    are the organisation's working agreements (parameters waarneming_max_aantal, waarneming_max_dagen, 10 in 28
+    days, UNCERTAIN: no legal figure), read today; the Django settings NALEVING_WAARNEMING_MAX_AANTAL and
+    NALEVING_WAARNEMING_MAX_DAGEN may override them. Passing them warns."""
+    vandaag = timezone.localdate()
+    max_count = getattr(settings, "NALEVING_WAARNEMING_MAX_AANTAL", None)
+    if max_count is None:
+        max_count = regels.getal("waarneming_max_aantal", op=vandaag)
+    max_days = getattr(settings, "NALEVING_WAARNEMING_MAX_DAGEN", None)
+    if max_days is None:
+        max_days = regels.getal("waarneming_max_dagen", op=vandaag)
     moments = sorted(
         datetime.fromisoformat(g["begin"])
         for g in Activiteit.objects.filter(
@@ -591,12 +607,13 @@ def rapport_tekortkomingen(rapport: Rapport) -> dict[str, str]:
                 "Controleer eerst of de cliënt het ergens in de organisatie heeft gemeld (meldcheck over de hele "
                 "periode; CRvB 2023:1967)."
             )
-        if rapport.benadelingsbedrag_cent > AWB_553_DREMPEL_CENT and not (
+        vandaag = timezone.localdate()
+        if rapport.benadelingsbedrag_cent > rapport_grens_cent(vandaag) and not (
             rapport.awb_feiten.strip() and rapport.awb_voorschrift.strip()
         ):
             errors["awb_feiten"] = (
-                "Een boete van meer dan € 340 is mogelijk: het rapport moet de feiten en het overtreden voorschrift "
-                "noemen (Awb 5:48 en 5:53)."
+                f"Een boete van meer dan {rapport_grens_tekst(vandaag)} is mogelijk: het rapport moet de feiten en "
+                "het overtreden voorschrift noemen (Awb 5:48 en 5:53)."
             )
     return errors
 

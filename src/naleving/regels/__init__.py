@@ -4,10 +4,11 @@
 from naleving.regels import adviseer
 advies = adviseer({...})            # or adviseer(feiten, configuratie=Configuratie.laad(...))
 advies.to_dict()                    # the JSON contract
+getal("recidive_percentage", op=date(2026, 3, 1))   # one dated, sourced value (parameter(): all of it)
 """
 
 from .advies import Advies, Terugvordering
-from .configuratie import Configuratie
+from .configuratie import Configuratie, getal, parameter
 from .feiten import Feiten, FeitenFout
 from .motor import adviseer
 from .parameters import ParameterFout, laad_regelingen
@@ -24,5 +25,7 @@ __all__ = [
     "Terugvordering",
     "Uitleg",
     "adviseer",
+    "getal",
     "laad_regelingen",
+    "parameter",
 ]

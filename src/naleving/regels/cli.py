@@ -153,7 +153,15 @@ def overzicht(config: Configuratie) -> dict[str, Any]:
             }
         )
     return {
-        "organisatie": {"id": organisatie.id, "naam": organisatie.naam, "bron": organisatie.bron},
+        "organisatie": {
+            "id": organisatie.id,
+            "naam": organisatie.naam,
+            "bron": organisatie.bron,
+            "parameters": {
+                naam: [_parameter_dict(v) for v in versies]
+                for naam, versies in organisatie.parameters.items()
+            },
+        },
         "gemeenten": [
             {
                 "naam": g.naam,
@@ -169,6 +177,21 @@ def overzicht(config: Configuratie) -> dict[str, Any]:
     }
 
 
+def _tekst_parameters(parameters: dict[str, list[dict[str, Any]]]) -> list[str]:
+    regels = []
+    for naam, versies in parameters.items():
+        for v in versies:
+            periode = f"vanaf {v['geldig_vanaf'] or 'activering'}"
+            if v["geldig_tot"]:
+                periode += f" t/m {v['geldig_tot']}"
+            onzeker = " [ONZEKER]" if v["onzeker"] else ""
+            regels.append(f"  - {naam} = {v['waarde']} ({periode}){onzeker}")
+            if v["omschrijving"]:
+                regels.append(f"      {v['omschrijving']}")
+            regels.append(f"      bron: {v['bron']}")
+    return regels
+
+
 def _tekst_overzicht(gegevens: dict[str, Any]) -> str:
     organisatie = gegevens["organisatie"]
     regels = [f"Organisatie: {organisatie['naam']} ({organisatie['id']}) — {organisatie['bron']}"]
@@ -179,6 +202,12 @@ def _tekst_overzicht(gegevens: dict[str, Any]) -> str:
         for naam, versies in g["parameters"].items():
             for v in versies:
                 regels.append(f"  {g['naam']}: {naam} = {v['waarde']} ({v['bron']})")
+    if organisatie["parameters"]:
+        regels += [
+            "",
+            f"Werkafspraken van {organisatie['naam']} (geen wet; de organisatie stelt ze vast)",
+        ]
+        regels += _tekst_parameters(organisatie["parameters"])
     for r in gegevens["regelingen"]:
         if r["actief"]:
             geldig = f"geldig vanaf {r['geldig_vanaf']}"
@@ -194,16 +223,7 @@ def _tekst_overzicht(gegevens: dict[str, Any]) -> str:
         regels.append(f"  bron: {r['bron']}")
         if r["omschrijving"]:
             regels.append(f"  {r['omschrijving']}")
-        for naam, versies in r["parameters"].items():
-            for v in versies:
-                periode = f"vanaf {v['geldig_vanaf'] or 'activering'}"
-                if v["geldig_tot"]:
-                    periode += f" t/m {v['geldig_tot']}"
-                onzeker = " [ONZEKER]" if v["onzeker"] else ""
-                regels.append(f"  - {naam} = {v['waarde']} ({periode}){onzeker}")
-                if v["omschrijving"]:
-                    regels.append(f"      {v['omschrijving']}")
-                regels.append(f"      bron: {v['bron']}")
+        regels += _tekst_parameters(r["parameters"])
     return "\n".join(regels)
 
 

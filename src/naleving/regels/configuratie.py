@@ -3,6 +3,10 @@
 
 It is an immutable value so that a web layer can build one from the administrator's stored
 activation dates and pass it to ``adviseer``; the same Configuratie always gives the same advice.
+
+``parameter``/``getal`` are the one lookup for a legal or policy value outside ``adviseer``: by
+name, on the date that matters (the facts' date, or today for an operational term), for a
+municipality where its afstemmingsverordening may set the value.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .parameters import (
+    ORGANISATORISCH,
     PARAMETER_MAP,
     Gemeente,
     Organisatie,
@@ -160,6 +165,43 @@ class Configuratie:
     def gemeente(self, naam_of_code: str) -> Gemeente | None:
         return self._gemeenten.get(naam_of_code.strip().lower())
 
+    def parameter(self, naam: str, *, op: date, gemeente: str | None = None) -> ParameterWaarde:
+        """The version of parameter ``naam`` in force on ``op``, with its source.
+
+        A working agreement comes from the organisation file; any other value from the rule set
+        in force on ``op`` (with its base), where the municipality's own value wins.
+        """
+        if naam in ORGANISATORISCH:
+            for versie in self.organisatie.parameters.get(naam, ()):
+                if versie.geldig_op(op, None):
+                    return versie
+            raise ParameterFout(
+                f"{self.organisatie.id}: parameter '{naam}' heeft geen waarde op {op.isoformat()}"
+            )
+        toepassing = self.toepassing_op(op)
+        if toepassing is None:
+            raise ParameterFout(
+                f"{self.organisatie.id}: op {op.isoformat()} is geen regeling van kracht"
+            )
+        plaats = None
+        if gemeente is not None:
+            plaats = self.gemeente(gemeente)
+            if plaats is None:
+                raise ParameterFout(f"{self.organisatie.id}: onbekende gemeente {gemeente!r}")
+        gevonden = self.waarden(toepassing.regeling, plaats, op).waarden.get(naam)
+        if gevonden is None:
+            raise ParameterFout(
+                f"{toepassing.regeling.id}: parameter '{naam}' heeft geen waarde op {op.isoformat()}"
+            )
+        return gevonden
+
+    def getal(self, naam: str, *, op: date, gemeente: str | None = None) -> int:
+        """``parameter(...).waarde`` for a whole number (amount in cents, term, percentage)."""
+        waarde = self.parameter(naam, op=op, gemeente=gemeente).waarde
+        if not isinstance(waarde, int) or isinstance(waarde, bool):
+            raise ParameterFout(f"parameter '{naam}' is geen geheel getal")
+        return waarde
+
     def toepassing_op(self, datum: date) -> Toepassing | None:
         """The rule set in force on ``datum``: of those started, the one that started last."""
         try:
@@ -241,3 +283,13 @@ class Configuratie:
 @lru_cache(maxsize=1)
 def _standaard() -> Configuratie:
     return Configuratie.laad()
+
+
+def parameter(naam: str, *, op: date, gemeente: str | None = None) -> ParameterWaarde:
+    """``Configuratie.standaard().parameter(...)``: the installation's value on a date."""
+    return _standaard().parameter(naam, op=op, gemeente=gemeente)
+
+
+def getal(naam: str, *, op: date, gemeente: str | None = None) -> int:
+    """``Configuratie.standaard().getal(...)``: the installation's whole-number value on a date."""
+    return _standaard().getal(naam, op=op, gemeente=gemeente)

@@ -6,6 +6,10 @@ them when a value changed over time, each with ``waarde``, ``geldig_vanaf``, opt
 ``geldig_tot``, ``bron``, ``omschrijving`` and ``onzeker``. A rule set may build on another
 (``basis``) and only list what differs. A draft (``concept = true``) carries no dates: its values
 hold from the activation date an administrator sets through ``Configuratie``.
+
+An organisation file (``parameters/organisaties/*.toml``) holds, in the same form, the
+organisation's own working agreements (``[parameters.<naam>]``: terms of intake, observation
+limits, service terms) and per municipality what its afstemmingsverordening sets.
 """
 
 from __future__ import annotations
@@ -21,7 +25,19 @@ from typing import Any
 
 PARAMETER_MAP = Path(__file__).parent / "parameters"
 
-# The only parameter names the rules read, with their type: a typo in a file must fail loudly.
+# The organisation's own working agreements, with their type: not law, not a rule set, so they
+# are set only in the organisation file.
+_WERKAFSPRAKEN: Mapping[str, type] = {
+    "signaal_triagetermijn_dagen": int,
+    "signaal_groepvenster_dagen": int,
+    "melder_bewaartermijn_dagen": int,
+    "vervolglink_dagen": int,
+    "meldingen_per_uur": int,
+    "waarneming_max_aantal": int,
+    "waarneming_max_dagen": int,
+}
+# The only parameter names the rules and the applications read, with their type: a typo in a file
+# must fail loudly.
 SCHEMA: Mapping[str, type] = MappingProxyType(
     {
         "boete_bij_verwijtbaarheid": list,
@@ -50,10 +66,19 @@ SCHEMA: Mapping[str, type] = MappingProxyType(
         "maatregel_arbeid_herhaling_termijn_maanden": int,
         "tekortschietend_besef_percentage": int,
         "tekortschietend_besef_maanden": int,
+        # Read by the applications, not by adviseer().
+        "rapport_grens_cent": int,
+        "maatregel_percentage_min": int,
+        "maatregel_percentage_max": int,
+        "maatregel_maanden_min": int,
+        "maatregel_maanden_max": int,
+        **_WERKAFSPRAKEN,
     }
 )
+ORGANISATORISCH = frozenset(_WERKAFSPRAKEN)
+REGELING = frozenset(SCHEMA) - ORGANISATORISCH
 # What a municipality's afstemmingsverordening may set (PW art. 8 lid 1 sub a, art. 18 lid 2).
-GEMEENTELIJK = frozenset(n for n in SCHEMA if n.startswith(("maatregel_", "tekortschietend_")))
+GEMEENTELIJK = frozenset(n for n in REGELING if n.startswith(("maatregel_", "tekortschietend_")))
 _PARAMETER_VELDEN = frozenset(
     {"waarde", "geldig_vanaf", "geldig_tot", "bron", "omschrijving", "onzeker"}
 )
@@ -142,6 +167,7 @@ class Organisatie:
     gemeenten: tuple[Gemeente, ...]
     regelingen: tuple[RegelingKeuze, ...]
     bestand: str
+    parameters: Parameters
 
 
 def _toon(waarde: object) -> str:
@@ -258,7 +284,7 @@ def laad_regeling(pad: Path) -> Regeling:
             plaats=plaats,
             herkomst=f"regeling {regeling_id}",
             concept=concept,
-            toegestaan=SCHEMA,
+            toegestaan=REGELING,
         ),
         bestand=str(pad),
     )
@@ -328,4 +354,11 @@ def laad_organisatie(pad: Path) -> Organisatie:
         gemeenten=tuple(gemeenten),
         regelingen=tuple(keuzes),
         bestand=str(pad),
+        parameters=_parameters(
+            gegevens.get("parameters"),
+            plaats=plaats,
+            herkomst=f"organisatie {organisatie_id}",
+            concept=False,
+            toegestaan=ORGANISATORISCH,
+        ),
     )
