@@ -10,6 +10,9 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client as Browser
+from django.urls import reverse
+from django.utils import timezone
 
 from naleving.audit.models import AuditEntry
 from naleving.beleid import services as beleid_services
@@ -284,3 +287,21 @@ def test_the_choices_a_person_has_for_an_action_come_from_the_table() -> None:
     assert beleid_machine.volgende("gepland") == ["in_uitvoering", "vervallen"]
     assert beleid_machine.volgende("in_uitvoering") == ["afgerond", "gepland", "vervallen"]
     assert beleid_machine.volgende("doorgeschoven") == []
+
+
+def test_the_signal_page_shows_when_and_by_whom_each_move_was_made(casus) -> None:
+    """The history column `op` (formerly `tijdstip` for signals) is what the page shows."""
+    s = _signaal(casus)
+    signaal_services.signaal_neem_in_behandeling(user=casus.handhaver, signaal=s)
+    b = Browser()
+    b.force_login(casus.handhaver)
+    page = b.get(reverse("signalen:signaal", args=[s.pk])).content.decode()
+    ontvangen, in_triage = SignaalOvergang.objects.filter(signaal=s)
+    wanneer = [
+        timezone.localtime(rij.op).strftime("%d-%m-%Y %H:%M") for rij in (ontvangen, in_triage)
+    ]
+    assert f"<tr><td>{wanneer[0]}</td><td>—</td><td>Ontvangen</td><td>systeem</td></tr>" in page
+    assert (
+        f"<tr><td>{wanneer[1]}</td><td>Ontvangen</td><td>In triage</td>"
+        f"<td>{casus.handhaver}</td></tr>"
+    ) in page
