@@ -2,7 +2,8 @@
 """The uitvoeringsplan of a year (domain.md §1, 'van beleid naar praktijk'): goals, priority themes
 and actions per pillar of the Cirkel van Naleving (domain.md §2), evaluated at year end.
 
-History is kept in `PlanWijziging`: one append-only row per write, with the state after it. No
+History is kept in `PlanWijziging`: one append-only row per write, with the state after it; the
+moves of an action's state are also in `ActieOvergang`, the history every state machine keeps. No
 personal data lives here: the plan is about the organisation, the figures are aggregates.
 """
 
@@ -15,6 +16,7 @@ from django.db import models
 
 from naleving.beleid.statemachine import ActieStatus
 from naleving.core.locking import Versioned
+from naleving.verloop.historie import Overgangshistorie
 
 
 class Pijler(models.TextChoices):
@@ -101,6 +103,13 @@ class Actie(Versioned):
                 | models.Q(uitvoeringsplan_jaar=self.plan.jaar, uitvoeringsplan_actie=self.titel)
             ).order_by("start", "pk")
         )
+
+
+class ActieOvergang(Overgangshistorie):
+    """Append-only history of an action's state: one row per move, and its first state."""
+
+    statussen = ActieStatus
+    actie = models.ForeignKey(Actie, on_delete=models.CASCADE, related_name="overgangen")
 
 
 class PijlerEvaluatie(models.Model):

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every write in the uitvoeringsplan: checked (`beleid.plannen`), validated, atomic, with an
-append-only `PlanWijziging` row holding the state after the change. No personal data here."""
+append-only `PlanWijziging` row holding the state after the change. An action's state moves by
+the one state machine (`statemachine.MACHINE`, applied by `verloop.beweeg`), which also keeps its
+`ActieOvergang` history. No personal data here."""
 
 from __future__ import annotations
 
@@ -21,9 +23,10 @@ from naleving.beleid.models import (
     Uitvoeringsplan,
     volgende_plan_status,
 )
-from naleving.beleid.statemachine import OPEN, ActieStatus, mag_naar
+from naleving.beleid.statemachine import MACHINE, OPEN, ActieStatus
 from naleving.core.locking import update_versioned
 from naleving.preventie.models import Campagne
+from naleving.verloop import services as verloop
 
 
 def _mag(user: User) -> None:
@@ -87,8 +90,13 @@ def acties_overnemen(*, user: User, plan: Uitvoeringsplan) -> list[Actie]:
     oud = Actie.objects.select_for_update().filter(plan__jaar=plan.jaar - 1, status__in=OPEN)
     for actie in oud.order_by("pk"):
         stand = actie.status
-        update_versioned(
-            actie, expected_version=actie.versie, changes={"status": ActieStatus.DOORGESCHOVEN}
+        verloop.beweeg(
+            MACHINE,
+            actie,
+            naar=ActieStatus.DOORGESCHOVEN,
+            user=user,
+            toelichting=f"Doorgeschoven naar {plan.jaar}",
+            handmatig=False,
         )
         _historie(user, actie.plan, f"Doorgeschoven naar {plan.jaar}", actie)
         kopie = Actie.objects.create(
@@ -102,6 +110,7 @@ def acties_overnemen(*, user: User, plan: Uitvoeringsplan) -> list[Actie]:
             overgenomen_van=actie,
         )
         kopie.campagnes.set(actie.campagnes.all())
+        verloop.begin(MACHINE, kopie, user=user)
         _historie(user, plan, f"Overgenomen uit {plan.jaar - 1}", kopie)
         nieuw.append(kopie)
     return nieuw
@@ -133,6 +142,7 @@ def actie_toevoegen(
         deadline=deadline,
         omschrijving=omschrijving,
     )
+    verloop.begin(MACHINE, actie, user=user)
     _historie(user, plan, "Actie toegevoegd", actie)
     return actie
 
@@ -143,23 +153,15 @@ def actie_bijwerken(
 ) -> Actie:
     """Status by the transition table; result and year-end evaluation are free text."""
     _mag(user)
-    if status != actie.status and not mag_naar(actie.status, status):
-        raise ValidationError(
-            {
-                "status": f"Een actie met status '{actie.get_status_display()}' kan niet naar '{ActieStatus(status).label}'."
-            }
-        )
+    beweegt = status != actie.status
+    if beweegt:  # the table refuses first, before the result is asked for
+        MACHINE.overgang(actie.status, status)
     if status == ActieStatus.AFGEROND and not (resultaat or actie.resultaat).strip():
         raise ValidationError({"resultaat": "Schrijf op wat de actie heeft opgeleverd."})
-    gewijzigd = update_versioned(
-        actie,
-        expected_version=versie,
-        changes={
-            "status": status,
-            "resultaat": resultaat or actie.resultaat,
-            "evaluatie": evaluatie or actie.evaluatie,
-        },
-    )
+    changes = {"resultaat": resultaat or actie.resultaat, "evaluatie": evaluatie or actie.evaluatie}
+    if beweegt:
+        verloop.beweeg(MACHINE, actie, naar=status, user=user, versie=versie, changes=changes)
+    gewijzigd = beweegt or update_versioned(actie, expected_version=versie, changes=changes)
     if gewijzigd:
         _historie(user, actie.plan, "Actie bijgewerkt", actie)
     return actie

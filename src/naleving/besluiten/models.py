@@ -10,6 +10,7 @@ from django.db import models
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
 from naleving.core.locking import Versioned
+from naleving.verloop.historie import Overgangshistorie
 
 
 class Aanleiding(models.TextChoices):
@@ -150,21 +151,11 @@ class Besluit(Versioned):
         return max(0, self.terugvordering_voorgesteld_cent - self.terugvordering_cent)
 
 
-class BesluitOvergang(models.Model):
+class BesluitOvergang(Overgangshistorie):
     """Append-only history of the state machine."""
 
+    statussen = Status
     besluit = models.ForeignKey(Besluit, on_delete=models.CASCADE, related_name="overgangen")
-    van = models.CharField(max_length=30, choices=Status.choices, blank=True)
-    naar = models.CharField(max_length=30, choices=Status.choices)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    op = models.DateTimeField()
-    toelichting = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["op", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.van or '—'} → {self.naar}"
 
 
 TOETS_VRAGEN = {

@@ -23,7 +23,6 @@ from naleving.besluiten.models import (
     Aanleiding,
     AfzienReden,
     Besluit,
-    BesluitOvergang,
     Cautie,
     Keuze,
     OmgekeerdeToets,
@@ -31,12 +30,12 @@ from naleving.besluiten.models import (
     Sanctie,
     Verwijtbaarheid,
 )
-from naleving.besluiten.statemachine import OVERGANGEN, VASTGESTELD, Status
+from naleving.besluiten.statemachine import MACHINE, VASTGESTELD, Status
 from naleving.clienten.models import Client
-from naleving.core import toestand
 from naleving.core.locking import update_versioned
 from naleving.onderzoek.models import Overtreding
 from naleving.onderzoek.services import rapport_grens_cent, rapport_grens_tekst
+from naleving.verloop import services as verloop
 
 WIJZIGBAAR = (
     "feiten",
@@ -63,17 +62,10 @@ WIJZIGBAAR = (
 )
 
 
-_MACHINE = toestand.Machine(
-    OVERGANGEN, Status, BesluitOvergang, "besluit", ("een besluit", "het besluit")
-)
-
-
 def _beweeg(
     besluit: Besluit, *, naar: str, user: User, toelichting: str = "", **changes: Any
 ) -> None:
-    toestand.beweeg(
-        _MACHINE, besluit, naar=naar, user=user, toelichting=toelichting, changes=changes
-    )
+    verloop.beweeg(MACHINE, besluit, naar=naar, user=user, toelichting=toelichting, changes=changes)
 
 
 def _mag_nemen(user: User, client: Client) -> None:
@@ -137,9 +129,7 @@ def besluit_open(
         )
         besluit.cautie, besluit.cautie_gesprekken = cautie_uit_onderzoek(onderzoek)
         besluit.save(update_fields=["cautie", "cautie_gesprekken"])
-        BesluitOvergang.objects.create(
-            besluit=besluit, van="", naar=Status.CONCEPT, door=user, op=now
-        )
+        verloop.begin(MACHINE, besluit, user=user, op=now)
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from naleving.core.toestand import Overgang
+from naleving.verloop.machine import Machine, Overgang
 
 
 class Status(models.TextChoices):
@@ -26,6 +26,16 @@ OVERGANGEN: tuple[Overgang, ...] = (
     Overgang(Status.DEFINITIEF, Status.VERZONDEN, "besluit.nemen", "Beschikking verzonden"),
     Overgang(Status.VERZONDEN, Status.BEZWAAR, "besluit.bezwaar", "Bezwaar ontvangen"),
     Overgang(Status.BEZWAAR, Status.BESLIST_OP_BEZWAAR, "besluit.bezwaar", "Beslist op bezwaar"),
+)
+
+MACHINE = Machine(
+    soort="besluit",
+    overgangen=OVERGANGEN,
+    statussen=Status,
+    historie="besluiten.BesluitOvergang",
+    veld="besluit",
+    melding="Dit kan niet: een besluit met status '{van}' kan niet naar '{naar}'.",
+    naam="het besluit",
 )
 
 #: States in which nothing about the decision itself may change any more.

@@ -12,6 +12,7 @@ from naleving.clienten.models import Client
 from naleving.core.locking import Versioned
 from naleving.onderzoek.activiteiten import Soort
 from naleving.onderzoek.statemachine import Status, Uitkomst
+from naleving.verloop.historie import Overgangshistorie
 
 
 class Aanleiding(models.TextChoices):
@@ -66,21 +67,11 @@ class Onderzoek(Versioned):
         return f"O{self.pk:06d}"
 
 
-class OnderzoekOvergang(models.Model):
+class OnderzoekOvergang(Overgangshistorie):
     """Append-only history: every move of the state machine, by whom, when and why."""
 
+    statussen = Status
     onderzoek = models.ForeignKey(Onderzoek, on_delete=models.CASCADE, related_name="overgangen")
-    van = models.CharField(max_length=30, choices=Status.choices, blank=True)
-    naar = models.CharField(max_length=30, choices=Status.choices)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    op = models.DateTimeField()
-    toelichting = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["op", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.van or '—'} → {self.naar}"
 
 
 class Onderzoeksplan(Versioned):

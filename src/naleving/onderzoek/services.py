@@ -24,7 +24,6 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.meldingen import meldingen_in_periode
 from naleving.clienten.models import Client
-from naleving.core import toestand
 from naleving.core.locking import VerouderdeVersie, update_versioned
 from naleving.core.money import format_euro
 from naleving.onderzoek import activiteiten
@@ -36,12 +35,12 @@ from naleving.onderzoek.models import (
     Gemeld,
     Meldcheck,
     Onderzoek,
-    OnderzoekOvergang,
     Onderzoeksplan,
     PlanStap,
     Rapport,
 )
-from naleving.onderzoek.statemachine import OVERGANGEN, TERMIJN_DAGEN, Status, Uitkomst
+from naleving.onderzoek.statemachine import MACHINE, TERMIJN_DAGEN, Status, Uitkomst
+from naleving.verloop import services as verloop
 
 MAX_BEWIJS_BYTES = 25 * 1024 * 1024
 
@@ -64,17 +63,12 @@ def _termijn(status: str, vanaf: datetime) -> date:
     return timezone.localdate(vanaf) + timedelta(days=days)
 
 
-_MACHINE = toestand.Machine(
-    OVERGANGEN, Status, OnderzoekOvergang, "onderzoek", ("een onderzoek", "het onderzoek")
-)
-
-
 def _beweeg(
     onderzoek: Onderzoek, *, naar: str, user: User, toelichting: str = "", **changes: Any
 ) -> None:
     """Move the investigation; every state carries its own deadline."""
-    toestand.beweeg(
-        _MACHINE,
+    verloop.beweeg(
+        MACHINE,
         onderzoek,
         naar=naar,
         user=user,
@@ -115,9 +109,7 @@ def onderzoek_vraag_aan(
             status_sinds=now,
             termijn=_termijn(Status.AANGEVRAAGD, now),
         )
-        OnderzoekOvergang.objects.create(
-            onderzoek=onderzoek, van="", naar=Status.AANGEVRAAGD, door=user, op=now
-        )
+        verloop.begin(MACHINE, onderzoek, user=user, op=now)
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from naleving.core.toestand import Overgang
+from naleving.verloop.machine import Machine, Overgang
 
 
 class Status(models.TextChoices):
@@ -48,6 +48,16 @@ OVERGANGEN: tuple[Overgang, ...] = (
     Overgang(
         Status.RAPPORT_TER_REVIEW, Status.AFGEROND, "onderzoek.reviewen", "Rapport goedgekeurd"
     ),
+)
+
+MACHINE = Machine(
+    soort="onderzoek",
+    overgangen=OVERGANGEN,
+    statussen=Status,
+    historie="onderzoek.OnderzoekOvergang",
+    veld="onderzoek",
+    melding="Dit kan niet: een onderzoek met status '{van}' kan niet naar '{naar}'.",
+    naam="het onderzoek",
 )
 
 OPEN = (Status.AANGEVRAAGD, Status.TOEGEWEZEN, Status.IN_UITVOERING, Status.RAPPORT_TER_REVIEW)

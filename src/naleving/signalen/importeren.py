@@ -383,7 +383,7 @@ _SIGNAAL_SQL = (
     f"VALUES ({', '.join(['%s'] * len(_SIGNAAL_KOLOMMEN))})"
 )
 _OVERGANG_SQL = (
-    "INSERT INTO signalen_signaalovergang (signaal_id, van, naar, door_id, tijdstip, toelichting) "
+    "INSERT INTO signalen_signaalovergang (signaal_id, van, naar, door_id, op, toelichting) "
     "SELECT id, '', %s, %s, %s, '' FROM signalen_signaal WHERE id > %s AND signaalimport_id = %s"
 )
 

@@ -13,6 +13,7 @@ from django.db import models
 
 from naleving.accounts.models import Gemeente
 from naleving.clienten.models import Client
+from naleving.verloop.historie import Overgangshistorie
 
 
 class Bron(models.TextChoices):
@@ -181,25 +182,15 @@ class Signaal(models.Model):
         return f"Signaal {self.pk} ({self.get_product_display()})"
 
 
-class SignaalOvergang(models.Model):
-    """Append-only history: one row per move of the state machine."""
+class SignaalOvergang(Overgangshistorie):
+    """Append-only history: one row per move of the state machine (door None: the system)."""
 
+    statussen = Status
     signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="overgangen")
-    van = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    naar = models.CharField(max_length=20, choices=Status.choices)
-    door = models.ForeignKey(  # not indexed: users are deactivated, never deleted
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, db_index=False
-    )
-    tijdstip = models.DateTimeField()
-    toelichting = models.CharField(max_length=300, blank=True)
 
-    class Meta:
+    class Meta(Overgangshistorie.Meta):
         verbose_name = "signaalovergang"
         verbose_name_plural = "signaalovergangen"
-        ordering = ["tijdstip", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.van or '—'} → {self.naar}"
 
 
 class Triagebesluit(models.Model):

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Every write to signals: one function per business action, checked, validated, atomic and audited.
 
-The state machine lives in `triage.OVERGANGEN`; `_beweeg` is the one function that applies it.
+The state machine is `triage.MACHINE`; `verloop.beweeg` is the one function that applies it.
 """
 
 from __future__ import annotations
@@ -28,23 +28,15 @@ from naleving.signalen.models import (
     Product,
     Signaal,
     SignaalGroep,
-    SignaalOvergang,
     Status,
     Taak,
     Triagebesluit,
     Uitkomst,
 )
-from naleving.signalen.triage import DOEL, REDENEN, mag_overgaan
+from naleving.signalen.triage import DOEL, MACHINE, REDENEN
+from naleving.verloop import services as verloop
 
 MIN_BEVESTIGING = 20
-
-
-class OngeldigeOvergang(ValidationError):
-    def __init__(self, van: str, naar: str) -> None:
-        super().__init__(
-            f"Een signaal met status '{Status(van).label}' kan niet naar '{Status(naar).label}'."
-        )
-        self.van, self.naar = van, naar
 
 
 @dataclass(frozen=True)
@@ -93,13 +85,7 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
                 client_id=client.pk, product=signaal.product, datum=signaal.datum
             )
             signaal.save(update_fields=["groep"])
-        SignaalOvergang.objects.create(
-            signaal=signaal,
-            van="",
-            naar=Status.ONTVANGEN,
-            door=signaal.geregistreerd_door,
-            tijdstip=now,
-        )
+        verloop.begin(MACHINE, signaal, user=signaal.geregistreerd_door, op=now)
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,
@@ -167,27 +153,9 @@ def signaal_registreer(
 
 
 def _beweeg(*, signaal: Signaal, naar: str, user: User | None, toelichting: str = "") -> None:
-    """The one function that moves a signal: refuses what the table does not allow, writes history
-    and audit."""
-    van = signaal.status
-    if not mag_overgaan(van, naar):
-        raise OngeldigeOvergang(van, naar)
-    now = timezone.now()
-    # Guard against a concurrent move: only update when the status is still what we read.
-    if not Signaal.objects.filter(pk=signaal.pk, status=van).update(status=naar):
-        raise OngeldigeOvergang(Signaal.objects.get(pk=signaal.pk).status, naar)
-    signaal.status = naar
-    SignaalOvergang.objects.create(
-        signaal=signaal, van=van, naar=naar, door=user, tijdstip=now, toelichting=toelichting[:300]
-    )
-    audit_log(
-        user=user,
-        actie=Actie.WIJZIGEN,
-        obj=signaal,
-        client=signaal.client,
-        velden={"status": [van, naar]},
-        reden=toelichting[:300],
-    )
+    """Move a signal by the one state machine: a move the table refuses, or one that a concurrent
+    move overtook (compare-and-set on the status), raises `verloop.machine.OngeldigeOvergang`."""
+    verloop.beweeg(MACHINE, signaal, naar=naar, user=user, toelichting=toelichting)
 
 
 def _require_triage(user: User, signaal: Signaal) -> None:

@@ -1,21 +1,36 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The signal's state machine and the reasons triage may give. Data, no side effects."""
+"""The signal's state machine and the reasons triage may give. Data, no side effects.
+
+The machine declares no right per move: the triage services are the gate (`_require_triage`). A
+signal has no version column (its move is a compare-and-set on the status) and no "since" column,
+and the system moves it without a user when its investigation is closed."""
 
 from __future__ import annotations
 
 from naleving.signalen.models import Status, Uitkomst
+from naleving.verloop.machine import Machine, Overgang
 
 #: Allowed moves: (from, to). A signal is ontvangen, then in triage, then afgehandeld (with its
 #: outcome) or handed to an investigation; when that investigation is closed, the signal is
 #: afgehandeld too (it no longer gives a handhaver access to the client). Nothing moves back: a new
 #: fact is a new signal.
-OVERGANGEN: frozenset[tuple[str, str]] = frozenset(
-    {
-        (Status.ONTVANGEN, Status.IN_TRIAGE),
-        (Status.IN_TRIAGE, Status.AFGEHANDELD),
-        (Status.IN_TRIAGE, Status.ONDERZOEK),
-        (Status.ONDERZOEK, Status.AFGEHANDELD),
-    }
+OVERGANGEN: tuple[Overgang, ...] = (
+    Overgang(Status.ONTVANGEN, Status.IN_TRIAGE),
+    Overgang(Status.IN_TRIAGE, Status.AFGEHANDELD),
+    Overgang(Status.IN_TRIAGE, Status.ONDERZOEK),
+    Overgang(Status.ONDERZOEK, Status.AFGEHANDELD),
+)
+
+MACHINE = Machine(
+    soort="signaal",
+    overgangen=OVERGANGEN,
+    statussen=Status,
+    historie="signalen.SignaalOvergang",
+    veld="signaal",
+    melding="Een signaal met status '{van}' kan niet naar '{naar}'.",
+    naam="het signaal",
+    sinds=None,
+    zonder_gebruiker=True,
 )
 
 #: Where each triage outcome leads.
@@ -60,10 +75,6 @@ REDENEN: dict[str, tuple[str, frozenset[str]]] = {
         frozenset({Uitkomst.ONDERZOEK, Uitkomst.DOORZETTEN}),
     ),
 }
-
-
-def mag_overgaan(van: str, naar: str) -> bool:
-    return (van, naar) in OVERGANGEN
 
 
 def reden_keuzes() -> list[tuple[str, str]]:
