@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.besluiten.models import (
@@ -28,6 +28,7 @@ from naleving.besluiten.models import (
     VorderingStatus,
 )
 from naleving.besluiten.statemachine import Status
+from naleving.clienten.selectors import may
 from naleving.regels.datums import verschuif_jaren
 
 #: How long a sanction stays in the register: as long as recidive can look back, no longer (domain.md §9).

@@ -14,7 +14,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.besluiten import advies as besluit_advies
@@ -32,6 +31,7 @@ from naleving.besluiten.models import (
 )
 from naleving.besluiten.statemachine import OVERGANGEN, VASTGESTELD, Status
 from naleving.clienten.models import Client
+from naleving.clienten.selectors import may
 from naleving.core import toestand
 from naleving.core.locking import update_versioned
 from naleving.onderzoek.models import Overtreding
