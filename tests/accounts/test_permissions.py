@@ -7,7 +7,8 @@ import pytest
 from django.db.models import Q
 
 from naleving.accounts import permissions
-from naleving.accounts.permissions import clients_in_scope, may
+from naleving.clienten import selectors as client_selectors
+from naleving.clienten.selectors import clients_in_scope, may
 
 ROLLEN = [
     "inkomensconsulent",
@@ -103,7 +104,7 @@ def test_handhaver_sees_a_client_only_with_a_registered_ground(
     with_ground = make_client()
     without = make_client()
     assert may(handhaver, "client.bekijken", with_ground) is False
-    monkeypatch.setattr(permissions, "_client_grounds", [lambda user: Q(pk=with_ground.pk)])
+    monkeypatch.setattr(client_selectors, "_client_grounds", [lambda user: Q(pk=with_ground.pk)])
     assert list(clients_in_scope(handhaver)) == [with_ground]
     assert may(handhaver, "client.bekijken", without) is False
 

@@ -10,8 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from naleving.accounts.permissions import clients_in_scope, may
 from naleving.clienten.models import Contactmoment
+from naleving.clienten.selectors import clients_in_scope, may
 from naleving.onderzoek import services
 from naleving.onderzoek.models import Bewijsstuk, OnderzoekOvergang
 

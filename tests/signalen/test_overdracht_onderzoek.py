@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from naleving.accounts.permissions import clients_in_scope
+from naleving.clienten.selectors import clients_in_scope
 from naleving.onderzoek import services as onderzoek
 from naleving.onderzoek.models import Onderzoek
 from naleving.signalen import services

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from naleving.accounts.permissions import clients_in_scope
 from naleving.audit.models import AuditEntry
+from naleving.clienten.selectors import clients_in_scope
 from naleving.signalen import services
 from naleving.signalen.models import Bron, Product, SignaalOvergang, Status, Taak, Uitkomst
 from naleving.signalen.selectors import signalen_voor_onderzoek

@@ -1,22 +1,15 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The one place that answers "may user U do action A (on object O)?".
+"""The rights question: does user U's role grant action A? Roles are data (Rol.rechten); ACTIES lists every
+action a role can be granted.
 
-Three questions, in this order: does the user's role grant the action (roles are data: Rol.rechten); is the
-object inside the user's municipalities; and, for roles that need a ground (handhaver), is there one — an open
-signal or investigation registered by the app that owns it. Views and APIs call `may`/`require`, list pages
-narrow their querysets with `clients_in_scope`.
+The question about an object — is its client inside the user's scope — is answered one floor up, in
+`naleving.clienten.selectors`; its `may(user, action, obj)` asks `has_right` first and is the one entrance
+for every question about an object. A question without an object is `has_right` alone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
-
-from django.db.models import Q, QuerySet
-
-if TYPE_CHECKING:
-    from naleving.accounts.models import User
-    from naleving.clienten.models import Client
+from typing import Any
 
 #: Every action a role can be granted, with its Dutch description (shown to the functioneel beheerder).
 ACTIES: dict[str, str] = {
@@ -48,20 +41,6 @@ ACTIES: dict[str, str] = {
     "sjabloon.beheren": "Briefsjablonen beheren (nieuwe versies)",
 }
 
-#: Roles whose access to a client needs a ground (an open signal or investigation of their team).
-_ClientGround = Callable[["User"], Q]
-_client_grounds: list[_ClientGround] = []
-
-
-def register_client_ground(ground: _ClientGround) -> None:
-    """An app that gives staff a reason to see a client (a signal, an investigation) registers a Q here.
-
-    The Q is evaluated against the Client model for the given user; a client is in scope for a role that needs
-    a ground when any registered Q matches.
-    """
-    if ground not in _client_grounds:
-        _client_grounds.append(ground)
-
 
 def has_right(user: Any, action: str) -> bool:
     if action not in ACTIES:
@@ -70,37 +49,3 @@ def has_right(user: Any, action: str) -> bool:
         return False
     rol = user.rol
     return rol is not None and action in rol.rechten
-
-
-def clients_in_scope(user: User, queryset: QuerySet[Client] | None = None) -> QuerySet[Client]:
-    """The clients this user may see at all: their municipalities, and for some roles only with a ground."""
-    from naleving.clienten.models import Client
-
-    qs = queryset if queryset is not None else Client.objects.all()
-    if not has_right(user, "client.bekijken"):
-        return qs.none()
-    qs = qs.filter(gemeente__in=user.gemeenten.all())
-    if user.rol is not None and user.rol.toegang_op_grond:
-        grounds = Q(pk__in=[])
-        for ground in _client_grounds:
-            grounds |= ground(user)
-        qs = qs.filter(grounds)
-    return qs
-
-
-def may(user: User, action: str, obj: Any = None) -> bool:
-    if not has_right(user, action):
-        return False
-    if obj is None:
-        return True
-    from naleving.clienten.models import Client
-
-    client = obj if isinstance(obj, Client) else getattr(obj, "client", None)
-    if client is None:
-        return True
-    if not clients_in_scope(user).filter(pk=client.pk).exists():
-        return False
-    if action == "client.wijzigen":
-        # The consultant who owns the case keeps its direction (eindregie); colleagues record contact moments.
-        return client.consulent_id == user.pk
-    return True

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from naleving.audit.chain import GENESIS, HASHED_FIELDS, VerifyResult, entry_hash
-from naleving.audit.models import AuditEntry, AuditHead
+from naleving.audit.models import Actie, AuditEntry, AuditHead
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,16 @@ def audit_entries(f: AuditFilter) -> QuerySet[AuditEntry]:
     if f.tot:
         qs = qs.filter(tijdstip__lte=datetime.combine(f.tot, time.max, tzinfo=tz))
     return qs.order_by("-volgnummer")
+
+
+def recente_entries(limit: int = 15) -> QuerySet[AuditEntry]:
+    """The newest entries of the log (the privacy officer's start page)."""
+    return AuditEntry.objects.order_by("-volgnummer")[:limit]
+
+
+def recente_weigeringen(limit: int = 10) -> QuerySet[AuditEntry]:
+    """The newest refused accesses."""
+    return AuditEntry.objects.filter(actie=Actie.GEWEIGERD).order_by("-volgnummer")[:limit]
 
 
 def verify_chain(batch_size: int = 5000) -> VerifyResult:

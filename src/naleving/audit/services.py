@@ -1,10 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Writing to the audit log. Every service that reads or writes personal data calls `audit_log` inside its
-transaction, so the change and its log entry are committed together or not at all."""
+transaction, so the change and its log entry are committed together or not at all.
+
+The log knows no model of the apps above it: of the client it keeps the id and the number, from any object
+that has both (`ClientVerwijzing`).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol, cast
 
 from django.db import transaction
 from django.db.models import Model
@@ -15,6 +19,16 @@ from naleving.audit.models import Actie, AuditEntry, AuditHead
 from naleving.core.context import get_correlation_id
 
 
+class ClientVerwijzing(Protocol):
+    """What the log keeps of a client: its id and its client number (a Client has both)."""
+
+    @property
+    def pk(self) -> Any: ...
+
+    @property
+    def clientnummer(self) -> str: ...
+
+
 def audit_log(
     *,
     user: Any,
@@ -22,17 +36,17 @@ def audit_log(
     obj: Model | None = None,
     object_type: str = "",
     object_id: str = "",
-    client: Any = None,
+    client: ClientVerwijzing | None = None,
     velden: dict[str, Any] | None = None,
     reden: str = "",
 ) -> AuditEntry:
+    """One entry. `client` is the client whose data was read or written; without it, the client of `obj`:
+    `obj.client`, or `obj` itself when it is a client (it has its own `clientnummer`)."""
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
     if client is None and obj is not None:
-        from naleving.clienten.models import Client
-
-        client = obj if isinstance(obj, Client) else getattr(obj, "client", None)
+        client = _client_van(obj)
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
@@ -54,3 +68,10 @@ def audit_log(
         entry = AuditEntry.objects.create(vorige_hash=head.hash, hash=digest, **values)
         AuditHead.objects.filter(id=1).update(volgnummer=values["volgnummer"], hash=digest)
     return entry
+
+
+def _client_van(obj: Model) -> ClientVerwijzing | None:
+    """The client an object belongs to, recognised by shape, so that the log imports no client model."""
+    if hasattr(obj, "client"):
+        return getattr(obj, "client", None)
+    return cast("ClientVerwijzing", obj) if hasattr(obj, "clientnummer") else None

@@ -14,13 +14,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from naleving.accounts.permissions import has_right
+from naleving.accounts.requests import staff_user
 from naleving.beleid import services
 from naleving.beleid.forms import ActieForm, ActieStatusForm, PijlerEvaluatieForm, PlanForm
 from naleving.beleid.models import Actie, Pijler, Uitvoeringsplan, volgende_plan_status
 from naleving.beleid.statemachine import OPEN, ActieStatus, volgende
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
-from naleving.core.requests import staff_user
 from naleving.preventie.models import Campagne
 
 

@@ -9,12 +9,13 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.http import Http404
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.besluiten.models import Besluit, RegisterItem, Vordering
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
+from naleving.clienten.selectors import may
 
 
 def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:

@@ -15,10 +15,10 @@ from django.utils import timezone
 
 from naleving import regels
 from naleving.accounts.models import User
-from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.besluiten import advies as besluit_advies
+from naleving.besluiten.gevolgen import na_definitief
 from naleving.besluiten.models import (
     Aanleiding,
     AfzienReden,
@@ -32,6 +32,7 @@ from naleving.besluiten.models import (
 )
 from naleving.besluiten.statemachine import MACHINE, VASTGESTELD, Status
 from naleving.clienten.models import Client
+from naleving.clienten.selectors import may
 from naleving.core.locking import update_versioned
 from naleving.onderzoek.models import Overtreding
 from naleving.onderzoek.services import rapport_grens_cent, rapport_grens_tekst
@@ -389,8 +390,6 @@ def mogelijke_boete_cent(besluit: Besluit) -> int:
 def besluit_vaststellen(*, user: User, besluit: Besluit, versie: int | None = None) -> Besluit:
     """The consultant decides: the advice is snapshotted, the choice applied. A fine goes to the teamleider for
     the four-eyes check; anything else becomes definitive at once when the safeguards are met."""
-    from naleving.besluiten.nazorg import na_definitief
-
     _mag_nemen(user, besluit.client)
     with transaction.atomic():
         besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
@@ -429,8 +428,6 @@ def besluit_review(
     *, user: User, besluit: Besluit, akkoord: bool, toelichting: str = ""
 ) -> Besluit:
     """Four eyes on a fine: a teamleider other than the consultant who decided approves or sends back."""
-    from naleving.besluiten.nazorg import na_definitief
-
     with transaction.atomic():
         besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
         if besluit.status != Status.TER_REVIEW:

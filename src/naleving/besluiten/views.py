@@ -17,7 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
+from naleving.accounts.requests import staff_user
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.besluiten import advies, brieven, nazorg, selectors, services
@@ -36,10 +37,9 @@ from naleving.besluiten.forms import (
 )
 from naleving.besluiten.models import Besluit, Bezwaar, Brief, Vordering
 from naleving.besluiten.statemachine import Status
-from naleving.clienten.selectors import client_for_user
+from naleving.clienten.selectors import client_for_user, may
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
-from naleving.core.requests import staff_user
 
 
 def _load(request: HttpRequest, pk: int, reden: str = "") -> tuple[User, Besluit]:

@@ -1,21 +1,76 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Reading clients. Every function takes the user and answers only within the user's scope."""
+"""Reading clients. Every function takes the user and answers only within the user's scope.
+
+The scope itself lives here: `clients_in_scope` (the clients a user may see at all) and `may`, the one
+entrance for "may user U do action A on object O?". Three questions, in this order: does the user's role grant
+the action (`accounts.permissions.has_right`; roles are data); is the object's client inside the user's
+municipalities; and, for roles that need a ground (handhaver), is there one — an open signal or investigation,
+registered with `register_client_ground` by the app that owns it. Views and APIs call `may`, list pages
+narrow their querysets with `clients_in_scope`.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import clients_in_scope, has_right
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client, Contactmoment, Uitkering
 from naleving.core import bsn as bsn_rules
 
 SEARCH_LIMIT = 50
+
+#: Roles whose access to a client needs a ground (an open signal or investigation of their team).
+_ClientGround = Callable[[User], Q]
+_client_grounds: list[_ClientGround] = []
+
+
+def register_client_ground(ground: _ClientGround) -> None:
+    """An app that gives staff a reason to see a client (a signal, an investigation) registers a Q here.
+
+    The Q is evaluated against the Client model for the given user; a client is in scope for a role that needs
+    a ground when any registered Q matches.
+    """
+    if ground not in _client_grounds:
+        _client_grounds.append(ground)
+
+
+def clients_in_scope(user: User, queryset: QuerySet[Client] | None = None) -> QuerySet[Client]:
+    """The clients this user may see at all: their municipalities, and for some roles only with a ground."""
+    qs = queryset if queryset is not None else Client.objects.all()
+    if not has_right(user, "client.bekijken"):
+        return qs.none()
+    qs = qs.filter(gemeente__in=user.gemeenten.all())
+    if user.rol is not None and user.rol.toegang_op_grond:
+        grounds = Q(pk__in=[])
+        for ground in _client_grounds:
+            grounds |= ground(user)
+        qs = qs.filter(grounds)
+    return qs
+
+
+def may(user: User, action: str, obj: Any = None) -> bool:
+    """May the user take this action, on this object (a client, or anything with a `client`)?"""
+    if not has_right(user, action):
+        return False
+    if obj is None:
+        return True
+    client = obj if isinstance(obj, Client) else getattr(obj, "client", None)
+    if client is None:
+        return True
+    if not clients_in_scope(user).filter(pk=client.pk).exists():
+        return False
+    if action == "client.wijzigen":
+        # The consultant who owns the case keeps its direction (eindregie); colleagues record contact moments.
+        return client.consulent_id == user.pk
+    return True
 
 
 @dataclass(frozen=True)
@@ -89,4 +144,36 @@ def my_clients(*, user: User, limit: int = 25) -> QuerySet[Client]:
         .filter(consulent=user)
         .select_related("gemeente")
         .order_by("zoeknaam")[:limit]
+    )
+
+
+def recente_contactmomenten(user: User, limit: int = 10) -> QuerySet[Contactmoment]:
+    """The contact moments this staff member recorded last (their start page)."""
+    return (
+        Contactmoment.objects.filter(medewerker=user)
+        .select_related("client")
+        .order_by("-tijdstip")[:limit]
+    )
+
+
+def caseload_per_gemeente_en_wet(user: User) -> list[dict[str, Any]]:
+    """Running benefits per municipality and law; counts only, no personal data."""
+    rows = (
+        Uitkering.objects.filter(gemeente__in=user.gemeenten.all(), einddatum__isnull=True)
+        .values("gemeente__naam", "wet")
+        .annotate(aantal=Count("id"))
+        .order_by("gemeente__naam", "wet")
+    )
+    return list(rows)
+
+
+def caseload_per_consulent(user: User) -> list[dict[str, Any]]:
+    """Clients per consultant in the user's municipalities; counts only."""
+    scope = user.gemeenten.all()
+    return list(
+        User.objects.filter(rol_id="inkomensconsulent", gemeenten__in=scope)
+        .distinct()
+        .annotate(aantal=Count("clienten", filter=Q(clienten__gemeente__in=scope), distinct=True))
+        .order_by("last_name", "first_name")
+        .values("username", "first_name", "last_name", "aantal")
     )

@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client, Contactmoment, Kanaal
+from naleving.clienten.selectors import may
 from naleving.core.locking import update_versioned
 from naleving.core.postcode import normalize_postcode
 

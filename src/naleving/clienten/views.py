@@ -10,13 +10,22 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
+from naleving.accounts.requests import staff_user
 from naleving.clienten import selectors, services
 from naleving.clienten.dossier import dossier_secties
 from naleving.clienten.forms import AdresForm, ContactmomentForm
+from naleving.clienten.selectors import may
+from naleving.clienten.startpagina import startpagina
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
-from naleving.core.requests import staff_user
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """The start page of the logged-in staff member's role."""
+    page = startpagina(staff_user(request))
+    return render(request, page.template, page.context)
 
 
 @login_required

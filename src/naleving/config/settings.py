@@ -95,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "naleving.core.context_processors.naleving",
+                "naleving.accounts.context_processors.rechten",
             ],
             "builtins": ["naleving.core.templatetags.naleving"],
         },

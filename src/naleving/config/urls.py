@@ -4,13 +4,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from naleving.accounts import views as account_views
+from naleving.clienten import views as client_views
 
 admin.site.site_header = "Naleving — functioneel beheer"
 admin.site.site_title = "Naleving beheer"
 
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("start/", account_views.start, name="start"),
+    path("start/", client_views.start, name="start"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("naleving.clienten.urls")),

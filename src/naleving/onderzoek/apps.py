@@ -7,7 +7,7 @@ class OnderzoekConfig(AppConfig):
     verbose_name = "Onderzoek (Awb titel 5.2)"
 
     def ready(self) -> None:
-        from naleving.accounts.permissions import register_client_ground
+        from naleving.clienten.selectors import register_client_ground
         from naleving.onderzoek.selectors import ground_open_onderzoek
 
         register_client_ground(ground_open_onderzoek)

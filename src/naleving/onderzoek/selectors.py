@@ -11,10 +11,11 @@ from django.http import Http404
 from django.utils import timezone
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import clients_in_scope, has_right, may
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
+from naleving.clienten.selectors import clients_in_scope, may
 from naleving.onderzoek.models import Onderzoek
 from naleving.onderzoek.statemachine import OPEN
 

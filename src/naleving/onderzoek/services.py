@@ -19,11 +19,11 @@ from django.utils import timezone
 
 from naleving import regels
 from naleving.accounts.models import User
-from naleving.accounts.permissions import may
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.meldingen import meldingen_in_periode
 from naleving.clienten.models import Client
+from naleving.clienten.selectors import may
 from naleving.core.locking import VerouderdeVersie, update_versioned
 from naleving.core.money import format_euro
 from naleving.onderzoek import activiteiten

@@ -17,14 +17,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
+from naleving.accounts.requests import staff_user
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.meldingen import meldingen_in_periode
-from naleving.clienten.selectors import client_for_user
+from naleving.clienten.selectors import client_for_user, may
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
-from naleving.core.requests import staff_user
 from naleving.onderzoek import selectors, services
 from naleving.onderzoek.activiteiten import VELDEN, Soort
 from naleving.onderzoek.forms import (

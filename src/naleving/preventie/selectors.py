@@ -12,9 +12,9 @@ from django.http import Http404
 from django.utils import timezone
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import clients_in_scope
 from naleving.clienten.meldingen import Melding
 from naleving.clienten.models import Client, Relatie, Uitkering
+from naleving.clienten.selectors import clients_in_scope
 from naleving.preventie.models import (
     Campagne,
     Informatiemoment,

@@ -17,10 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from naleving.accounts.models import Gemeente, User
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client, Kanaal, Wet
+from naleving.clienten.selectors import may
 from naleving.preventie import identificatie
 from naleving.preventie.models import (
     Campagne,

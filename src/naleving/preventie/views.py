@@ -15,13 +15,13 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
+from naleving.accounts.requests import staff_user
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.clienten.selectors import client_for_user
+from naleving.clienten.selectors import client_for_user, may
 from naleving.core.forms import apply_validation_error
 from naleving.core.pdf import render_pdf
-from naleving.core.requests import staff_user
 from naleving.preventie import selectors, services
 from naleving.preventie.forms import AfhandelForm, InformatiemomentForm, StaffWijzigingForm
 from naleving.preventie.models import Instelling, MeldingStatus

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from naleving.accounts.permissions import has_right
+from naleving.accounts.requests import staff_user
 from naleving.core.forms import apply_validation_error
-from naleving.core.requests import staff_user
 from naleving.preventie import selectors, services
 from naleving.preventie.forms import VerplichtingForm
 from naleving.preventie.models import Verplichting

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from naleving.accounts.permissions import has_right
+from naleving.accounts.requests import staff_user
 from naleving.core.forms import apply_validation_error
-from naleving.core.requests import staff_user
 from naleving.preventie import selectors, services
 from naleving.preventie.forms import BereikForm, CampagneForm
 from naleving.preventie.models import Campagne

@@ -7,7 +7,7 @@ class SignalenConfig(AppConfig):
     verbose_name = "Signalen"
 
     def ready(self) -> None:
-        from naleving.accounts.permissions import register_client_ground
+        from naleving.clienten.selectors import register_client_ground
         from naleving.signalen.selectors import open_signaal_ground
 
         register_client_ground(open_signaal_ground)

@@ -16,10 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from naleving.accounts.models import Gemeente, User
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
+from naleving.clienten.selectors import may
 from naleving.core import bsn as bsn_rules
 from naleving.signalen import conf
 from naleving.signalen.groepering import kies_groep, verbreed

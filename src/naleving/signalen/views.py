@@ -16,10 +16,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from naleving.accounts.models import User
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten import selectors as client_selectors
+from naleving.clienten.selectors import may
 from naleving.core.forms import apply_validation_error
 from naleving.signalen import selectors, services
 from naleving.signalen.bestanden import Bestandsfout

@@ -11,9 +11,9 @@ Three parts, one home:
 - `services`: `beweeg`, the one function that applies a move, and `begin`, the first history row
   of a new case.
 
-Why here and not in `core`: applying a move checks a right (`accounts.permissions.may`) and writes
+Why here and not in `core`: applying a move checks a right (`clienten.selectors.may`) and writes
 the audit log (`audit.services.audit_log`), and `core` imports nothing of the project. This package
-sits one layer above accounts and audit and below the apps that own the cases (signalen,
+sits one layer above clienten (and so above accounts and audit) and below the apps that own the cases (signalen,
 onderzoek, besluiten, beleid); it imports none of them. The apps declare their machine in their
 own `statemachine.py` (signalen: `triage.py`) and name their history model by its label, so the
 machine can be declared before the model exists.

@@ -17,9 +17,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 
-from naleving.accounts.permissions import has_right, may
+from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
+from naleving.clienten.selectors import may
 from naleving.core.locking import Versioned, update_versioned
 from naleving.verloop.machine import Machine, OngeldigeOvergang, Overgang
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import template
 
-from naleving.accounts.permissions import may
+from naleving.clienten.selectors import may
 
 register = template.Library()
 
