@@ -4,7 +4,6 @@ plan, the objection and the register's clean-up."""
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date, timedelta
 
@@ -28,6 +27,7 @@ from naleving.besluiten.models import (
     VorderingStatus,
 )
 from naleving.besluiten.statemachine import Status
+from naleving.core.spreadsheet import csv_schrijver
 from naleving.regels.datums import verschuif_jaren
 
 #: How long a sanction stays in the register: as long as recidive can look back, no longer (domain.md §9).
@@ -170,7 +170,7 @@ def cbs_export(*, user: User, maand: date) -> str:
         client__gemeente__in=user.gemeenten.all(), aangemaakt_op__date__lt=volgende
     ).select_related("client__gemeente")
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_schrijver(out, lineterminator="\n")
     writer.writerow(
         ["peilmaand", "gemeente", "vordering", "herkomst", "oorspronkelijk_cent", "openstaand_cent"]
     )
