@@ -126,14 +126,17 @@ def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "bestanden"
 
 
-@pytest.mark.parametrize("pad", list(CSV_EXPORTS))
-@pytest.mark.parametrize(("invoer", "cel"), AANVALLEN, ids=IDS)
+@pytest.mark.parametrize(
+    ("pad", "invoer", "cel"),
+    [
+        pytest.param(pad, invoer, cel, id=f"{pad}-{naam}")
+        for pad in CSV_EXPORTS
+        for (invoer, cel), naam in zip(AANVALLEN, IDS, strict=True)
+        # The import trims an external id, so a leading tab or carriage return never reaches its error file.
+        if not (pad == "foutbestand-import" and naam in ("tab", "cr"))
+    ],
+)
 def test_every_csv_export_neutralises_formulas(pad, invoer, cel, casus, _media) -> None:
-    if pad == "foutbestand-import" and invoer.startswith(("\t", "\r")):
-        invoer = (
-            "x" + invoer
-        )  # the import trims an id; the formula characters after it are harmless
-        cel = invoer
     assert CSV_EXPORTS[pad](invoer, geval=casus) == cel
 
 
