@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 
 from django import forms
@@ -17,6 +16,7 @@ from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie, AuditEntry
 from naleving.audit.selectors import AuditFilter, audit_entries
 from naleving.audit.services import audit_log
+from naleving.core.spreadsheet import csv_schrijver
 
 
 class AuditFilterForm(forms.Form):
@@ -100,7 +100,7 @@ class _Echo:
 
 
 def _csv_rows(entries: object) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = csv_schrijver(_Echo())
     yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
     yield writer.writerow(
         [

@@ -1,12 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""CSV and XLSX of the tables shown (the same `Tabel` objects, suppression included)."""
+"""CSV and XLSX of the tables shown (the same `Tabel` objects, suppression included), with safe cells
+(core.spreadsheet: no formulas)."""
 
 from __future__ import annotations
 
-import csv
 import io
 
 from naleving.beleid.tabellen import Tabel, Waarde
+from naleving.core.spreadsheet import csv_schrijver, xlsx_rij
 
 
 def _regels(tabel: Tabel) -> list[list[Waarde]]:
@@ -17,7 +18,7 @@ def _regels(tabel: Tabel) -> list[list[Waarde]]:
 
 def als_csv(tabel: Tabel) -> bytes:
     buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=";")  # Dutch Excel reads ';'
+    writer = csv_schrijver(buf, delimiter=";")  # Dutch Excel reads ';'
     for regel in _regels(tabel):
         writer.writerow(["" if v is None else v for v in regel])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
@@ -36,10 +37,10 @@ def als_xlsx(tabellen: list[Tabel]) -> bytes:
             naam = naam[:28] + f"{len(gebruikt):03d}"
         gebruikt.add(naam)
         blad = boek.create_sheet(naam)
-        blad.append([tabel.titel])
+        xlsx_rij(blad, [tabel.titel])
         blad["A1"].font = Font(bold=True)
         for regel in _regels(tabel):
-            blad.append(["" if v is None else v for v in regel])
+            xlsx_rij(blad, ["" if v is None else v for v in regel])
         blad.column_dimensions["A"].width = 45
     buf = io.BytesIO()
     boek.save(buf)

@@ -1,31 +1,33 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The beschikking: HTML from a versioned template (editable by the functioneel beheerder), PDF with WeasyPrint
-(tagged, PDF/UA-1). A letter stores its HTML and the template version; the PDF is made from that stored HTML."""
+"""The beschikking: HTML from a versioned template (editable by the functioneel beheerder, in the sandboxed
+template language of core.sjabloontaal, checked when saved), PDF with WeasyPrint (tagged, PDF/UA-1). A letter stores its HTML and the template version; the PDF is made from that stored HTML."""
 
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
 from importlib import resources
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
-from django.template import Context, Engine, TemplateSyntaxError
 from django.utils import timezone
 
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.besluiten.models import Besluit, Brief, Briefsjabloon, Omstandigheid
-from naleving.core.money import format_euro
+from naleving.besluiten.briefvelden import (
+    PLAATSHOUDERS,
+    VERPLICHT,
+    brief_gegevens,
+    voorbeeld_besluit,
+)
+from naleving.besluiten.models import TOETS_VRAGEN, Besluit, Brief, Briefsjabloon, Sjabloontaal
+from naleving.core import sjabloontaal
+from naleving.core.pdf import html_naar_pdf
 
 SOORT = "beschikking"
-#: Awb 6:7: the term for an objection is six weeks.
-BEZWAARTERMIJN = timedelta(weeks=6)
 
 #: The articles each decision rests on, per law (PW; IOAW/IOAZ have their own numbering; Bbz follows the PW).
 ARTIKELEN: dict[str, dict[str, str]] = {
@@ -55,13 +57,6 @@ ARTIKELEN: dict[str, dict[str, str]] = {
 }
 
 
-def _engine() -> Engine:
-    return Engine(
-        builtins=["django.template.defaultfilters", "naleving.core.templatetags.naleving"],
-        autoescape=True,
-    )
-
-
 def standaard_inhoud() -> str:
     return (resources.files("naleving.besluiten") / "sjablonen" / "beschikking.html").read_text(
         encoding="utf-8"
@@ -69,19 +64,76 @@ def standaard_inhoud() -> str:
 
 
 def sjabloon_actief(soort: str = SOORT) -> Briefsjabloon:
-    """The newest version; version 1 is the shipped template, created the first time it is needed."""
-    sjabloon = Briefsjabloon.objects.filter(soort=soort).order_by("-versie").first()
+    """The newest version in the sandboxed language; version 1 is the shipped template, created the first time
+    it is needed. Versions in the old (Django) language are history only and never rendered."""
+    sjabloon = (
+        Briefsjabloon.objects.filter(soort=soort, syntaxis=Sjabloontaal.VEILIG)
+        .order_by("-versie")
+        .first()
+    )
     if sjabloon is None:
         sjabloon, _ = Briefsjabloon.objects.get_or_create(
             soort=soort,
             versie=1,
             defaults={
                 "inhoud": standaard_inhoud(),
+                "syntaxis": Sjabloontaal.VEILIG,
                 "toelichting": "Meegeleverd sjabloon",
                 "op": timezone.now(),
             },
         )
     return sjabloon
+
+
+def sjabloon_controleer(inhoud: str) -> str:
+    """Check a template as the beheerder wrote it and return the letter for the example decision. Raises
+    ValidationError on `inhoud` with the line and the problem, in Dutch. A template that passes renders every
+    decision: the checker refuses all that could fail, and the example render proves it once more."""
+    try:
+        gebruikt = sjabloontaal.controleer(inhoud, PLAATSHOUDERS)
+        sjabloontaal.controleer_html(inhoud)
+    except sjabloontaal.Sjabloonfout as exc:
+        raise ValidationError(
+            {"inhoud": f"Het sjabloon kan zo niet worden gebruikt. {exc}"}
+        ) from exc
+    for verplicht in VERPLICHT:
+        if verplicht not in gebruikt:
+            raise ValidationError(
+                {
+                    "inhoud": f"Het sjabloon moet {{{{ {verplicht} }}}} bevatten: elke beschikking "
+                    "noemt de motivering en de termijn voor bezwaar (Awb 3:46 en 3:45)."
+                }
+            )
+    if "bezwaar" not in inhoud.lower():
+        raise ValidationError(
+            {"inhoud": "Het sjabloon moet uitleggen hoe de inwoner bezwaar maakt (Awb 3:45)."}
+        )
+    return sjabloontaal.render(inhoud, _voorbeeld_gegevens())
+
+
+def _voorbeeld_gegevens() -> dict[str, Any]:
+    besluit = voorbeeld_besluit()
+    return brief_gegevens(
+        besluit,
+        artikelen=_artikelen(besluit),
+        stappen=[(vraag, "Voorbeeldantwoord.") for vraag in TOETS_VRAGEN.values()],
+    )
+
+
+def sjabloon_voorbeeld(*, user: User, inhoud: str) -> str:
+    """The letter for a synthetic example decision, so the beheerder sees a template before saving it."""
+    if not has_right(user, "sjabloon.beheren"):
+        raise PermissionDenied("Alleen de functioneel beheerder wijzigt briefsjablonen.")
+    return sjabloon_controleer(inhoud)
+
+
+def plaatshouders_uitleg() -> list[tuple[str, str, str]]:
+    """The documented placeholders (name, kind, Dutch explanation) for the page where templates are edited."""
+    return sjabloontaal.beschrijving(PLAATSHOUDERS)
+
+
+def filters_uitleg() -> list[tuple[str, str]]:
+    return [(naam, uitleg) for naam, (_, uitleg) in sjabloontaal.FILTERS.items()]
 
 
 def sjabloon_nieuwe_versie(*, user: User, inhoud: str, toelichting: str) -> Briefsjabloon:
@@ -90,17 +142,7 @@ def sjabloon_nieuwe_versie(*, user: User, inhoud: str, toelichting: str) -> Brie
         raise PermissionDenied("Alleen de functioneel beheerder wijzigt briefsjablonen.")
     if not toelichting.strip():
         raise ValidationError({"toelichting": "Schrijf op wat u verandert en waarom."})
-    try:
-        _engine().from_string(inhoud)
-    except TemplateSyntaxError as exc:
-        raise ValidationError({"inhoud": f"Het sjabloon bevat een fout: {exc}"}) from exc
-    for verplicht in ("bezwaar", "{{ besluit.motivering"):
-        if verplicht not in inhoud:
-            raise ValidationError(
-                {
-                    "inhoud": f"Het sjabloon moet '{verplicht}' bevatten (motivering en bezwaarclausule)."
-                }
-            )
+    sjabloon_controleer(inhoud)
     with transaction.atomic():
         huidig = sjabloon_actief()
         laatste = Briefsjabloon.objects.filter(soort=SOORT).aggregate(m=Max("versie"))["m"] or 0
@@ -108,6 +150,7 @@ def sjabloon_nieuwe_versie(*, user: User, inhoud: str, toelichting: str) -> Brie
             soort=SOORT,
             versie=max(laatste, huidig.versie) + 1,
             inhoud=inhoud,
+            syntaxis=Sjabloontaal.VEILIG,
             toelichting=toelichting.strip(),
             door=user,
             op=timezone.now(),
@@ -121,43 +164,26 @@ def sjabloon_nieuwe_versie(*, user: User, inhoud: str, toelichting: str) -> Brie
     return nieuw
 
 
-def brief_context(besluit: Besluit) -> dict[str, Any]:
-    snap = besluit.advies_snapshot or {}
-    advies = snap.get("advies") or {}
+def _artikelen(besluit: Besluit) -> list[str]:
     artikelen = ARTIKELEN.get(besluit.wet, ARTIKELEN["PW"])
     gebruikt = [artikelen.get(besluit.overtreding, "")]
     if besluit.sanctie in ("boete", "maatregel", "waarschuwing"):
         gebruikt.append(artikelen.get(besluit.sanctie, ""))
     if besluit.terugvordering_cent:
         gebruikt.append(artikelen["terugvordering"])
-    bronnen: list[str] = []
-    for u in advies.get("uitleg", []):
-        if u["bron"] and u["bron"] not in bronnen and u["regel"] != "parameters":
-            bronnen.append(u["bron"])
-    datum = timezone.localdate()
+    return [a for a in gebruikt if a]
+
+
+def brief_context(besluit: Besluit) -> dict[str, Any]:
+    """The plain data of one letter (see briefvelden.PLAATSHOUDERS)."""
     toets = getattr(besluit, "omgekeerde_toets", None)
-    return {
-        "besluit": besluit,
-        "client": besluit.client,
-        "organisatie": settings.NALEVING_ORGANISATIE,
-        "datum": datum,
-        "bezwaar_uiterlijk": datum + BEZWAARTERMIJN,
-        "artikelen": [a for a in gebruikt if a],
-        "bronnen": bronnen,
-        "advies": advies,
-        "toets": toets.stappen() if toets else [],
-        "boete": format_euro(besluit.boete_cent),
-        "terugvordering": format_euro(besluit.terugvordering_cent or 0),
-        "afgezien": format_euro(besluit.afgezien_cent),
-        "benadeling": format_euro(advies.get("benadelingsbedrag_cent", 0)),
-        "omstandigheden": [
-            label for code, label in Omstandigheid.choices if code in besluit.omstandigheden
-        ],
-    }
+    return brief_gegevens(
+        besluit, artikelen=_artikelen(besluit), stappen=toets.stappen() if toets else []
+    )
 
 
 def render_html(besluit: Besluit, sjabloon: Briefsjabloon) -> str:
-    return _engine().from_string(sjabloon.inhoud).render(Context(brief_context(besluit)))
+    return sjabloontaal.render(sjabloon.inhoud, brief_context(besluit))
 
 
 def brief_maak(*, besluit: Besluit, user: User) -> Brief:
@@ -199,10 +225,4 @@ def stylesheet() -> str:
 
 def pdf(brief: Brief) -> bytes:
     """The letter as tagged PDF (PDF/UA-1) from its stored HTML."""
-    from weasyprint import CSS, HTML
-
-    result = HTML(string=document(brief), base_url=None).write_pdf(
-        stylesheets=[CSS(string=stylesheet())], pdf_variant="pdf/ua-1"
-    )
-    assert result is not None
-    return bytes(result)
+    return html_naar_pdf(document(brief), stylesheet())

@@ -232,7 +232,14 @@ class RegelingForm(forms.Form):
 
 
 class SjabloonForm(forms.Form):
-    inhoud = forms.CharField(label="Sjabloon (HTML)", widget=forms.Textarea(attrs={"rows": 30}))
+    inhoud = forms.CharField(
+        label="Sjabloon (HTML met plaatshouders)",
+        help_text="Gebruik {{ plaatshouder }}, {% if … %} … {% endif %} en "
+        "{% for item in lijst %} … {% endfor %}. De plaatshouders en filters staan onder het formulier.",
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 30}),
+        error_messages={"required": "Het sjabloon is leeg. Schrijf de tekst van de brief."},
+    )
     toelichting = forms.CharField(label="Wat verandert u en waarom?", required=False)
 
 

@@ -190,12 +190,22 @@ class OmgekeerdeToets(Versioned):
         return [(TOETS_VRAGEN[n], getattr(self, n)) for n in self.STAPPEN]
 
 
+class Sjabloontaal(models.TextChoices):
+    """Versions before the sandbox were Django templates; they are kept as history but never rendered again."""
+
+    VEILIG = "veilig", "Veilige sjabloontaal"
+    DJANGO = "django", "Oude sjabloontaal (niet meer in gebruik)"
+
+
 class Briefsjabloon(models.Model):
     """A letter template. Never edited in place: a change is a new version; a letter records its version."""
 
     soort = models.CharField(max_length=30, default="beschikking")
     versie = models.PositiveIntegerField()
-    inhoud = models.TextField(help_text="Django-sjabloon van de brief (HTML).")
+    inhoud = models.TextField(help_text="Sjabloon van de brief (HTML met plaatshouders).")
+    syntaxis = models.CharField(
+        max_length=10, choices=Sjabloontaal.choices, default=Sjabloontaal.VEILIG
+    )
     toelichting = models.CharField(max_length=300, blank=True)
     door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

@@ -7,7 +7,6 @@ never imports it (contract in pyproject.toml)."""
 
 from __future__ import annotations
 
-import csv
 import io
 from datetime import date, timedelta
 
@@ -31,6 +30,7 @@ from naleving.besluiten.models import (
 from naleving.besluiten.services import _beweeg, besluit_open
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.selectors import may
+from naleving.core.spreadsheet import csv_schrijver
 
 
 def vordering_regeling(
@@ -92,7 +92,7 @@ def cbs_export(*, user: User, maand: date) -> str:
         client__gemeente__in=user.gemeenten.all(), aangemaakt_op__date__lt=volgende
     ).select_related("client__gemeente")
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_schrijver(out, lineterminator="\n")
     writer.writerow(
         ["peilmaand", "gemeente", "vordering", "herkomst", "oorspronkelijk_cent", "openstaand_cent"]
     )

@@ -403,12 +403,23 @@ def cbs(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def sjablonen(request: HttpRequest) -> HttpResponse:
+    """The beheerder edits the letter template: 'Voorbeeld bekijken' shows the letter for an example decision
+    without saving (a plain submit button, so it works without JavaScript); 'Nieuwe versie opslaan' saves."""
     user = staff_user(request)
     if not has_right(user, "sjabloon.beheren"):
         raise PermissionDenied("Alleen de functioneel beheerder beheert briefsjablonen.")
     actief = brieven.sjabloon_actief()
     form = SjabloonForm(request.POST or None, initial={"inhoud": actief.inhoud})
-    if request.method == "POST" and form.is_valid():
+    voorbeeld = ""
+    if request.method == "POST" and "voorbeeld" in request.POST:
+        if form.is_valid():
+            try:
+                voorbeeld = brieven.sjabloon_voorbeeld(
+                    user=user, inhoud=form.cleaned_data["inhoud"]
+                )
+            except ValidationError as exc:
+                apply_validation_error(form, exc)
+    elif request.method == "POST" and form.is_valid():
         try:
             nieuw_ = brieven.sjabloon_nieuwe_versie(user=user, **form.cleaned_data)
         except ValidationError as exc:
@@ -421,6 +432,13 @@ def sjablonen(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "besluiten/sjablonen.html",
-        {"form": form, "versies": Briefsjabloon.objects.select_related("door")},
+        {
+            "form": form,
+            "actief": actief,
+            "voorbeeld": voorbeeld,
+            "versies": Briefsjabloon.objects.select_related("door"),
+            "plaatshouders": brieven.plaatshouders_uitleg(),
+            "filters": brieven.filters_uitleg(),
+        },
         status=400 if form.errors else 200,
     )

@@ -9,7 +9,6 @@ written per batch.
 
 from __future__ import annotations
 
-import csv
 import json
 import uuid
 from collections.abc import Callable, Iterator
@@ -28,6 +27,7 @@ from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
 from naleving.core import bsn as bsn_rules
 from naleving.core.bulk import copy_rijen, reserveer_ids
+from naleving.core.spreadsheet import csv_schrijver
 from naleving.signalen import conf
 from naleving.signalen.bestanden import KOLOMMEN, Bestandsfout, Teller, csv_records, json_records
 from naleving.signalen.groepering import kies_groep, verbreed
@@ -157,7 +157,7 @@ class _Foutrapport:
             doel = Path(settings.MEDIA_ROOT) / relatief
             doel.parent.mkdir(parents=True, exist_ok=True)
             self._bestand = doel.open("w", encoding="utf-8", newline="")
-            self._writer = csv.writer(self._bestand)
+            self._writer = csv_schrijver(self._bestand)
             self._writer.writerow(["rij", "extern_id", "veld", "probleem"])
             self.pad = relatief
         self._writer.writerow([fout.rij, fout.extern_id, fout.veld, fout.probleem])
