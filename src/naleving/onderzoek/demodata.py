@@ -7,11 +7,13 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from naleving.clienten.models import Client, Contactmoment
+from naleving.clienten.models import Client, Contactmoment, Kanaal
+from naleving.clienten.services import contactmoment_vastleggen
 from naleving.onderzoek import services
 from naleving.onderzoek.models import Aanleiding, Onderzoek
 from naleving.onderzoek.services import StapInvoer
 from naleving.onderzoek.statemachine import Status
+from naleving.signalen.bevestiging import anonieme_grond
 
 VRAGEN = (
     "Woont er een partner op het adres? Er staan twee auto's van een ander op naam van het adres (RDW).",
@@ -46,11 +48,14 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         handhavers = ctx.staff("handhaver", client.gemeente)
         handhaver = handhavers[0] if i % 2 == 0 else rng.choice(handhavers)
         assert client.consulent is not None  # the seed gives every client a consultant
+        bron, uitleg = _bevestiging(client)
         o = services.onderzoek_vraag_aan(
             user=client.consulent,
             client=client,
             aanleiding=rng.choice(["lopende_uitkering", "aanvraag_uitkering"]),
             vraag=rng.choice(VRAGEN),
+            bevestiging_bron=bron,
+            bevestiging_uitleg=uitleg,
         )
         if state != "aangevraagd":
             o = services.onderzoek_wijs_toe(user=teamleider, onderzoek=o, handhaver=handhaver)
@@ -74,6 +79,25 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
                 termijn=timezone.localdate() - timedelta(days=rng.randint(1, 20))
             )
     _sluit_signaalonderzoeken(ctx)
+
+
+def _bevestiging(client: Client) -> tuple[str, str]:
+    """A client whose only open signals are anonymous tips: the consultant's own contact moment is the
+    source that corroborates the request (signalen.bevestiging)."""
+    if not anonieme_grond(client):
+        return "", ""
+    assert client.consulent is not None
+    contact = contactmoment_vastleggen(
+        user=client.consulent,
+        client=client,
+        kanaal=Kanaal.GESPREK,
+        onderwerp="Gesprek over de woonsituatie",
+        tekst="Cliënt vertelt dat haar vriend sinds de zomer bij haar woont en meebetaalt.",
+    )
+    return (
+        f"contactmoment:{contact.pk}",
+        "Cliënt vertelde zelf in het gesprek dat haar vriend bij haar woont.",
+    )
 
 
 def _sluit_signaalonderzoeken(ctx) -> None:  # type: ignore[no-untyped-def]

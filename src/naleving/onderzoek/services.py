@@ -78,10 +78,28 @@ def _check_versie(onderzoek: Onderzoek, versie: int | None) -> None:
 
 
 def onderzoek_vraag_aan(
-    *, user: User, client: Client, aanleiding: str, vraag: str, signaal_id: int | None = None
+    *,
+    user: User,
+    client: Client,
+    aanleiding: str,
+    vraag: str,
+    signaal_id: int | None = None,
+    bevestiging_bron: str = "",
+    bevestiging_uitleg: str = "",
 ) -> Onderzoek:
     """A consultant asks for an investigation (at an application or during the benefit), or a handhaver's triage
-    of a signal does. Either way the consultant of the case keeps eindregie."""
+    of a signal does. Either way the consultant of the case keeps eindregie.
+
+    An anonymous tip alone is no ground (domain.md §4): when the ground is the anonymous signal, or, for a request
+    made directly on the client, when all the client's open signals are anonymous, the request names the source
+    that corroborates it — the same check as triage (signalen.bevestiging.vereis_bevestiging)."""
+    from naleving.signalen.bevestiging import (
+        anonieme_grond,
+        bevestiging_vastleggen,
+        vereis_bevestiging,
+    )
+    from naleving.signalen.models import Signaal
+
     if not may(user, "onderzoek.aanvragen", client):
         raise PermissionDenied("U mag voor deze cliënt geen onderzoek aanvragen.")
     if aanleiding not in Aanleiding.values:
@@ -90,6 +108,14 @@ def onderzoek_vraag_aan(
         raise ValidationError({"aanleiding": "Een onderzoek op een signaal hoort bij dat signaal."})
     if not vraag.strip():
         raise ValidationError({"vraag": "Beschrijf wat het onderzoek moet uitzoeken."})
+    grond = (
+        list(Signaal.objects.filter(pk=signaal_id, client=client))
+        if signaal_id is not None
+        else anonieme_grond(client)
+    )
+    verwijzing = vereis_bevestiging(
+        user=user, client=client, grond=grond, bron=bevestiging_bron, uitleg=bevestiging_uitleg
+    )
     now = timezone.now()
     with transaction.atomic():
         onderzoek = Onderzoek.objects.create(
@@ -114,6 +140,8 @@ def onderzoek_vraag_aan(
             client=client,
             velden={"aanleiding": aanleiding},
         )
+        if verwijzing is not None:
+            bevestiging_vastleggen(user=user, verwijzing=verwijzing, onderzoek_ref=onderzoek.nummer)
     return onderzoek
 
 

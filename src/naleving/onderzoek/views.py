@@ -40,6 +40,7 @@ from naleving.onderzoek.forms import (
 )
 from naleving.onderzoek.models import Bewijsstuk, Onderzoek, Rapport
 from naleving.onderzoek.statemachine import Status
+from naleving.signalen.bevestiging import anonieme_grond, bevestigingen_voor, bron_keuzes
 
 
 def _detail(
@@ -82,6 +83,10 @@ def _detail(
         and onderzoek.status == Status.RAPPORT_TER_REVIEW,
         "bewijs_form": extra.pop("bewijs_form", None) or _bewijs_form(onderzoek),
         "tekortkomingen": services.rapport_tekortkomingen(rapport) if rapport else {},
+        "bevestigingen": bevestigingen_voor(
+            signaal_ids=[onderzoek.signaal_id] if onderzoek.signaal_id else [],
+            onderzoek_ref=onderzoek.nummer,
+        ),
         **extra,
     }
     return render(request, "onderzoek/detail.html", context, status=status)
@@ -125,7 +130,11 @@ def aanvragen(request: HttpRequest, clientnummer: str) -> HttpResponse:
     client = client_for_user(user=user, clientnummer=clientnummer, reden="Onderzoek aanvragen")
     if not may(user, "onderzoek.aanvragen", client):
         raise PermissionDenied("U mag voor deze cliënt geen onderzoek aanvragen.")
-    form = AanvraagForm(request.POST or None)
+    anoniem = anonieme_grond(client)
+    form = AanvraagForm(
+        request.POST or None,
+        bron_keuzes=bron_keuzes(user=user, client=client) if anoniem else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             onderzoek = services.onderzoek_vraag_aan(user=user, client=client, **form.cleaned_data)
@@ -137,7 +146,12 @@ def aanvragen(request: HttpRequest, clientnummer: str) -> HttpResponse:
                 f"Onderzoek {onderzoek.nummer} is aangevraagd. De teamleider wijst het toe.",
             )
             return redirect("onderzoek:detail", pk=onderzoek.pk)
-    return render(request, "onderzoek/aanvragen.html", {"client": client, "form": form})
+    return render(
+        request,
+        "onderzoek/aanvragen.html",
+        {"client": client, "form": form, "anonieme_grond": anoniem},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
