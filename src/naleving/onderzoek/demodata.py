@@ -124,6 +124,33 @@ def _sluit_signaalonderzoeken(ctx) -> None:  # type: ignore[no-untyped-def]
         )
 
 
+def _huisbezoeken(o: Onderzoek, handhaver) -> None:  # type: ignore[no-untyped-def]
+    """A refused home visit and a later one with consent: the page shows the refusal beside the visit."""
+    basis = {
+        "aangekondigd": True,
+        "redelijke_grond": "Twee voertuigen van een ander staan op het adres ingeschreven (RDW).",
+        "gezegd_over_weigeren": "kan_gevolgen_hebben",
+        "aanwezigen": f"{o.client.naam}, twee handhavers",
+        "waarom": "De woonsituatie is niet op een lichtere manier vast te stellen.",
+    }
+    services.activiteit_vastleggen(
+        user=handhaver,
+        onderzoek=o,
+        soort="huisbezoek",
+        gegevens={**basis, "toestemming": "geweigerd", "bevindingen": ""},
+    )
+    services.activiteit_vastleggen(
+        user=handhaver,
+        onderzoek=o,
+        soort="huisbezoek",
+        gegevens={
+            **basis,
+            "toestemming": "gegeven",
+            "bevindingen": "Eén slaapkamer in gebruik; kleding en post van een tweede volwassene.",
+        },
+    )
+
+
 def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  # type: ignore[no-untyped-def]
     rng = ctx.rng
     services.plan_opslaan(
@@ -136,8 +163,21 @@ def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  #
                 "raadplegen_registratie", "Inkomsten en woonsituatie nagaan in de registraties."
             ),
             StapInvoer("gesprek", "De cliënt de kans geven de feiten toe te lichten."),
+            *(
+                [
+                    StapInvoer(
+                        "huisbezoek",
+                        "De woonsituatie vaststellen.",
+                        "De registraties en het gesprek geven geen uitsluitsel over wie er woont.",
+                    )
+                ]
+                if onrechtmatig
+                else []
+            ),
         ],
     )
+    if onrechtmatig:
+        _huisbezoeken(o, handhaver)
     services.activiteit_vastleggen(
         user=handhaver,
         onderzoek=o,
@@ -156,13 +196,10 @@ def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  #
         gegevens={
             "met_wie": o.client.naam,
             "begin": (now - timedelta(hours=2)).isoformat(),
-            "kan_leiden_tot_boete": onrechtmatig,
-            "cautie_tijdstip": (now - timedelta(hours=2, minutes=1)).isoformat()
-            if onrechtmatig
-            else "",
-            "cautie_tekst": "U bent niet verplicht om op mijn vragen te antwoorden."
-            if onrechtmatig
-            else "",
+            # A fine is possible (onderzoek.cautie): the client gets the cautie before the first question.
+            "gehoorde": "client",
+            "cautie_tijdstip": (now - timedelta(hours=2, minutes=1)).isoformat(),
+            "cautie_tekst": "U bent niet verplicht om op mijn vragen te antwoorden.",
             "verslag": "Cliënt licht de situatie toe en levert bankafschriften aan.",
             "waarom": "Hoor en wederhoor voordat er conclusies worden getrokken.",
         },

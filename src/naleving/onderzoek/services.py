@@ -27,6 +27,7 @@ from naleving.core import toestand
 from naleving.core.locking import VerouderdeVersie, update_versioned
 from naleving.onderzoek import activiteiten
 from naleving.onderzoek.advies import voorlopig_advies
+from naleving.onderzoek.cautie import boete_mogelijk
 from naleving.onderzoek.models import (
     Aanleiding,
     Activiteit,
@@ -296,7 +297,20 @@ def activiteit_vastleggen(
     """Record one activity. Returns it with proportionality warnings for the handhaver to weigh."""
     _als_handhaver(user, onderzoek)
     _in_uitvoering(onderzoek)
-    clean = activiteiten.valideer(soort, gegevens)
+    # Whether a fine is possible follows from the investigation (onderzoek.cautie), not from the form.
+    boete = boete_mogelijk(onderzoek)
+    clean = activiteiten.valideer(soort, gegevens, boete_mogelijk=boete)
+    if soort == activiteiten.Soort.GESPREK:
+        clean["boete_mogelijk"] = boete  # what was derived when the hearing was recorded
+    weigering = (
+        onderzoek.activiteiten.filter(
+            soort=activiteiten.Soort.HUISBEZOEK, gegevens__toestemming="geweigerd"
+        )
+        .order_by("-vastgelegd_op", "-pk")
+        .first()
+        if soort == activiteiten.Soort.HUISBEZOEK and clean["toestemming"] == "gegeven"
+        else None
+    )
     stap = None
     if soort in activiteiten.INGRIJPEND:
         stap = (
@@ -317,6 +331,7 @@ def activiteit_vastleggen(
             soort=soort,
             gegevens=clean,
             plan_stap=stap,
+            eerdere_weigering=weigering,
             uitgevoerd_door=user,
             vastgelegd_op=timezone.now(),
         )
@@ -325,7 +340,7 @@ def activiteit_vastleggen(
             actie=Actie.AANMAKEN,
             obj=activiteit,
             client=onderzoek.client,
-            velden={"soort": soort},
+            velden={"soort": soort, "eerdere_weigering": weigering.pk if weigering else None},
             reden=f"Activiteit in onderzoek {onderzoek.nummer}",
         )
     return activiteit, waarneming_waarschuwingen(onderzoek.client) if soort == "waarneming" else []

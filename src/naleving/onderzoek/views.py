@@ -27,6 +27,7 @@ from naleving.core.locking import VerouderdeVersie
 from naleving.core.requests import staff_user
 from naleving.onderzoek import selectors, services
 from naleving.onderzoek.activiteiten import VELDEN, Soort
+from naleving.onderzoek.cautie import boete_mogelijk, verhoren_zonder_cautie
 from naleving.onderzoek.forms import (
     AanvraagForm,
     BeoordeelForm,
@@ -70,7 +71,11 @@ def _detail(
         "overgangen": onderzoek.overgangen.select_related("door"),
         "plan": plan,
         "stappen": plan.stappen.all() if plan else [],
-        "activiteiten": onderzoek.activiteiten.select_related("uitgevoerd_door"),
+        "activiteiten": onderzoek.activiteiten.select_related(
+            "uitgevoerd_door", "eerdere_weigering"
+        ).prefetch_related("latere_bezoeken"),
+        "boete_mogelijk": boete_mogelijk(onderzoek),
+        "verhoren_zonder_cautie": verhoren_zonder_cautie(onderzoek),
         "bewijsstukken": onderzoek.bewijsstukken.select_related("door", "activiteit"),
         "meldchecks": onderzoek.meldchecks.select_related("door"),
         "rapport": rapport,
@@ -271,7 +276,13 @@ def activiteit(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     return render(
         request,
         "onderzoek/activiteit.html",
-        {"onderzoek": onderzoek, "form": form, "soort_label": Soort(soort).label},
+        {
+            "onderzoek": onderzoek,
+            "form": form,
+            "soort_label": Soort(soort).label,
+            "gesprek": soort == Soort.GESPREK,
+            "boete_mogelijk": boete_mogelijk(onderzoek),
+        },
         status=400 if form.errors else 200,
     )
 
