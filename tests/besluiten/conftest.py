@@ -46,7 +46,7 @@ class Casus:
             gegevens={
                 "met_wie": "cliënt",
                 "begin": (now - timedelta(hours=1)).isoformat(),
-                "kan_leiden_tot_boete": True,
+                "gehoorde": "client",
                 "cautie_tijdstip": (now - timedelta(hours=1, minutes=1)).isoformat()
                 if cautie
                 else "",

@@ -23,24 +23,26 @@ def _errors(exc: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
 
 GESPREK = {
     "met_wie": "Cliënt",
+    "gehoorde": "client",
     "verslag": "Vragen over inkomsten.",
     "waarom": "Feiten uit Suwinet toelichten.",
 }
 
 
 def test_hearing_that_may_lead_to_a_fine_needs_a_prior_cautie(casus) -> None:
-    """Awb 5:10a: the cautie before the first question; no record of such a hearing without it."""
+    """Awb 5:10a: the cautie before the first question; no record of such a hearing without it. A new
+    investigation into the right to benefit can lead to a fine (onderzoek.cautie.boete_mogelijk)."""
     o = casus.onderzoek()
     with pytest.raises(ValidationError) as err:
         activiteit_vastleggen(
             user=casus.handhaver,
             onderzoek=o,
             soort="gesprek",
-            gegevens={**GESPREK, "begin": _iso(60), "kan_leiden_tot_boete": True},
+            gegevens={**GESPREK, "begin": _iso(60)},
         )
     assert _errors(err) == {
         "cautie_tijdstip": [
-            "Dit gesprek kan leiden tot een boete: leg eerst vast wanneer de cautie is gegeven en met welke "
+            "Dit onderzoek kan leiden tot een boete: leg eerst vast wanneer de cautie is gegeven en met welke "
             "woorden (Awb 5:10a)."
         ]
     }
@@ -52,7 +54,6 @@ def test_hearing_that_may_lead_to_a_fine_needs_a_prior_cautie(casus) -> None:
             gegevens={
                 **GESPREK,
                 "begin": _iso(60),
-                "kan_leiden_tot_boete": True,
                 "cautie_tijdstip": _iso(50),
                 "cautie_tekst": "U bent niet verplicht om te antwoorden.",
             },
@@ -68,7 +69,6 @@ def test_hearing_that_may_lead_to_a_fine_needs_a_prior_cautie(casus) -> None:
         gegevens={
             **GESPREK,
             "begin": _iso(60),
-            "kan_leiden_tot_boete": True,
             "cautie_tijdstip": _iso(61),
             "cautie_tekst": "U bent niet verplicht om te antwoorden.",
         },
@@ -79,12 +79,16 @@ def test_hearing_that_may_lead_to_a_fine_needs_a_prior_cautie(casus) -> None:
     )
 
 
-def test_a_conversation_without_fine_risk_needs_no_cautie(casus) -> None:
+def test_a_third_party_is_heard_without_cautie(casus) -> None:
+    """Awb 5:10a concerns whoever could be fined; a witness or employer is not."""
     o = casus.onderzoek()
     activiteit_vastleggen(
-        user=casus.handhaver, onderzoek=o, soort="gesprek", gegevens={**GESPREK, "begin": _iso(5)}
+        user=casus.handhaver,
+        onderzoek=o,
+        soort="gesprek",
+        gegevens={**GESPREK, "met_wie": "Werkgever", "gehoorde": "derde", "begin": _iso(5)},
     )
-    assert Activiteit.objects.get().gegevens["kan_leiden_tot_boete"] is False
+    assert Activiteit.objects.get().gegevens["boete_mogelijk"] is True
 
 
 def _plan(casus, o, *stappen: StapInvoer) -> None:

@@ -86,8 +86,8 @@ def test_activity_form_shows_the_cautie_rule(casus) -> None:
         reverse("onderzoek:activiteit", args=[o.pk, "gesprek"]),
         {
             "met_wie": "Cliënt",
+            "gehoorde": "client",
             "begin": begin,
-            "kan_leiden_tot_boete": "on",
             "verslag": "x",
             "waarom": "y",
         },

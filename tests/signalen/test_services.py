@@ -106,18 +106,16 @@ def test_anonymous_report_alone_cannot_start_an_investigation(
             reden="niet_lichter",
             toelichting="Melder zegt dat er iemand inwoont.",
         )
-    assert exc.value.message_dict["bevestiging"] == [
-        "Een anonieme melding is alleen geen grond voor onderzoek. "
-        "Beschrijf wat de melding bevestigt "
-        "(minstens 20 tekens)."
-    ]
+    assert "bevestiging_bron" in exc.value.message_dict
+    partner = make_signaal(s.client, product=Product.HUISHOUDEN)
     services.signaal_triageer(
         user=handhaver,
         signaal=s,
         uitkomst=Uitkomst.ONDERZOEK,
         reden="bevestigd",
-        toelichting="Melding plus BRP.",
-        bevestiging="BRP toont sinds maart een tweede volwassene op dit adres.",
+        toelichting="Melding plus samenloopsignaal.",
+        bevestiging_bron=f"signaal:{partner.pk}",
+        bevestiging_uitleg="Het Inlichtingenbureau meldt een tweede volwassene op het adres.",
     )
     s.refresh_from_db()
     assert s.status == Status.ONDERZOEK

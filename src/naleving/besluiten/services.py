@@ -34,6 +34,8 @@ from naleving.besluiten.statemachine import MACHINE, VASTGESTELD, Status
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import may
 from naleving.core.locking import update_versioned
+from naleving.onderzoek.activiteiten import cautie_nodig
+from naleving.onderzoek.cautie import boete_mogelijk
 from naleving.onderzoek.models import Overtreding
 from naleving.onderzoek.services import rapport_grens_cent, rapport_grens_tekst
 from naleving.verloop import services as verloop
@@ -170,12 +172,14 @@ def cautie_uit_onderzoek(onderzoek: Any) -> tuple[str, list[dict[str, Any]]]:
     grove schuld). Recorded on every decision from the investigation's conversations."""
     if onderzoek is None:
         return "", []
+    # Whether a fine is possible follows from the investigation itself (onderzoek.cautie), as it stands now.
+    boete = boete_mogelijk(onderzoek)
     gesprekken = [
         {
             "activiteit": a.pk,
             "datum": timezone.localdate(a.vastgelegd_op).isoformat(),
             "met_wie": a.gegevens.get("met_wie", ""),
-            "kan_leiden_tot_boete": bool(a.gegevens.get("kan_leiden_tot_boete")),
+            "kan_leiden_tot_boete": cautie_nodig(a.gegevens, boete_mogelijk=boete),
             "cautie_gegeven": bool(a.gegevens.get("cautie_tijdstip")),
         }
         for a in onderzoek.activiteiten.filter(soort="gesprek").order_by("vastgelegd_op", "pk")

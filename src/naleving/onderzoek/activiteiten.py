@@ -117,10 +117,16 @@ VELDEN: dict[str, tuple[Veld, ...]] = {
         Veld("met_wie", "Met wie"),
         Veld("begin", "Begin van het gesprek", "tijdstip"),
         Veld(
-            "kan_leiden_tot_boete",
-            "Kan dit gesprek leiden tot een boete?",
-            "janee",
-            verplicht=False,
+            "gehoorde",
+            "Wie wordt gehoord?",
+            "keuze",
+            hulp="Of een boete mogelijk is, volgt uit het onderzoek. Is dat zo, dan krijgen de cliënt en "
+            "huisgenoten de cautie vóór de eerste vraag (Awb 5:10a).",
+            keuzes=(
+                ("client", "De cliënt"),
+                ("huisgenoot", "De partner of een ander lid van het huishouden"),
+                ("derde", "Iemand anders (bijvoorbeeld werkgever, verhuurder of getuige)"),
+            ),
         ),
         Veld("cautie_tijdstip", "Cautie gegeven om", "tijdstip", verplicht=False),
         Veld("cautie_tekst", "Woorden van de cautie", "lang", verplicht=False),
@@ -130,8 +136,21 @@ VELDEN: dict[str, tuple[Veld, ...]] = {
 }
 
 
-def valideer(soort: str, gegevens: dict[str, Any]) -> dict[str, Any]:
-    """Check and normalise the fields of one activity; raise ValidationError naming each field in Dutch."""
+def cautie_nodig(gegevens: dict[str, Any], *, boete_mogelijk: bool) -> bool:
+    """Awb 5:10a: the cautie is for someone "verhoord met het oog op het aan hem opleggen van een bestraffende
+    sanctie": when a fine is possible, the client and the members of the household (who share the
+    inlichtingenplicht, PW art. 17 lid 1), not a third party. A hearing recorded before the field counts as one of
+    the client."""
+    return boete_mogelijk and gegevens.get("gehoorde", "client") != "derde"
+
+
+def valideer(
+    soort: str, gegevens: dict[str, Any], *, boete_mogelijk: bool = True
+) -> dict[str, Any]:
+    """Check and normalise the fields of one activity; raise ValidationError naming each field in Dutch.
+
+    `boete_mogelijk` is derived from the investigation by the caller (onderzoek.cautie.boete_mogelijk), never a
+    field the handhaver ticks; unknown, it is taken as possible."""
     if soort not in VELDEN:
         raise ValidationError({"soort": "Kies een soort activiteit uit de lijst."})
     unknown = set(gegevens) - {v.naam for v in VELDEN[soort]}
@@ -152,7 +171,7 @@ def valideer(soort: str, gegevens: dict[str, Any]) -> dict[str, Any]:
             errors[veld.naam] = f"Vul in: {veld.label.lower()}."
         clean[veld.naam] = value
     if not errors:
-        errors.update(_regels(soort, clean))
+        errors.update(_regels(soort, clean, boete_mogelijk=boete_mogelijk))
     if errors:
         raise ValidationError(errors)
     return clean
@@ -198,7 +217,7 @@ def _parse(veld: Veld, raw: Any) -> Any:
     return str(raw).strip()
 
 
-def _regels(soort: str, v: dict[str, Any]) -> dict[str, str]:
+def _regels(soort: str, v: dict[str, Any], *, boete_mogelijk: bool) -> dict[str, str]:
     """The rules between fields, each from the law or the case law it implements."""
     errors: dict[str, str] = {}
     if soort == Soort.INTERNETONDERZOEK and not v["alleen_open_bronnen"]:
@@ -222,11 +241,11 @@ def _regels(soort: str, v: dict[str, Any]) -> dict[str, str]:
             )
         if v["toestemming"] == "gegeven" and not v["bevindingen"]:
             errors["bevindingen"] = "Vul de bevindingen van het huisbezoek in."
-    if soort == Soort.GESPREK and v["kan_leiden_tot_boete"]:
+    if soort == Soort.GESPREK and cautie_nodig(v, boete_mogelijk=boete_mogelijk):
         # Awb 5:10a: the cautie before the questions; without it statements cannot prove blame (CRvB 2019:767).
         if not v["cautie_tijdstip"] or not v["cautie_tekst"]:
             errors["cautie_tijdstip"] = (
-                "Dit gesprek kan leiden tot een boete: leg eerst vast wanneer de cautie is gegeven en met welke "
+                "Dit onderzoek kan leiden tot een boete: leg eerst vast wanneer de cautie is gegeven en met welke "
                 "woorden (Awb 5:10a)."
             )
         elif datetime.fromisoformat(v["cautie_tijdstip"]) > datetime.fromisoformat(v["begin"]):

@@ -7,11 +7,13 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
-from naleving.clienten.models import Client, Contactmoment
+from naleving.clienten.models import Client, Contactmoment, Kanaal
+from naleving.clienten.services import contactmoment_vastleggen
 from naleving.onderzoek import services
 from naleving.onderzoek.models import Aanleiding, Onderzoek
 from naleving.onderzoek.services import StapInvoer
 from naleving.onderzoek.statemachine import Status
+from naleving.signalen.bevestiging import anonieme_grond
 
 VRAGEN = (
     "Woont er een partner op het adres? Er staan twee auto's van een ander op naam van het adres (RDW).",
@@ -46,11 +48,14 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         handhavers = ctx.staff("handhaver", client.gemeente)
         handhaver = handhavers[0] if i % 2 == 0 else rng.choice(handhavers)
         assert client.consulent is not None  # the seed gives every client a consultant
+        bron, uitleg = _bevestiging(client)
         o = services.onderzoek_vraag_aan(
             user=client.consulent,
             client=client,
             aanleiding=rng.choice(["lopende_uitkering", "aanvraag_uitkering"]),
             vraag=rng.choice(VRAGEN),
+            bevestiging_bron=bron,
+            bevestiging_uitleg=uitleg,
         )
         if state != "aangevraagd":
             o = services.onderzoek_wijs_toe(user=teamleider, onderzoek=o, handhaver=handhaver)
@@ -74,6 +79,25 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
                 termijn=timezone.localdate() - timedelta(days=rng.randint(1, 20))
             )
     _sluit_signaalonderzoeken(ctx)
+
+
+def _bevestiging(client: Client) -> tuple[str, str]:
+    """A client whose only open signals are anonymous tips: the consultant's own contact moment is the
+    source that corroborates the request (signalen.bevestiging)."""
+    if not anonieme_grond(client):
+        return "", ""
+    assert client.consulent is not None
+    contact = contactmoment_vastleggen(
+        user=client.consulent,
+        client=client,
+        kanaal=Kanaal.GESPREK,
+        onderwerp="Gesprek over de woonsituatie",
+        tekst="Cliënt vertelt dat haar vriend sinds de zomer bij haar woont en meebetaalt.",
+    )
+    return (
+        f"contactmoment:{contact.pk}",
+        "Cliënt vertelde zelf in het gesprek dat haar vriend bij haar woont.",
+    )
 
 
 def _sluit_signaalonderzoeken(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -100,6 +124,33 @@ def _sluit_signaalonderzoeken(ctx) -> None:  # type: ignore[no-untyped-def]
         )
 
 
+def _huisbezoeken(o: Onderzoek, handhaver) -> None:  # type: ignore[no-untyped-def]
+    """A refused home visit and a later one with consent: the page shows the refusal beside the visit."""
+    basis = {
+        "aangekondigd": True,
+        "redelijke_grond": "Twee voertuigen van een ander staan op het adres ingeschreven (RDW).",
+        "gezegd_over_weigeren": "kan_gevolgen_hebben",
+        "aanwezigen": f"{o.client.naam}, twee handhavers",
+        "waarom": "De woonsituatie is niet op een lichtere manier vast te stellen.",
+    }
+    services.activiteit_vastleggen(
+        user=handhaver,
+        onderzoek=o,
+        soort="huisbezoek",
+        gegevens={**basis, "toestemming": "geweigerd", "bevindingen": ""},
+    )
+    services.activiteit_vastleggen(
+        user=handhaver,
+        onderzoek=o,
+        soort="huisbezoek",
+        gegevens={
+            **basis,
+            "toestemming": "gegeven",
+            "bevindingen": "Eén slaapkamer in gebruik; kleding en post van een tweede volwassene.",
+        },
+    )
+
+
 def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  # type: ignore[no-untyped-def]
     rng = ctx.rng
     services.plan_opslaan(
@@ -112,8 +163,21 @@ def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  #
                 "raadplegen_registratie", "Inkomsten en woonsituatie nagaan in de registraties."
             ),
             StapInvoer("gesprek", "De cliënt de kans geven de feiten toe te lichten."),
+            *(
+                [
+                    StapInvoer(
+                        "huisbezoek",
+                        "De woonsituatie vaststellen.",
+                        "De registraties en het gesprek geven geen uitsluitsel over wie er woont.",
+                    )
+                ]
+                if onrechtmatig
+                else []
+            ),
         ],
     )
+    if onrechtmatig:
+        _huisbezoeken(o, handhaver)
     services.activiteit_vastleggen(
         user=handhaver,
         onderzoek=o,
@@ -132,13 +196,10 @@ def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  #
         gegevens={
             "met_wie": o.client.naam,
             "begin": (now - timedelta(hours=2)).isoformat(),
-            "kan_leiden_tot_boete": onrechtmatig,
-            "cautie_tijdstip": (now - timedelta(hours=2, minutes=1)).isoformat()
-            if onrechtmatig
-            else "",
-            "cautie_tekst": "U bent niet verplicht om op mijn vragen te antwoorden."
-            if onrechtmatig
-            else "",
+            # A fine is possible (onderzoek.cautie): the client gets the cautie before the first question.
+            "gehoorde": "client",
+            "cautie_tijdstip": (now - timedelta(hours=2, minutes=1)).isoformat(),
+            "cautie_tekst": "U bent niet verplicht om op mijn vragen te antwoorden.",
             "verslag": "Cliënt licht de situatie toe en levert bankafschriften aan.",
             "waarom": "Hoor en wederhoor voordat er conclusies worden getrokken.",
         },

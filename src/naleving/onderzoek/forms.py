@@ -23,6 +23,33 @@ class AanvraagForm(forms.Form):
         label="Wat moet het onderzoek uitzoeken?",
         error_messages={"required": "Beschrijf wat het onderzoek moet uitzoeken."},
     )
+    bevestiging_bron = forms.ChoiceField(
+        label="Welke bron bevestigt de anonieme melding?",
+        required=False,
+        help_text="Een contactmoment met de cliënt, een signaal van een ketenpartner of collega, "
+        "of een bewijsstuk.",
+    )
+    bevestiging_uitleg = forms.CharField(
+        label="Wat bevestigt deze bron?",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        bron_keuzes: list[tuple[str, list[tuple[str, str]]]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`bron_keuzes` is given only when the client's only ground is anonymous signals
+        (signalen.bevestiging.anonieme_grond); otherwise the corroboration fields are left out."""
+        super().__init__(*args, **kwargs)
+        if bron_keuzes is None:
+            del self.fields["bevestiging_bron"], self.fields["bevestiging_uitleg"]
+            return
+        veld = self.fields["bevestiging_bron"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = [("", "— kies een bron —"), *bron_keuzes]
 
 
 class ToewijsForm(forms.Form):

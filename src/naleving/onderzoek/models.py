@@ -102,6 +102,15 @@ class Activiteit(models.Model):
     soort = models.CharField(max_length=30, choices=Soort.choices)
     gegevens = models.JSONField(default=dict)
     plan_stap = models.ForeignKey(PlanStap, on_delete=models.PROTECT, null=True, blank=True)
+    #: A home visit with consent after a refusal in the same investigation points to that refusal, set by the
+    #: service, so the record shows the consent followed a "no" (Awb 5:15; art. 8 EVRM: consent must be free).
+    eerdere_weigering = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="latere_bezoeken",
+    )
     uitgevoerd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
     vastgelegd_op = models.DateTimeField()
 

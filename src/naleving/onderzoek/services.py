@@ -28,6 +28,7 @@ from naleving.core.locking import VerouderdeVersie, update_versioned
 from naleving.core.money import format_euro
 from naleving.onderzoek import activiteiten
 from naleving.onderzoek.advies import voorlopig_advies
+from naleving.onderzoek.cautie import boete_mogelijk
 from naleving.onderzoek.models import (
     Aanleiding,
     Activiteit,
@@ -83,10 +84,28 @@ def _check_versie(onderzoek: Onderzoek, versie: int | None) -> None:
 
 
 def onderzoek_vraag_aan(
-    *, user: User, client: Client, aanleiding: str, vraag: str, signaal_id: int | None = None
+    *,
+    user: User,
+    client: Client,
+    aanleiding: str,
+    vraag: str,
+    signaal_id: int | None = None,
+    bevestiging_bron: str = "",
+    bevestiging_uitleg: str = "",
 ) -> Onderzoek:
     """A consultant asks for an investigation (at an application or during the benefit), or a handhaver's triage
-    of a signal does. Either way the consultant of the case keeps eindregie."""
+    of a signal does. Either way the consultant of the case keeps eindregie.
+
+    An anonymous tip alone is no ground (domain.md §4): when the ground is the anonymous signal, or, for a request
+    made directly on the client, when all the client's open signals are anonymous, the request names the source
+    that corroborates it — the same check as triage (signalen.bevestiging.vereis_bevestiging)."""
+    from naleving.signalen.bevestiging import (
+        anonieme_grond,
+        bevestiging_vastleggen,
+        vereis_bevestiging,
+    )
+    from naleving.signalen.models import Signaal
+
     if not may(user, "onderzoek.aanvragen", client):
         raise PermissionDenied("U mag voor deze cliënt geen onderzoek aanvragen.")
     if aanleiding not in Aanleiding.values:
@@ -95,6 +114,14 @@ def onderzoek_vraag_aan(
         raise ValidationError({"aanleiding": "Een onderzoek op een signaal hoort bij dat signaal."})
     if not vraag.strip():
         raise ValidationError({"vraag": "Beschrijf wat het onderzoek moet uitzoeken."})
+    grond = (
+        list(Signaal.objects.filter(pk=signaal_id, client=client))
+        if signaal_id is not None
+        else anonieme_grond(client)
+    )
+    verwijzing = vereis_bevestiging(
+        user=user, client=client, grond=grond, bron=bevestiging_bron, uitleg=bevestiging_uitleg
+    )
     now = timezone.now()
     with transaction.atomic():
         onderzoek = Onderzoek.objects.create(
@@ -117,6 +144,8 @@ def onderzoek_vraag_aan(
             client=client,
             velden={"aanleiding": aanleiding},
         )
+        if verwijzing is not None:
+            bevestiging_vastleggen(user=user, verwijzing=verwijzing, onderzoek_ref=onderzoek.nummer)
     return onderzoek
 
 
@@ -271,7 +300,20 @@ def activiteit_vastleggen(
     """Record one activity. Returns it with proportionality warnings for the handhaver to weigh."""
     _als_handhaver(user, onderzoek)
     _in_uitvoering(onderzoek)
-    clean = activiteiten.valideer(soort, gegevens)
+    # Whether a fine is possible follows from the investigation (onderzoek.cautie), not from the form.
+    boete = boete_mogelijk(onderzoek)
+    clean = activiteiten.valideer(soort, gegevens, boete_mogelijk=boete)
+    if soort == activiteiten.Soort.GESPREK:
+        clean["boete_mogelijk"] = boete  # what was derived when the hearing was recorded
+    weigering = (
+        onderzoek.activiteiten.filter(
+            soort=activiteiten.Soort.HUISBEZOEK, gegevens__toestemming="geweigerd"
+        )
+        .order_by("-vastgelegd_op", "-pk")
+        .first()
+        if soort == activiteiten.Soort.HUISBEZOEK and clean["toestemming"] == "gegeven"
+        else None
+    )
     stap = None
     if soort in activiteiten.INGRIJPEND:
         stap = (
@@ -292,6 +334,7 @@ def activiteit_vastleggen(
             soort=soort,
             gegevens=clean,
             plan_stap=stap,
+            eerdere_weigering=weigering,
             uitgevoerd_door=user,
             vastgelegd_op=timezone.now(),
         )
@@ -300,7 +343,7 @@ def activiteit_vastleggen(
             actie=Actie.AANMAKEN,
             obj=activiteit,
             client=onderzoek.client,
-            velden={"soort": soort},
+            velden={"soort": soort, "eerdere_weigering": weigering.pk if weigering else None},
             reden=f"Activiteit in onderzoek {onderzoek.nummer}",
         )
     return activiteit, waarneming_waarschuwingen(onderzoek.client) if soort == "waarneming" else []

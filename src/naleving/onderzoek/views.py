@@ -27,6 +27,7 @@ from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
 from naleving.onderzoek import selectors, services
 from naleving.onderzoek.activiteiten import VELDEN, Soort
+from naleving.onderzoek.cautie import boete_mogelijk, verhoren_zonder_cautie
 from naleving.onderzoek.forms import (
     AanvraagForm,
     BeoordeelForm,
@@ -40,6 +41,7 @@ from naleving.onderzoek.forms import (
 )
 from naleving.onderzoek.models import Bewijsstuk, Onderzoek, Rapport
 from naleving.onderzoek.statemachine import Status
+from naleving.signalen.bevestiging import anonieme_grond, bevestigingen_voor, bron_keuzes
 
 
 def _detail(
@@ -69,7 +71,11 @@ def _detail(
         "overgangen": onderzoek.overgangen.select_related("door"),
         "plan": plan,
         "stappen": plan.stappen.all() if plan else [],
-        "activiteiten": onderzoek.activiteiten.select_related("uitgevoerd_door"),
+        "activiteiten": onderzoek.activiteiten.select_related(
+            "uitgevoerd_door", "eerdere_weigering"
+        ).prefetch_related("latere_bezoeken"),
+        "boete_mogelijk": boete_mogelijk(onderzoek),
+        "verhoren_zonder_cautie": verhoren_zonder_cautie(onderzoek),
         "bewijsstukken": onderzoek.bewijsstukken.select_related("door", "activiteit"),
         "meldchecks": onderzoek.meldchecks.select_related("door"),
         "rapport": rapport,
@@ -82,6 +88,10 @@ def _detail(
         and onderzoek.status == Status.RAPPORT_TER_REVIEW,
         "bewijs_form": extra.pop("bewijs_form", None) or _bewijs_form(onderzoek),
         "tekortkomingen": services.rapport_tekortkomingen(rapport) if rapport else {},
+        "bevestigingen": bevestigingen_voor(
+            signaal_ids=[onderzoek.signaal_id] if onderzoek.signaal_id else [],
+            onderzoek_ref=onderzoek.nummer,
+        ),
         **extra,
     }
     return render(request, "onderzoek/detail.html", context, status=status)
@@ -125,7 +135,11 @@ def aanvragen(request: HttpRequest, clientnummer: str) -> HttpResponse:
     client = client_for_user(user=user, clientnummer=clientnummer, reden="Onderzoek aanvragen")
     if not may(user, "onderzoek.aanvragen", client):
         raise PermissionDenied("U mag voor deze cliënt geen onderzoek aanvragen.")
-    form = AanvraagForm(request.POST or None)
+    anoniem = anonieme_grond(client)
+    form = AanvraagForm(
+        request.POST or None,
+        bron_keuzes=bron_keuzes(user=user, client=client) if anoniem else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             onderzoek = services.onderzoek_vraag_aan(user=user, client=client, **form.cleaned_data)
@@ -137,7 +151,12 @@ def aanvragen(request: HttpRequest, clientnummer: str) -> HttpResponse:
                 f"Onderzoek {onderzoek.nummer} is aangevraagd. De teamleider wijst het toe.",
             )
             return redirect("onderzoek:detail", pk=onderzoek.pk)
-    return render(request, "onderzoek/aanvragen.html", {"client": client, "form": form})
+    return render(
+        request,
+        "onderzoek/aanvragen.html",
+        {"client": client, "form": form, "anonieme_grond": anoniem},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -257,7 +276,13 @@ def activiteit(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     return render(
         request,
         "onderzoek/activiteit.html",
-        {"onderzoek": onderzoek, "form": form, "soort_label": Soort(soort).label},
+        {
+            "onderzoek": onderzoek,
+            "form": form,
+            "soort_label": Soort(soort).label,
+            "gesprek": soort == Soort.GESPREK,
+            "boete_mogelijk": boete_mogelijk(onderzoek),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -15,7 +15,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from naleving.accounts.models import Gemeente, Rol, User
-from naleving.clienten.models import Client
+from naleving.clienten.models import Client, Kanaal
+from naleving.clienten.services import contactmoment_vastleggen
 from naleving.core.bsn import BsnGenerator
 from naleving.demodata.seed import SeedContext
 from naleving.signalen import melden, services
@@ -161,6 +162,41 @@ def _ages(rng: random.Random, made: list[Signaal]) -> None:
         s.ontvangen_op = ontvangen
 
 
+def _bevestig(n: int, s: Signaal) -> tuple[str, str]:
+    """A real, independent source for an anonymous report that goes to investigation
+    (signalen.bevestiging): a contact moment of the consultant, or a chain partner's signal."""
+    client = s.client
+    assert client is not None
+    if n % 2 and client.consulent is not None:
+        contact = contactmoment_vastleggen(
+            user=client.consulent,
+            client=client,
+            kanaal=Kanaal.TELEFOON,
+            onderwerp="Vraag over de woonsituatie",
+            tekst="Cliënt noemt zelf dat een vriend 'vaak blijft slapen' en soms meebetaalt.",
+        )
+        return (
+            f"contactmoment:{contact.pk}",
+            "Cliënt vertelde zelf dat iemand vaak blijft slapen en meebetaalt.",
+        )
+    partner = services.signaal_maak(
+        user=None,
+        nieuw=services.NieuwSignaal(
+            bron=Bron.KETENPARTNER,
+            bron_naam="Inlichtingenbureau",
+            product=Product.HUISHOUDEN,
+            datum=s.datum,
+            client=client,
+            extern_id=f"DEMO-BEVESTIGING-{s.pk}",
+            omschrijving="Samenloop: een tweede volwassene ingeschreven op het adres.",
+        ),
+    )
+    return (
+        f"signaal:{partner.pk}",
+        "Het Inlichtingenbureau meldt een tweede volwassene op hetzelfde adres.",
+    )
+
+
 def _decide(rng: random.Random, hh: User, linked: list[Signaal]) -> None:
     """About a third stays ontvangen, a sixth in triage, the rest decided; investigations get a
     finding."""
@@ -172,19 +208,18 @@ def _decide(rng: random.Random, hh: User, linked: list[Signaal]) -> None:
             services.signaal_neem_in_behandeling(user=hh, signaal=s)
             continue
         uitkomst, reden, tekst = rng.choice(BESLUITEN)
-        bevestiging = ""
+        bron, uitleg = "", ""
         if uitkomst == Uitkomst.ONDERZOEK and s.anoniem:
-            reden, bevestiging = (
-                "bevestigd",
-                "Het Inlichtingenbureau meldde dezelfde wijziging (samenloop).",
-            )
+            reden = "bevestigd"
+            bron, uitleg = _bevestig(n, s)
         services.signaal_triageer(
             user=hh,
             signaal=s,
             uitkomst=uitkomst,
             reden=reden,
             toelichting=tekst,
-            bevestiging=bevestiging,
+            bevestiging_bron=bron,
+            bevestiging_uitleg=uitleg,
         )
         # Where the Onderzoek capability opened an investigation, its demo data closes some of them
         # (and so the signal). Without it, a finding is recorded here directly.

@@ -24,14 +24,34 @@ class TriageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Waarom dit besluit? Schrijf het zo dat een collega het begrijpt.",
     )
-    bevestiging = forms.CharField(
-        label="Wat bevestigt de melding?",
+    bevestiging_bron = forms.ChoiceField(
+        label="Welke bron bevestigt de melding?",
+        required=False,
+        help_text="Verplicht bij 'onderzoek starten' na een anonieme melding: een contactmoment "
+        "met de cliënt, een signaal van een ketenpartner of collega, of een bewijsstuk.",
+    )
+    bevestiging_uitleg = forms.CharField(
+        label="Wat bevestigt deze bron?",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Verplicht bij 'onderzoek starten' na een anonieme melding: "
-        "welke andere bron of controle "
-        "bevestigt wat de melder zegt?",
     )
+
+    def __init__(
+        self,
+        *args: Any,
+        anoniem: bool = False,
+        bron_keuzes: list[tuple[str, list[tuple[str, str]]]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """Only an anonymous report asks for its corroboration; the sources come from
+        `bevestiging.bron_keuzes` (the client's contact moments, signals and evidence)."""
+        super().__init__(*args, **kwargs)
+        if not anoniem:
+            del self.fields["bevestiging_bron"], self.fields["bevestiging_uitleg"]
+            return
+        veld = self.fields["bevestiging_bron"]
+        assert isinstance(veld, forms.ChoiceField)
+        veld.choices = [("", "— geen (niet nodig) —"), *(bron_keuzes or [])]
 
 
 class KoppelForm(forms.Form):

@@ -198,7 +198,6 @@ class Triagebesluit(models.Model):
     uitkomst = models.CharField(max_length=20, choices=Uitkomst.choices)
     reden = models.CharField(max_length=40, help_text="Code uit naleving.signalen.triage.REDENEN.")
     toelichting = models.TextField()
-    bevestiging = models.TextField(blank=True, help_text="Wat een anonieme melding bevestigt.")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     tijdstip = models.DateTimeField()
 
@@ -208,6 +207,81 @@ class Triagebesluit(models.Model):
 
     def __str__(self) -> str:
         return f"Triage van signaal {self.signaal_id}: {self.uitkomst}"
+
+
+class Bevestiging(models.Model):
+    """What corroborates an anonymous report: a reference to one real source of the same client that
+    does not depend on the reporter, plus a short explanation.
+
+    Rule (domain.md §4): an anonymous tip is low-weight; it needs corroboration before it can justify
+    an intrusive step (the Delft case). `naleving.signalen.bevestiging` checks the reference; rows
+    migrated from the old free-text field (migration 0004) have no reference. A source destroyed by
+    retention leaves the explanation (SET_NULL).
+    """
+
+    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="bevestigingen")
+    contactmoment = models.ForeignKey(
+        "clienten.Contactmoment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    bron_signaal = models.ForeignKey(
+        Signaal,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    bewijsstuk = models.ForeignKey(
+        "onderzoek.Bewijsstuk",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    uitleg = models.TextField(help_text="Wat de bron bevestigt van de melding.")
+    onderzoek_ref = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text="Het onderzoek dat rechtstreeks met deze bevestiging is aangevraagd.",
+    )
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "bevestiging"
+        verbose_name_plural = "bevestigingen"
+        ordering = ["op", "pk"]
+        constraints = [
+            # At most one source per corroboration; none only for rows from before the reference.
+            models.CheckConstraint(
+                condition=~(
+                    models.Q(contactmoment__isnull=False, bron_signaal__isnull=False)
+                    | models.Q(contactmoment__isnull=False, bewijsstuk__isnull=False)
+                    | models.Q(bron_signaal__isnull=False, bewijsstuk__isnull=False)
+                ),
+                name="bevestiging_hoogstens_een_bron",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Bevestiging van signaal {self.signaal_id}"
+
+    @property
+    def heeft_bron(self) -> bool:
+        return bool(self.contactmoment_id or self.bron_signaal_id or self.bewijsstuk_id)
 
 
 class Melding(models.Model):

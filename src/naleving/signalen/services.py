@@ -23,6 +23,7 @@ from naleving.clienten.models import Client
 from naleving.clienten.selectors import may
 from naleving.core import bsn as bsn_rules
 from naleving.signalen import conf
+from naleving.signalen.bevestiging import bevestiging_vastleggen, vereis_bevestiging
 from naleving.signalen.groepering import kies_groep, verbreed
 from naleving.signalen.models import (
     Bron,
@@ -36,8 +37,6 @@ from naleving.signalen.models import (
 )
 from naleving.signalen.triage import DOEL, MACHINE, REDENEN
 from naleving.verloop import services as verloop
-
-MIN_BEVESTIGING = 20
 
 
 @dataclass(frozen=True)
@@ -230,12 +229,15 @@ def signaal_triageer(
     uitkomst: str,
     reden: str,
     toelichting: str,
-    bevestiging: str = "",
+    bevestiging_bron: str = "",
+    bevestiging_uitleg: str = "",
 ) -> Triagebesluit:
     """Decide what happens with a signal, always with a reason from the list and free text.
 
     Rule (domain.md §4): an anonymous report is low-weight; alone it never justifies an
-    investigation, so the handhaver must record what corroborates it.
+    investigation, so the handhaver must name the real, independent source that corroborates it
+    (`bevestiging_bron`, 'soort:pk') and say what it confirms; `bevestiging.vereis_bevestiging` is
+    the check, shared with a request made directly on the client.
     """
     _require_triage(user, signaal)
     errors: dict[str, str] = {}
@@ -250,13 +252,18 @@ def signaal_triageer(
     toelichting = (toelichting or "").strip()
     if not toelichting:
         errors["toelichting"] = "Licht uw besluit toe in eigen woorden."
-    bevestiging = (bevestiging or "").strip()
-    if uitkomst == Uitkomst.ONDERZOEK and signaal.anoniem and len(bevestiging) < MIN_BEVESTIGING:
-        errors["bevestiging"] = (
-            "Een anonieme melding is alleen geen grond voor onderzoek. "
-            "Beschrijf wat de melding bevestigt "
-            f"(minstens {MIN_BEVESTIGING} tekens)."
-        )
+    verwijzing = None
+    if uitkomst == Uitkomst.ONDERZOEK and signaal.anoniem and signaal.client is not None:
+        try:
+            verwijzing = vereis_bevestiging(
+                user=user,
+                client=signaal.client,
+                grond=[signaal],
+                bron=bevestiging_bron,
+                uitleg=bevestiging_uitleg,
+            )
+        except ValidationError as exc:
+            errors.update({k: " ".join(v) for k, v in exc.message_dict.items()})
     if (
         uitkomst in (Uitkomst.PREVENTIEF_CONTACT, Uitkomst.DOORZETTEN, Uitkomst.ONDERZOEK)
         and not signaal.client_id
@@ -285,10 +292,11 @@ def signaal_triageer(
             uitkomst=uitkomst,
             reden=reden,
             toelichting=toelichting,
-            bevestiging=bevestiging,
             door=user,
             tijdstip=timezone.now(),
         )
+        if verwijzing is not None:
+            bevestiging_vastleggen(user=user, verwijzing=verwijzing)
         Signaal.objects.filter(pk=signaal.pk).update(uitkomst=uitkomst)
         signaal.uitkomst = uitkomst
         if (

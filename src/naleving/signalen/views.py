@@ -24,6 +24,7 @@ from naleving.clienten.selectors import may
 from naleving.core.forms import apply_validation_error
 from naleving.signalen import selectors, services
 from naleving.signalen.bestanden import Bestandsfout
+from naleving.signalen.bevestiging import bevestigingen_voor, bron_keuzes
 from naleving.signalen.forms import ImportForm, KoppelForm, RegistreerForm, TriageForm
 from naleving.signalen.importeren import importeer
 from naleving.signalen.models import Bijlage, Signaal, Signaalimport, Status, Taak
@@ -80,11 +81,21 @@ def _detail(
             "bijlagen": signaal.bijlagen.all(),
             "melding": getattr(signaal, "melding", None),
             "open": signaal.status in (Status.ONTVANGEN, Status.IN_TRIAGE),
-            "triage_form": triage_form or TriageForm(),
+            "triage_form": triage_form or _triage_form(request, signaal),
+            "bevestigingen": bevestigingen_voor(signaal_ids=[signaal.pk]),
             "koppel_form": koppel_form or KoppelForm(),
         },
         status=status,
     )
+
+
+def _triage_form(request: HttpRequest, signaal: Signaal, data: object = None) -> TriageForm:
+    keuzes = (
+        bron_keuzes(user=_user(request), client=signaal.client)
+        if signaal.anoniem and signaal.client is not None
+        else []
+    )
+    return TriageForm(data, anoniem=signaal.anoniem, bron_keuzes=keuzes)
 
 
 @login_required
@@ -130,7 +141,7 @@ def koppelen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def triageren(request: HttpRequest, pk: int) -> HttpResponse:
     s = selectors.signaal_voor_triage(user=_user(request), pk=pk, reden="Triage")
-    form = TriageForm(request.POST)
+    form = _triage_form(request, s, request.POST)
     if form.is_valid():
         try:
             services.signaal_triageer(user=_user(request), signaal=s, **form.cleaned_data)
