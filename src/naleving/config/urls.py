@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("naleving.preventie.urls")),
     path("", include("naleving.signalen.urls")),
     path("besluiten/", include("naleving.besluiten.urls")),
+    path("rechtenverzoeken/", include("naleving.accounts.urls")),
     path("beheer/", admin.site.urls),
 ]
 
