@@ -95,7 +95,9 @@ def test_beheerder_cannot_change_own_account_rights(beheerder) -> None:
             )
     beheerder.refresh_from_db()
     assert beheerder.rol_id == "beheerder" and not beheerder.is_superuser
-    assert AuditEntry.objects.filter(actie=Actie.GEWEIGERD, object_id=str(beheerder.pk)).count() == 4
+    assert (
+        AuditEntry.objects.filter(actie=Actie.GEWEIGERD, object_id=str(beheerder.pk)).count() == 4
+    )
 
 
 def test_own_account_in_beheer_refuses_a_new_role(client, beheerder) -> None:
@@ -111,7 +113,9 @@ def test_own_account_in_beheer_refuses_a_new_role(client, beheerder) -> None:
         },
     )
     assert response.status_code == 200
-    assert "U kunt uw eigen rol, gemeenten en accountstatus niet wijzigen" in response.content.decode()
+    assert (
+        "U kunt uw eigen rol, gemeenten en accountstatus niet wijzigen" in response.content.decode()
+    )
     beheerder.refresh_from_db()
     assert beheerder.rol_id == "beheerder"
 
@@ -159,9 +163,7 @@ def test_the_requester_cannot_approve_their_own_request(beheerder) -> None:
     )
     assert uitkomst.verzoek is not None
     with pytest.raises(services.RechtenGeweigerd, match="uw eigen verzoek"):
-        services.rechtenverzoek_beslissen(
-            door=beheerder, verzoek=uitkomst.verzoek, goedkeuren=True
-        )
+        services.rechtenverzoek_beslissen(door=beheerder, verzoek=uitkomst.verzoek, goedkeuren=True)
     uitkomst.verzoek.refresh_from_db()
     assert uitkomst.verzoek.status == Rechtenverzoek.Status.OPEN
     assert "client.zoeken" not in Rol.objects.get(code="beleidsmedewerker").rechten
@@ -170,9 +172,7 @@ def test_the_requester_cannot_approve_their_own_request(beheerder) -> None:
     ).exists()
 
 
-def test_the_privacy_officer_approves_and_only_then_the_right_applies(
-    beheerder, make_user
-) -> None:
+def test_the_privacy_officer_approves_and_only_then_the_right_applies(beheerder, make_user) -> None:
     privacy = make_user("privacy", username="pieter")
     rol = Rol.objects.get(code="beleidsmedewerker")
     before = list(rol.rechten)
@@ -181,7 +181,10 @@ def test_the_privacy_officer_approves_and_only_then_the_right_applies(
     )
     assert uitkomst.verzoek is not None
     verzoek = services.rechtenverzoek_beslissen(
-        door=privacy, verzoek=uitkomst.verzoek, goedkeuren=True, toelichting="Nodig voor de evaluatie."
+        door=privacy,
+        verzoek=uitkomst.verzoek,
+        goedkeuren=True,
+        toelichting="Nodig voor de evaluatie.",
     )
     assert (verzoek.status, verzoek.beslist_door) == (Rechtenverzoek.Status.GOEDGEKEURD, privacy)
     assert Rol.objects.get(code="beleidsmedewerker").rechten == [*before, "client.zoeken"]
@@ -219,7 +222,10 @@ def test_giving_a_user_a_role_with_personal_data_waits_for_a_second_person(
     medewerker.refresh_from_db()
     assert medewerker.rol_id == "beleidsmedewerker"
     assert uitkomst.verzoek is not None
-    assert uitkomst.verzoek.wijziging == {"rol": "inkomensconsulent", "rol_was": "beleidsmedewerker"}
+    assert uitkomst.verzoek.wijziging == {
+        "rol": "inkomensconsulent",
+        "rol_was": "beleidsmedewerker",
+    }
     tweede = make_user("beheerder", username="bram")
     services.rechtenverzoek_beslissen(door=tweede, verzoek=uitkomst.verzoek, goedkeuren=True)
     medewerker.refresh_from_db()
@@ -268,7 +274,9 @@ def test_a_rejection_needs_a_reason_and_a_decision_is_final(beheerder, make_user
     privacy = make_user("privacy")
     rol = Rol.objects.get(code="beleidsmedewerker")
     _rol, uitkomst = services.rol_opslaan(
-        door=beheerder, rol=rol, gegevens=_rolgegevens(rol, rechten=[*rol.rechten, "audit.bekijken"])
+        door=beheerder,
+        rol=rol,
+        gegevens=_rolgegevens(rol, rechten=[*rol.rechten, "audit.bekijken"]),
     )
     assert uitkomst.verzoek is not None
     with pytest.raises(ValidationError, match="waarom u het verzoek afwijst"):
@@ -324,7 +332,9 @@ def test_the_privacy_officer_decides_on_the_page(client, beheerder, make_user) -
     assert uitkomst.verzoek is not None
     client.force_login(privacy)
     lijst = client.get(reverse("rechten:verzoeken"))
-    assert "tom krijgt de rol &#x27;Handhaver&#x27; (nu: Trajectbegeleider)" in lijst.content.decode()
+    assert (
+        "tom krijgt de rol &#x27;Handhaver&#x27; (nu: Trajectbegeleider)" in lijst.content.decode()
+    )
     response = client.post(
         reverse("rechten:verzoek", args=[uitkomst.verzoek.pk]), {"besluit": "goedkeuren"}
     )
@@ -333,7 +343,9 @@ def test_the_privacy_officer_decides_on_the_page(client, beheerder, make_user) -
     assert medewerker.rol_id == "handhaver"
 
 
-def test_the_requester_sees_no_decision_form_and_a_post_is_refused(client, beheerder, make_user) -> None:
+def test_the_requester_sees_no_decision_form_and_a_post_is_refused(
+    client, beheerder, make_user
+) -> None:
     medewerker = make_user("trajectbegeleider", username="tom")
     uitkomst = services.medewerker_rechten_wijzigen(
         door=beheerder,

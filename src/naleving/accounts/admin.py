@@ -136,7 +136,9 @@ class _MedewerkerFormMixin:
     def clean(self) -> dict[str, Any]:
         data: dict[str, Any] = super().clean()  # type: ignore[misc]
         if self.door is not None and set(self.changed_data) & set(RECHTENVELDEN):
-            medewerker = None if self.instance._state.adding else User.objects.get(pk=self.instance.pk)
+            medewerker = (
+                None if self.instance._state.adding else User.objects.get(pk=self.instance.pk)
+            )
             try:
                 services.medewerker_toets(door=self.door, medewerker=medewerker)
             except services.RechtenGeweigerd as exc:
@@ -192,9 +194,7 @@ class MedewerkerAdmin(_BeheerMixin, UserAdmin[User]):
         obj.is_active, obj.is_staff = stored.is_active, stored.is_staff
         obj.is_superuser = stored.is_superuser
         obj.save()
-        uitkomst = services.medewerker_rechten_wijzigen(
-            door=door, medewerker=obj, nieuw=requested
-        )
+        uitkomst = services.medewerker_rechten_wijzigen(door=door, medewerker=obj, nieuw=requested)
         _melding_verzoek(request, uitkomst.verzoek)
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:

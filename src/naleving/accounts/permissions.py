@@ -78,6 +78,7 @@ def opent_persoonsgegevens(action: str) -> bool:
         raise ValueError(f"onbekende actie: {action}")
     return action not in VRIJ_TOE_TE_KENNEN
 
+
 #: Roles whose access to a client needs a ground (an open signal or investigation of their team).
 _ClientGround = Callable[["User"], Q]
 _client_grounds: list[_ClientGround] = []

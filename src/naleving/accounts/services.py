@@ -117,7 +117,9 @@ def medewerker_toets(
         return _weiger(door=door, object_type="accounts.user", object_id=object_id, reden=reden)
 
     if not _mag_beheren(door):
-        raise weiger("U mag geen medewerkers beheren: daarvoor is het recht 'beheer.gebruikers' nodig.")
+        raise weiger(
+            "U mag geen medewerkers beheren: daarvoor is het recht 'beheer.gebruikers' nodig."
+        )
     if medewerker is not None and medewerker.pk == door.pk:
         raise weiger(
             "U kunt uw eigen rol, gemeenten en accountstatus niet wijzigen. "
@@ -239,9 +241,7 @@ def _widens(old: Rol | None, new: Rol | None) -> bool:
     return False
 
 
-def medewerker_rechten_wijzigen(
-    *, door: User, medewerker: User, nieuw: Accountrechten
-) -> Uitkomst:
+def medewerker_rechten_wijzigen(*, door: User, medewerker: User, nieuw: Accountrechten) -> Uitkomst:
     """Change a staff member's role, municipalities and account flags (the member is already saved).
 
     A new role that opens more personal data, extra municipalities or reactivation for a role that opens
