@@ -73,7 +73,7 @@ class RolForm(forms.ModelForm[Rol]):
         fields = ["code", "naam", "omschrijving", "rechten", "toegang_op_grond"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if self.door is not None and self.has_changed():
             rol = None if self.instance._state.adding else Rol.objects.get(pk=self.instance.pk)
             try:
@@ -95,8 +95,7 @@ class RolAdmin(_BeheerMixin, admin.ModelAdmin[Rol]):
 
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any):  # type: ignore[no-untyped-def]
         form = super().get_form(request, obj, change=change, **kwargs)
-        form.door = _staff(request)
-        return form
+        return type(form.__name__, (form,), {"door": _staff(request)})
 
     def save_model(self, request: HttpRequest, obj: Rol, form: Any, change: bool) -> None:
         data = form.cleaned_data
@@ -183,7 +182,7 @@ class MedewerkerAdmin(_BeheerMixin, UserAdmin[User]):
         stored = User.objects.select_related("rol").get(pk=obj.pk)
         data = form.cleaned_data
         requested = services.Accountrechten(
-            rol=data["rol"] if "rol" in data else stored.rol,
+            rol=data.get("rol", stored.rol),
             gemeenten=list(data["gemeenten"] if "gemeenten" in data else stored.gemeenten.all()),
             is_active=data.get("is_active", stored.is_active),
             is_staff=data.get("is_staff", stored.is_staff),

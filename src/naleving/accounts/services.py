@@ -449,6 +449,7 @@ def _pas_toe(*, door: User, verzoek: Rechtenverzoek) -> dict[str, dict[str, Any]
             reden=f"Rechten van rol gewijzigd na goedkeuring van verzoek {verzoek.pk}",
         )
         return toegepast
+    assert verzoek.medewerker_id is not None  # a request is for a role or for a staff member
     user = User.objects.select_for_update().get(pk=verzoek.medewerker_id)
     before = _account_state(user)
     if "rol" in wijziging:
