@@ -264,7 +264,7 @@ def medewerker_rechten_wijzigen(*, door: User, medewerker: User, nieuw: Accountr
             reden="Alleen een superuser kan de superuserstatus wijzigen.",
         )
     with transaction.atomic():
-        current = User.objects.select_for_update().select_related("rol").get(pk=medewerker.pk)
+        current = User.objects.select_for_update().get(pk=medewerker.pk)
         before = _account_state(current)
         old_rol = current.rol
         wijziging: dict[str, Any] = {}
