@@ -19,6 +19,7 @@ _numbers = itertools.count(1)
 #: server; so the fixtures put this data back when it is missing. An app whose migration adds rights adds it here.
 REFERENCE_DATA = (
     "naleving.accounts.migrations.0002_rollen:add_roles",
+    "naleving.accounts.migrations.0004_rechten_goedkeuren:add",
     "naleving.onderzoek.migrations.0002_rechten:add",
     "naleving.preventie.migrations.0002_catalogus:load",
     "naleving.preventie.migrations.0003_rechten:add",

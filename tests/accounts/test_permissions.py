@@ -31,6 +31,8 @@ MATRIX = {
     "audit.exporteren": {"privacy"},
     "rapportage.bekijken": {"beleidsmedewerker"},
     "beheer.gebruikers": {"beheerder"},
+    # accounts/migrations/0004_rechten_goedkeuren
+    "rechten.goedkeuren": {"privacy"},
     "onderzoek.aanvragen": {"inkomensconsulent", "handhaver"},
     "onderzoek.bekijken": {"inkomensconsulent", "handhaver", "teamleider"},
     "onderzoek.toewijzen": {"teamleider"},

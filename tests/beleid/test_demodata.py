@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
-from naleving.beleid.demodata import extend
 from naleving.beleid.models import Uitvoeringsplan
+from naleving.demodata.beleid import extend
 from naleving.demodata.seed import seed_database
 
 pytestmark = pytest.mark.django_db

@@ -18,12 +18,12 @@ from openpyxl import Workbook, load_workbook
 
 from naleving.audit.models import Actie, AuditEntry
 from naleving.audit.services import audit_log
-from naleving.audit.views import _csv_rows
 from naleving.beleid import export
 from naleving.beleid.tabellen import Tabel
 from naleving.besluiten import nazorg, services
 from naleving.besluiten.models import Vordering
 from naleving.core.spreadsheet import csv_cel, xlsx_rij
+from naleving.privacy.views import _csv_rows
 from naleving.signalen.importeren import importeer
 from tests.besluiten.conftest import casus as casus  # the fixture, for the CBS delivery
 

@@ -67,3 +67,55 @@ class User(AbstractUser):
     @property
     def rol_code(self) -> str:
         return self.rol_id or ""
+
+
+class Rechtenverzoek(models.Model):
+    """A grant of rights that open personal data, waiting for a second person (accounts.services).
+
+    `wijziging` holds only what is granted, never what is withdrawn (that applies at once):
+    for a role {"rechten": [...], "zonder_grond": true}; for a staff member {"rol": code|null,
+    "rol_was": code|null, "gemeenten": [cbs codes], "activeren": true, "superuser": true} (each key optional).
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Wacht op goedkeuring"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd en toegepast"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+
+    rol = models.ForeignKey(
+        Rol, on_delete=models.CASCADE, null=True, blank=True, related_name="rechtenverzoeken"
+    )
+    medewerker = models.ForeignKey(
+        User, on_delete=models.CASCADE, null=True, blank=True, related_name="rechtenverzoeken"
+    )
+    wijziging = models.JSONField(default=dict)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.OPEN)
+    aangevraagd_door = models.ForeignKey(
+        User, on_delete=models.PROTECT, related_name="aangevraagde_rechtenverzoeken"
+    )
+    aangevraagd_op = models.DateTimeField()
+    beslist_door = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="beslist_rechtenverzoeken",
+    )
+    beslist_op = models.DateTimeField(null=True, blank=True)
+    toelichting = models.TextField(blank=True, help_text="Waarom goedgekeurd of afgewezen.")
+
+    class Meta:
+        verbose_name = "rechtenverzoek"
+        verbose_name_plural = "rechtenverzoeken"
+        ordering = ["-aangevraagd_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rol__isnull=False, medewerker__isnull=True)
+                | models.Q(rol__isnull=True, medewerker__isnull=False),
+                name="rechtenverzoek_rol_of_medewerker",
+            )
+        ]
+
+    def __str__(self) -> str:
+        doel = self.rol or self.medewerker
+        return f"Rechtenverzoek {self.pk} voor {doel} ({self.get_status_display()})"

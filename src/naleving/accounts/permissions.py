@@ -39,7 +39,37 @@ ACTIES: dict[str, str] = {
     "vordering.beheren": "Vorderingen en betalingsregelingen beheren",
     "vordering.exporteren": "Maandelijkse CBS-levering van vorderingen maken (zonder persoonsgegevens)",
     "sjabloon.beheren": "Briefsjablonen beheren (nieuwe versies)",
+    "rechten.goedkeuren": (
+        "Verzoeken om rechten op persoonsgegevens goedkeuren of afwijzen (tweede persoon)"
+    ),
 }
+
+#: Rights the functioneel beheerder may grant at once: they open no personal data, not directly and not by
+#: deciding who gets rights. Every other action opens personal data (AVG art. 5 lid 1 sub f, art. 32:
+#: least privilege) and granting it needs a second person (accounts.services, Rechtenverzoek):
+#: client.*, contactmoment.* (the client file); audit.* (the log names clients and staff); onderzoek.*,
+#: signaal.* (incl. the queue of signaal.overzicht and the partner files of signaal.importeren), taak.afronden;
+#: besluit.*, vordering.beheren (decisions and claims about a person); preventie.informeren,
+#: preventie.melding_vastleggen, preventie.inbox (residents' change reports); and beheer.gebruikers and
+#: rechten.goedkeuren, which decide who sees personal data. An action that is added later counts as personal
+#: data until it is listed here: the safe default.
+VRIJ_TOE_TE_KENNEN: frozenset[str] = frozenset(
+    {
+        "rapportage.bekijken",  # aggregates only
+        "vordering.exporteren",  # the CBS delivery, without personal data
+        "sjabloon.beheren",  # letter templates, no letters
+        "preventie.campagnes",  # campaigns and their reach in numbers
+        "preventie.catalogus_beheren",  # the catalogue of obligations
+        "beleid.plannen",  # the execution plan
+    }
+)
+
+
+def opent_persoonsgegevens(action: str) -> bool:
+    """Whether granting this action needs a second person (see VRIJ_TOE_TE_KENNEN)."""
+    if action not in ACTIES:
+        raise ValueError(f"onbekende actie: {action}")
+    return action not in VRIJ_TOE_TE_KENNEN
 
 
 def has_right(user: Any, action: str) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from naleving.accounts.models import User
-from naleving.accounts.selectors import medewerkers_met_rol, rollen_met_aantal
+from naleving.accounts.selectors import medewerkers_met_rol, open_verzoeken, rollen_met_aantal
 from naleving.audit.selectors import recente_entries, recente_weigeringen
 from naleving.clienten.selectors import (
     caseload_per_consulent,
@@ -66,12 +66,20 @@ def startpagina(user: User) -> Startpagina:
     if code == "beheerder":
         return Startpagina(
             "accounts/start_beheer.html",
-            {"rollen": rollen_met_aantal(), "medewerkers": medewerkers_met_rol()},
+            {
+                "rollen": rollen_met_aantal(),
+                "medewerkers": medewerkers_met_rol(),
+                "open_verzoeken": open_verzoeken(),
+            },
         )
     if code == "privacy":
         return Startpagina(
             "accounts/start_privacy.html",
-            {"recent": recente_entries(), "weigeringen": recente_weigeringen()},
+            {
+                "recent": recente_entries(),
+                "weigeringen": recente_weigeringen(),
+                "open_verzoeken": open_verzoeken(),
+            },
         )
     if code == "handhaver":
         return Startpagina(

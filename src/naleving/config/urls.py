@@ -15,12 +15,13 @@ urlpatterns = [
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("naleving.clienten.urls")),
-    path("audit/", include("naleving.audit.urls")),
+    path("audit/", include("naleving.privacy.urls")),
     path("onderzoek/", include("naleving.onderzoek.urls")),
     path("beleid/", include("naleving.beleid.urls")),
     path("", include("naleving.preventie.urls")),
     path("", include("naleving.signalen.urls")),
     path("besluiten/", include("naleving.besluiten.urls")),
+    path("rechtenverzoeken/", include("naleving.accounts.urls")),
     path("beheer/", admin.site.urls),
 ]
 

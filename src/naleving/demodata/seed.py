@@ -3,7 +3,7 @@
 
 Deterministic per seed (and reference date): the same arguments give the same data. Fast enough for national
 scale: rows are built in memory per chunk and written with bulk inserts, one transaction per chunk.
-Other apps extend the demo by a module `naleving.<app>.demodata` with a function `extend(ctx: SeedContext)`.
+Other apps extend the demo by a module `naleving.demodata.<app>` with a function `extend(ctx: SeedContext)`.
 """
 
 from __future__ import annotations
@@ -153,12 +153,15 @@ def seed_database(
     bar.close()
     _assign_demo_caseload(ctx)
 
+    # Each app's demo data is a module of this package named after the app (naleving/demodata/<app>.py), so
+    # the product's own modules never import the generator; run in the order of INSTALLED_APPS.
     for app in django_apps.get_app_configs():
         if app.name.startswith("naleving.") and app.name != "naleving.demodata":
+            naam = f"naleving.demodata.{app.label}"
             try:
-                module = importlib.import_module(f"{app.name}.demodata")
+                module = importlib.import_module(naam)
             except ModuleNotFoundError as exc:
-                if exc.name != f"{app.name}.demodata":
+                if exc.name != naam:
                     raise
                 continue
             module.extend(ctx)

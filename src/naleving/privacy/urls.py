@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.urls import path
 
-from naleving.audit import views
+from naleving.privacy import views
 
 app_name = "audit"
 urlpatterns = [

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo decisions in every state, made through the real services (so history, register, claims, letters and the
-audit log are real): from the finished investigations that onderzoek/demodata.py makes, and directly after a
+audit log are real): from the finished investigations that demodata/onderzoek.py makes, and directly after a
 late change report. Runs after the onderzoek demo (INSTALLED_APPS order)."""
 
 from __future__ import annotations
