@@ -91,18 +91,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_import(args.bestand, args.bron, progress=not args.quiet)
     if args.command == "audit":
-        from naleving.audit.selectors import verify_chain
-
-        result = verify_chain()
-        if result.ok:
-            print(f"Toegangslog in orde: {result.checked} logregels gecontroleerd.")
-            return 0
-        print(
-            f"Toegangslog NIET in orde: logregel {result.first_broken}: {result.problem} "
-            f"({result.checked} regels daarvoor waren in orde).",
-            file=sys.stderr,
-        )
-        return 1
+        return _audit_verify()
     if args.command == "preventie-taken":
         from naleving.preventie.services import maak_herinneringen
 
@@ -124,6 +113,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     execute_from_command_line(["naleving", *args.args])
     return 0
+
+
+def _audit_verify() -> int:
+    from naleving.audit.selectors import verify_chain
+
+    result = verify_chain()
+    if result.ok:
+        print(
+            f"Toegangslog in orde: {result.checked} logregels gecontroleerd. "
+            f"{result.ankerpunten} ankerpunten buiten de database kloppen."
+        )
+        if result.waarschuwing:
+            print(f"Let op: {result.waarschuwing}")
+        return 0
+    plaats = f"logregel {result.first_broken}: " if result.first_broken is not None else ""
+    print(
+        f"Toegangslog NIET in orde: {plaats}{result.problem} "
+        f"({result.checked} regels daarvoor waren in orde).",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":

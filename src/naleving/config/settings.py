@@ -35,6 +35,16 @@ if PRODUCTION:
 else:
     SECRET_KEY = env.text("NALEVING_SECRET_KEY") or env.local_secret_key(VAR_DIR)
 
+# The audit log's signed checkpoints (naleving.audit.anker): a file outside the database, and an HMAC key that
+# is not in the database either. Without NALEVING_AUDIT_SLEUTEL the key is derived from the secret key, so
+# changing that key makes the old checkpoints unverifiable: in production give the audit log its own key.
+NALEVING_AUDIT_SLEUTEL = env.text("NALEVING_AUDIT_SLEUTEL")
+if NALEVING_AUDIT_SLEUTEL and len(NALEVING_AUDIT_SLEUTEL) < 32:
+    raise env.ConfigFout("NALEVING_AUDIT_SLEUTEL moet minstens 32 tekens lang zijn")
+NALEVING_AUDIT_ANKER = Path(
+    env.text("NALEVING_AUDIT_ANKER", str(VAR_DIR / "audit-anker.jsonl"))
+).resolve()
+
 ALLOWED_HOSTS = [
     h for h in env.text("NALEVING_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
 ]
