@@ -31,7 +31,10 @@ DEBUG = NALEVING_DEMO
 if PRODUCTION:
     SECRET_KEY = env.text("NALEVING_SECRET_KEY")
     if len(SECRET_KEY) < 50:
-        raise env.ConfigFout("NALEVING_SECRET_KEY is verplicht in productie (minstens 50 tekens)")
+        raise env.ConfigFout(
+            "NALEVING_SECRET_KEY is verplicht in productie (minstens 50 tekens). Maak een sleutel "
+            "met: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
 else:
     SECRET_KEY = env.text("NALEVING_SECRET_KEY") or env.local_secret_key(VAR_DIR)
 
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "naleving.core.middleware.CorrelationIdMiddleware",
+    "naleving.core.middleware.DatabaseOnbereikbaarMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
