@@ -17,6 +17,11 @@ logger = logging.getLogger(__name__)
 OPNIEUW_NA_SECONDEN = 30
 
 
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # Rendered without the request: a request refused for its host name would fail again in the context.
+    return HttpResponse(_zonder_request("400.html"), status=400)
+
+
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "404.html", status=404)
 
@@ -47,16 +52,20 @@ def database_niet_bereikbaar(request: HttpRequest, exc: BaseException) -> HttpRe
     if request.path.startswith("/api/"):
         response = JsonResponse({"detail": bericht}, status=503)
     else:
-        html = get_template("503.html").render(
-            {
-                "bericht": bericht,
-                "organisatie_naam": settings.NALEVING_ORGANISATIE,
-                "demo_mode": settings.NALEVING_DEMO,
-            }
-        )
-        response = HttpResponse(html, status=503)
+        response = HttpResponse(_zonder_request("503.html", bericht=bericht), status=503)
     response["Retry-After"] = str(OPNIEUW_NA_SECONDEN)
     return response
+
+
+def _zonder_request(template: str, **context: object) -> str:
+    """A page on the base layout without context processors (which read the session and the database)."""
+    return get_template(template).render(
+        {
+            "organisatie_naam": settings.NALEVING_ORGANISATIE,
+            "demo_mode": settings.NALEVING_DEMO,
+            **context,
+        }
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
