@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The `naleving` command.
 
-`advies` and `regels` run the rules engine without Django; every other command starts Django first.
+`advies` and `regels` run the rules engine without Django; every other command starts Django first. Exit codes
+that mean the same for every command are handled here, once: 3 the database cannot be reached, 4 the
+configuration is wrong. A command's own codes (0, 1, 2) keep the meaning its help gives them.
 """
 
 from __future__ import annotations
@@ -9,6 +11,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+
+DATABASE_ONBEREIKBAAR = 3
+CONFIGURATIE_ONJUIST = 4
+AFSLUITCODES = """afsluitcodes:
+  0  gelukt
+  1  audit verify: toegangslog niet in orde; import-signalen: rijen geweigerd
+  2  import-signalen: bestand onbruikbaar; verkeerde opdracht of argumenten
+  3  database niet bereikbaar (controleer DATABASE_URL en de databaseserver)
+  4  configuratie onjuist (de melding noemt de omgevingsvariabele)"""
 
 
 def _django() -> None:
@@ -25,7 +36,12 @@ def main(argv: list[str] | None = None) -> int:
 
         return regels_cli.main(argv)
 
-    parser = argparse.ArgumentParser(prog="naleving", description="Naleving: handhaving in balans.")
+    parser = argparse.ArgumentParser(
+        prog="naleving",
+        description="Naleving: handhaving in balans.",
+        epilog=AFSLUITCODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMANDO")
 
     demo = sub.add_parser(
@@ -47,11 +63,21 @@ def main(argv: list[str] | None = None) -> int:
 
     audit = sub.add_parser("audit", help="het toegangslog")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True, metavar="ACTIE")
-    audit_sub.add_parser("verify", help="de hashketen van het toegangslog controleren")
+    audit_sub.add_parser(
+        "verify",
+        help="de hashketen van het toegangslog en de ankerpunten controleren",
+        description="Controleert de hashketen van het toegangslog en de ondertekende ankerpunten "
+        "buiten de database.",
+        epilog="Afsluitcodes: 0 in orde, 1 niet in orde (de eerste fout staat erbij), "
+        "3 database niet bereikbaar, 4 configuratie onjuist.",
+    )
 
     sub.add_parser("preventie-taken", help="herinneringen en werklijst informatiemomenten maken")
     imp = sub.add_parser(
-        "import-signalen", help="signalen van een ketenpartner inlezen (CSV of JSON)"
+        "import-signalen",
+        help="signalen van een ketenpartner inlezen (CSV of JSON)",
+        epilog="Afsluitcodes: 0 alle rijen goed, 1 rijen geweigerd, 2 bestand onbruikbaar, "
+        "3 database niet bereikbaar, 4 configuratie onjuist.",
     )
     imp.add_argument("bestand")
     imp.add_argument(
@@ -73,6 +99,34 @@ def main(argv: list[str] | None = None) -> int:
     manage.add_argument("args", nargs=argparse.REMAINDER)
 
     args = parser.parse_args(argv)
+    from django.db import DatabaseError
+
+    from naleving.config.env import ConfigFout
+
+    try:
+        return _run(args)
+    except ConfigFout as exc:
+        print(exc, file=sys.stderr)
+        return CONFIGURATIE_ONJUIST
+    except DatabaseError as exc:
+        from naleving.core.database import (
+            database_omschrijving,
+            database_onbereikbaar,
+            technische_reden,
+        )
+
+        if not database_onbereikbaar(exc):
+            raise
+        print(
+            f"De database is niet bereikbaar ({database_omschrijving()}). Controleer DATABASE_URL "
+            "en of de databaseserver draait, en probeer het daarna opnieuw.\n"
+            f"Technische melding: {technische_reden(exc)}",
+            file=sys.stderr,
+        )
+        return DATABASE_ONBEREIKBAAR
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         os.environ["NALEVING_ENV"] = "demo"
         _django()
@@ -91,18 +145,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_import(args.bestand, args.bron, progress=not args.quiet)
     if args.command == "audit":
-        from naleving.audit.selectors import verify_chain
-
-        result = verify_chain()
-        if result.ok:
-            print(f"Toegangslog in orde: {result.checked} logregels gecontroleerd.")
-            return 0
-        print(
-            f"Toegangslog NIET in orde: logregel {result.first_broken}: {result.problem} "
-            f"({result.checked} regels daarvoor waren in orde).",
-            file=sys.stderr,
-        )
-        return 1
+        return _audit_verify()
     if args.command == "preventie-taken":
         from naleving.preventie.services import maak_herinneringen
 
@@ -124,6 +167,27 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     execute_from_command_line(["naleving", *args.args])
     return 0
+
+
+def _audit_verify() -> int:
+    from naleving.audit.selectors import verify_chain
+
+    result = verify_chain()
+    if result.ok:
+        print(
+            f"Toegangslog in orde: {result.checked} logregels gecontroleerd. "
+            f"{result.ankerpunten} ankerpunten buiten de database kloppen."
+        )
+        if result.waarschuwing:
+            print(f"Let op: {result.waarschuwing}")
+        return 0
+    plaats = f"logregel {result.first_broken}: " if result.first_broken is not None else ""
+    print(
+        f"Toegangslog NIET in orde: {plaats}{result.problem} "
+        f"({result.checked} regels daarvoor waren in orde).",
+        file=sys.stderr,
+    )
+    return 1
 
 
 if __name__ == "__main__":

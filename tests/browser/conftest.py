@@ -49,8 +49,15 @@ def page(chromium, live_server) -> Iterator[object]:
     context = chromium.new_context(base_url=live_server.url, locale="nl-NL")  # type: ignore[attr-defined]
     page = context.new_page()
     page.set_default_timeout(15_000)
+    # The Content-Security-Policy is enforced everywhere: an inline script or style that it blocks fails the test.
+    geweigerd: list[str] = []
+    page.on(
+        "console",
+        lambda msg: geweigerd.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
     yield page
     context.close()
+    assert geweigerd == [], f"door de Content-Security-Policy geweigerd: {geweigerd}"
 
 
 @pytest.fixture

@@ -43,6 +43,28 @@ def test_production_refuses_to_start_without_a_secret_key() -> None:
     result = _run("check", extra={"NALEVING_SECRET_KEY": ""})
     assert result.returncode != 0
     assert "NALEVING_SECRET_KEY is verplicht in productie" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("key", ["", "te-kort"])
+def test_naleving_stops_with_a_dutch_message_and_exit_4_without_a_good_secret_key(key) -> None:
+    """Production without NALEVING_SECRET_KEY (or with one under 50 characters): one Dutch line, no
+    traceback, and exit 4 ('configuratie onjuist'), not 1, which `audit verify` uses for a broken chain."""
+    skip = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in skip} | PROD_ENV
+    env["NALEVING_SECRET_KEY"] = key
+    result = subprocess.run(
+        [sys.executable, "-m", "naleving.cli", "audit", "verify"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 4
+    assert result.stderr == (
+        "Naleving kan niet starten: NALEVING_SECRET_KEY is verplicht in productie (minstens 50 "
+        "tekens). Maak een sleutel met: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'\n"
+    )
 
 
 @pytest.mark.django_db

@@ -40,3 +40,5 @@ class VerifyResult:
     checked: int
     first_broken: int | None = None
     problem: str = ""
+    ankerpunten: int = 0  # signed checkpoints outside the database that were checked
+    waarschuwing: str = ""

@@ -5,9 +5,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
+from naleving.audit import anker
 from naleving.audit.chain import GENESIS, HASHED_FIELDS, VerifyResult, entry_hash
 from naleving.audit.models import Actie, AuditEntry, AuditHead
 
@@ -48,11 +49,18 @@ def recente_weigeringen(limit: int = 10) -> QuerySet[AuditEntry]:
 
 
 def verify_chain(batch_size: int = 5000) -> VerifyResult:
-    """Walk the whole log in order and recompute every hash; report the first entry that does not fit."""
+    """Walk the log in order up to the head and recompute every hash; then hold the log against the signed
+    checkpoints outside the database (`anker`), which show an end that was cut off and the head set back.
+
+    The checkpoint file is measured first and the head read next, so entries and checkpoints written while
+    this runs are left for the next run instead of looking like a broken chain."""
+    anker_tot = anker.grootte()
+    head = AuditHead.objects.filter(id=1).values_list("volgnummer", "hash").first()
+    head_nummer, head_hash = head if head is not None else (0, GENESIS)
     previous = GENESIS
     expected_number = 1
     checked = 0
-    for entry in _in_order(batch_size):
+    for entry in _in_order(batch_size, head_nummer):
         if entry.volgnummer != expected_number:
             return VerifyResult(False, checked, expected_number, "logregel ontbreekt (verwijderd?)")
         if entry.vorige_hash != previous:
@@ -65,17 +73,88 @@ def verify_chain(batch_size: int = 5000) -> VerifyResult:
         previous = entry.hash
         expected_number += 1
         checked += 1
-    head = AuditHead.objects.filter(id=1).first()
-    if head is not None and (head.volgnummer != checked or head.hash != previous):
+    if checked != head_nummer or previous != head_hash:
         return VerifyResult(False, checked, checked + 1, "laatste logregel(s) ontbreken")
-    return VerifyResult(True, checked)
+    # Read after the head: an entry committed meanwhile has moved the head past it.
+    laatste = AuditEntry.objects.aggregate(m=Max("volgnummer"))["m"] or 0
+    kop_nu = AuditHead.objects.filter(id=1).values_list("volgnummer", flat=True).first() or 0
+    if laatste > kop_nu:
+        return VerifyResult(
+            False, checked, kop_nu + 1, "logregels staan na de kop van de keten (kop teruggezet?)"
+        )
+    return _verify_ankers(checked, anker_tot, batch_size)
 
 
-def _in_order(batch_size: int) -> Iterator[AuditEntry]:
+def _verify_ankers(checked: int, anker_tot: int, batch_size: int) -> VerifyResult:
+    """Every checkpoint must be signed with our key, and the log must still hold its entry with its hash."""
+    if anker_tot == 0:
+        waarschuwing = (
+            f"geen ankerpunten in {anker.pad()}: of het einde van het log is afgekapt, "
+            "is zo niet vast te stellen."
+            if checked
+            else ""
+        )
+        return VerifyResult(True, checked, waarschuwing=waarschuwing)
+    hoogste: anker.Ankerpunt | None = None
+    aantal = 0
+    batch: list[anker.Ankerpunt] = []
+    for punt in anker.lees(anker_tot):
+        if not punt.geldig:
+            return VerifyResult(
+                False,
+                checked,
+                None,
+                f"ankerpunt op regel {punt.regel} van {anker.pad()} is vervalst of beschadigd: "
+                "de HMAC klopt niet (of NALEVING_AUDIT_SLEUTEL is veranderd)",
+            )
+        aantal += 1
+        if hoogste is None or punt.volgnummer > hoogste.volgnummer:
+            hoogste = punt
+        if punt.volgnummer <= checked:
+            batch.append(punt)
+        if len(batch) >= batch_size:
+            if fout := _vergelijk(batch, checked):
+                return fout
+            batch = []
+    if fout := _vergelijk(batch, checked):
+        return fout
+    if hoogste is not None and hoogste.volgnummer > checked:
+        return VerifyResult(
+            False,
+            checked,
+            checked + 1,
+            f"logregels {checked + 1} t/m {hoogste.volgnummer} ontbreken: het ankerpunt van "
+            f"{hoogste.tijdstip} legt logregel {hoogste.volgnummer} vast, maar het log houdt op bij "
+            f"{checked} (het einde is afgekapt)",
+            ankerpunten=aantal,
+        )
+    return VerifyResult(True, checked, ankerpunten=aantal)
+
+
+def _vergelijk(punten: list[anker.Ankerpunt], checked: int) -> VerifyResult | None:
+    hashes = dict(
+        AuditEntry.objects.filter(volgnummer__in={p.volgnummer for p in punten}).values_list(
+            "volgnummer", "hash"
+        )
+    )
+    for punt in punten:
+        if hashes.get(punt.volgnummer) != punt.hash:
+            return VerifyResult(
+                False,
+                checked,
+                punt.volgnummer,
+                f"hash wijkt af van het ankerpunt van {punt.tijdstip} (logregel vervangen?)",
+            )
+    return None
+
+
+def _in_order(batch_size: int, tot_en_met: int) -> Iterator[AuditEntry]:
     last = 0
     while True:
         batch = list(
-            AuditEntry.objects.filter(volgnummer__gt=last).order_by("volgnummer")[:batch_size]
+            AuditEntry.objects.filter(volgnummer__gt=last, volgnummer__lte=tot_en_met).order_by(
+                "volgnummer"
+            )[:batch_size]
         )
         if not batch:
             return

@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Any, Protocol, cast
 
 from django.db import transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.utils import timezone
 
+from naleving.audit import anker
 from naleving.audit.chain import entry_hash
 from naleving.audit.models import Actie, AuditEntry, AuditHead
 from naleving.core.context import get_correlation_id
@@ -67,6 +69,7 @@ def audit_log(
         digest = entry_hash(values, head.hash)
         entry = AuditEntry.objects.create(vorige_hash=head.hash, hash=digest, **values)
         AuditHead.objects.filter(id=1).update(volgnummer=values["volgnummer"], hash=digest)
+    _anker_na_commit(transaction.get_connection())
     return entry
 
 
@@ -75,3 +78,26 @@ def _client_van(obj: Model) -> ClientVerwijzing | None:
     if hasattr(obj, "client"):
         return getattr(obj, "client", None)
     return cast("ClientVerwijzing", obj) if hasattr(obj, "clientnummer") else None
+
+
+def _anker_na_commit(connection: BaseDatabaseWrapper) -> None:
+    """Once per transaction that appended entries: after its commit, a signed checkpoint of the head outside
+    the database (see `anker`). Robust: the entries are committed by then, and a checkpoint that cannot be
+    written is logged, not turned into an error for the user."""
+    if any(entry[1] is _anker_schrijven for entry in connection.run_on_commit):
+        return
+    transaction.on_commit(_anker_schrijven, robust=True)
+
+
+def _anker_schrijven() -> None:
+    audit_anker_schrijven()
+
+
+def audit_anker_schrijven() -> int:
+    """Write a checkpoint of the committed head (read after the commit, so it never names an entry that was
+    rolled back); also the five-minute beat task. Returns the sequence number it anchored (0: empty log)."""
+    head = AuditHead.objects.filter(id=1).values_list("volgnummer", "hash").first()
+    if head is None or head[0] == 0:
+        return 0
+    anker.schrijf(head[0], head[1])
+    return int(head[0])

@@ -8,8 +8,13 @@ import secrets
 from pathlib import Path
 
 
-class ConfigFout(RuntimeError):
-    pass
+class ConfigFout(SystemExit):
+    """A setting that cannot work stops the program with this Dutch message and exit status 1, without a
+    traceback: wherever the settings are loaded (`naleving`, `django-admin`, the WSGI server, a Celery
+    worker), Python prints a SystemExit's message to stderr and exits. `naleving` exits with 4."""
+
+    def __init__(self, reden: str) -> None:
+        super().__init__(f"Naleving kan niet starten: {reden}")
 
 
 def flag(name: str, default: bool = False) -> bool:

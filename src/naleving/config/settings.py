@@ -2,7 +2,9 @@
 """Settings for every environment, driven by environment variables (see README, "Configuratie").
 
 NALEVING_ENV: `production` (secure defaults, every secret required), `development` (default) or `demo`
-(set by `naleving demo`: DEBUG on, demo accounts, a visible banner).
+(set by `naleving demo`: demo accounts, a visible banner). DEBUG is off in every environment, so that every
+error shows the project's own Dutch page; a developer can switch it on with NALEVING_DEBUG=1 (not in
+production).
 """
 
 from __future__ import annotations
@@ -27,13 +29,28 @@ NALEVING_DEMO = NALEVING_ENV == "demo"
 NALEVING_ORGANISATIE = env.text("NALEVING_ORGANISATIE", "Baanbrekers")
 NALEVING_DEMO_PASSWORD = env.text("NALEVING_DEMO_PASSWORD", "naleving-demo")
 
-DEBUG = NALEVING_DEMO
+DEBUG = env.flag("NALEVING_DEBUG", False)
+if DEBUG and PRODUCTION:
+    raise env.ConfigFout("NALEVING_DEBUG kan niet aan in productie")
 if PRODUCTION:
     SECRET_KEY = env.text("NALEVING_SECRET_KEY")
     if len(SECRET_KEY) < 50:
-        raise env.ConfigFout("NALEVING_SECRET_KEY is verplicht in productie (minstens 50 tekens)")
+        raise env.ConfigFout(
+            "NALEVING_SECRET_KEY is verplicht in productie (minstens 50 tekens). Maak een sleutel "
+            "met: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
 else:
     SECRET_KEY = env.text("NALEVING_SECRET_KEY") or env.local_secret_key(VAR_DIR)
+
+# The audit log's signed checkpoints (naleving.audit.anker): a file outside the database, and an HMAC key that
+# is not in the database either. Without NALEVING_AUDIT_SLEUTEL the key is derived from the secret key, so
+# changing that key makes the old checkpoints unverifiable: in production give the audit log its own key.
+NALEVING_AUDIT_SLEUTEL = env.text("NALEVING_AUDIT_SLEUTEL")
+if NALEVING_AUDIT_SLEUTEL and len(NALEVING_AUDIT_SLEUTEL) < 32:
+    raise env.ConfigFout("NALEVING_AUDIT_SLEUTEL moet minstens 32 tekens lang zijn")
+NALEVING_AUDIT_ANKER = Path(
+    env.text("NALEVING_AUDIT_ANKER", str(VAR_DIR / "audit-anker.jsonl"))
+).resolve()
 
 ALLOWED_HOSTS = [
     h for h in env.text("NALEVING_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",") if h
@@ -67,7 +84,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "naleving.core.middleware.CorrelationIdMiddleware",
+    "naleving.core.middleware.DatabaseOnbereikbaarMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,9 +205,7 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-if NALEVING_DEMO:
-    CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY
-    CONTENT_SECURITY_POLICY = None  # type: ignore[assignment]
+# Enforced in every environment, the demo and development included: a page that needs more fails there first.
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands")]
@@ -198,6 +215,26 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Static files are served by WhiteNoise, also by `naleving demo` with DEBUG off. Production and the demo
+# serve what `collectstatic` gathered (the demo runs it at start) under hashed names, which may be cached for a
+# year; production also keeps gzip/brotli copies (compressing takes ~15 s of CPU, at deploy, not at each demo
+# start). Development and the tests serve the files straight from the apps.
+if PRODUCTION or NALEVING_DEMO:
+    _static_storage = (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if PRODUCTION
+        else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    )
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": _static_storage},
+    }
+else:
+    WHITENOISE_USE_FINDERS = True
+    WHITENOISE_AUTOREFRESH = DEBUG
+    STATIC_ROOT.mkdir(
+        parents=True, exist_ok=True
+    )  # WhiteNoise looks there too, and warns when it is missing
 MEDIA_ROOT = (
     VAR_DIR / "bestanden"
 )  # outside the web root: files are only served through audited views

@@ -25,6 +25,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
 ]
 
+handler400 = "naleving.core.views.bad_request"
 handler404 = "naleving.core.views.not_found"
 handler403 = "naleving.core.views.forbidden"
 handler500 = "naleving.core.views.server_error"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 
 from naleving.core.context import set_correlation_id
+from naleving.core.database import database_onbereikbaar
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
@@ -28,3 +29,21 @@ class CorrelationIdMiddleware:
             set_correlation_id(None)
         response["X-Correlation-ID"] = value
         return response
+
+
+class DatabaseOnbereikbaarMiddleware:
+    """A view that cannot reach the database answers 503 with Retry-After, in Dutch, instead of a 500.
+    (Outside a view, `views.server_error` gives the same answer.)"""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not database_onbereikbaar(exception):
+            return None
+        from naleving.core.views import database_niet_bereikbaar
+
+        return database_niet_bereikbaar(request, exception)

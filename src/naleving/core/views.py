@@ -1,9 +1,25 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+import logging
+import sys
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import get_template
+
+from naleving.core.database import database_onbereikbaar, technische_reden
+
+logger = logging.getLogger(__name__)
+
+#: Seconds a client is asked to wait before trying again when the database is down.
+OPNIEUW_NA_SECONDEN = 30
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    # Rendered without the request: a request refused for its host name would fail again in the context.
+    return HttpResponse(_zonder_request("400.html"), status=400)
 
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
@@ -16,8 +32,40 @@ def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpR
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    # An unreachable database raised outside a view (in a middleware, saving the session) ends up here.
+    exc = sys.exc_info()[1]
+    if exc is not None and database_onbereikbaar(exc):
+        return database_niet_bereikbaar(request, exc)
     # No context processors: whatever failed must not fail again while we explain it.
     return HttpResponse(get_template("500.html").render(), status=500)
+
+
+def database_niet_bereikbaar(request: HttpRequest, exc: BaseException) -> HttpResponse:
+    """503 with Retry-After: the page (or, under /api/, JSON) says to try again shortly. Rendered without
+    context processors, which would ask the database again."""
+    logger.warning("Database niet bereikbaar bij %s: %s", request.path, technische_reden(exc))
+    bericht = (
+        "Naleving kan de database nu niet bereiken. Er is niets opgeslagen. "
+        f"Probeer het over {OPNIEUW_NA_SECONDEN} seconden opnieuw."
+    )
+    response: HttpResponse
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": bericht}, status=503)
+    else:
+        response = HttpResponse(_zonder_request("503.html", bericht=bericht), status=503)
+    response["Retry-After"] = str(OPNIEUW_NA_SECONDEN)
+    return response
+
+
+def _zonder_request(template: str, **context: object) -> str:
+    """A page on the base layout without context processors (which read the session and the database)."""
+    return get_template(template).render(
+        {
+            "organisatie_naam": settings.NALEVING_ORGANISATIE,
+            "demo_mode": settings.NALEVING_DEMO,
+            **context,
+        }
+    )
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -48,6 +48,8 @@ def ensure_demo_accounts() -> list[User]:
 
 def run_demo(*, port: int, clients: int, serve: bool) -> int:
     call_command("migrate", interactive=False, verbosity=0)
+    # DEBUG is off in the demo as in production: WhiteNoise serves the collected files (hashed names).
+    call_command("collectstatic", interactive=False, verbosity=0)
     ensure_gemeenten()
     ensure_demo_accounts()
     if not Client.objects.exists():

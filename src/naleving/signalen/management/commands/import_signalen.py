@@ -33,7 +33,8 @@ def run_import(bestand: str, bron: str, *, progress: bool = True) -> int:
         disable=not progress,
     )
     try:
-        with pad.open("rb") as stream:
+        # The bar closes on leaving the block, also when the database is gone: messages start on their own line.
+        with pad.open("rb") as stream, bar:
             resultaat = importeer(
                 stream=stream,
                 bestandsnaam=pad.name,
@@ -42,10 +43,8 @@ def run_import(bestand: str, bron: str, *, progress: bool = True) -> int:
                 voortgang=lambda n: _update(bar, n),
             )
     except Bestandsfout as exc:
-        bar.close()
         print(f"Bestand niet ingelezen: {exc.bericht}", file=sys.stderr)
         return 2
-    bar.close()
     print(
         f"{resultaat.nieuw} nieuw, {resultaat.bestaand} al ontvangen, {resultaat.fout} geweigerd."
     )
