@@ -106,7 +106,7 @@ class MagSignalenAanleveren(BasePermission):
 
 
 class SignaalIn(serializers.Serializer):  # type: ignore[type-arg]
-    """One signal; extra fields are kept as payload."""
+    """One signal; extra fields only those of the allow-list (extravelden.py)."""
 
     extern_id = serializers.CharField(
         max_length=100, help_text="Uniek per ketenpartner; opnieuw sturen voegt niets toe."
