@@ -143,8 +143,8 @@ class SignalenAanleveren(APIView):
         partner: Partner = request.user  # type: ignore[assignment]
         try:
             data = request.data
-        except ParseError:
-            return self._fout([Rijfout(0, "", "De inhoud is geen geldige JSON.")])
+        except ParseError as exc:
+            return self._fout([Rijfout(0, "", str(exc.detail))])
         records = data if isinstance(data, list) else [data]
         if not records or len(records) > MAX_RECORDS:
             return self._fout([Rijfout(0, "", f"Stuur 1 tot {MAX_RECORDS} signalen per aanroep.")])
