@@ -216,6 +216,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "API voor ketenpartners en koppelingen van Naleving.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "naleving.signalen.api.schema_aanvullen",
+    ],
 }
 
 # Background work: Celery on Redis in production; the embedded default runs tasks in-process.
