@@ -51,7 +51,7 @@ BESLUITEN = [
 def _extra_velden(product: str, datum: date) -> dict[str, str | int]:
     """What a chain partner sends besides the core fields, as the allow-list permits
     (extravelden.py); synthetic values."""
-    return {
+    velden: dict[str, dict[str, str | int]] = {
         Product.INKOMSTENVERHOUDING: {
             "werkgever": "Schoenfabriek De Langstraat B.V.",
             "ingangsdatum": datum.isoformat(),
@@ -63,7 +63,8 @@ def _extra_velden(product: str, datum: date) -> dict[str, str | int]:
         Product.VERMOGEN: {"saldo": 14250, "peildatum": datum.isoformat()},
         Product.BOX1_BOX3: {"belastingjaar": datum.year - 1, "bedrag": 38000},
         Product.VOERTUIG: {"kenteken": "XX-123-Z"},
-    }.get(product, {})
+    }
+    return velden.get(product, {})
 
 
 def _handhaver(gemeenten: list[Gemeente]) -> User:
