@@ -12,6 +12,7 @@ from typing import Any
 from django.utils import timezone
 
 from naleving.besluiten.models import Besluit, RegisterItem
+from naleving.clienten.regelfeiten import regelfeiten
 
 
 def regels_versie() -> str:
@@ -46,27 +47,22 @@ def eerdere_sancties(besluit: Besluit, *, op: date) -> list[dict[str, str]]:
 
 
 def feiten_voor(besluit: Besluit, *, beoordelingsdatum: date | None = None) -> dict[str, Any]:
+    """The engine's facts from the decision (`clienten.regelfeiten`, the same builder as the
+    investigation's), with the register's earlier sanctions and the consultant's judgements."""
     op = max(beoordelingsdatum or timezone.localdate(), besluit.pleegdatum)
-    feiten: dict[str, Any] = {
-        "wet": besluit.wet,
-        "overtreding": besluit.overtreding,
-        "pleegdatum": besluit.pleegdatum.isoformat(),
-        "beoordelingsdatum": op.isoformat(),
-        "gemeente": besluit.client.gemeente.cbs_code,
-        "eerdere_sancties": eerdere_sancties(besluit, op=op),
-    }
-    if besluit.overtreding == "inlichtingenplicht":
-        if besluit.perioden:
-            feiten["perioden"] = besluit.perioden
-        elif besluit.benadelingsbedrag_cent is not None:
-            feiten["benadelingsbedrag_cent"] = besluit.benadelingsbedrag_cent
-    if besluit.verwijtbaarheid:
-        feiten["verwijtbaarheid"] = besluit.verwijtbaarheid
-    if besluit.financieel_voordeel_beoogd is not None:
-        feiten["financieel_voordeel_beoogd"] = besluit.financieel_voordeel_beoogd
-    if besluit.dringende_redenen.strip():
-        feiten["dringende_redenen"] = besluit.dringende_redenen.strip()
-    return feiten
+    return regelfeiten(
+        client=besluit.client,
+        wet=besluit.wet,
+        overtreding=besluit.overtreding,
+        pleegdatum=besluit.pleegdatum,
+        beoordelingsdatum=op,
+        eerdere_sancties=eerdere_sancties(besluit, op=op),
+        perioden=besluit.perioden or None,
+        benadelingsbedrag_cent=besluit.benadelingsbedrag_cent,
+        verwijtbaarheid=besluit.verwijtbaarheid,
+        financieel_voordeel_beoogd=besluit.financieel_voordeel_beoogd,
+        dringende_redenen=besluit.dringende_redenen,
+    )
 
 
 def bereken(besluit: Besluit) -> dict[str, Any]:

@@ -6,40 +6,26 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
-from django.http import Http404
 
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
-from naleving.audit.models import Actie
-from naleving.audit.services import audit_log
 from naleving.besluiten.models import Besluit, RegisterItem, Vordering
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
-from naleving.clienten.selectors import may
+from naleving.clienten.selectors import may, object_for_user
 
 
 def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:
-    besluit = (
-        Besluit.objects.select_related("client__gemeente", "genomen_door").filter(pk=pk).first()
-    )
-    if besluit is None or not may(user, "besluit.bekijken", besluit.client):
-        audit_log(
-            user=user,
-            actie=Actie.GEWEIGERD,
-            object_type="besluiten.besluit",
-            object_id=str(pk),
-            client=besluit.client if besluit else None,
-            reden="Geen toegang tot besluit",
-        )
-        raise Http404("Besluit niet gevonden")
-    audit_log(
+    """One decision through the gate (`object_for_user`): outside scope 404 and a denial entry."""
+    return object_for_user(
         user=user,
-        actie=Actie.BEKIJKEN,
-        obj=besluit,
-        client=besluit.client,
-        reden=reden or f"Besluit {besluit.nummer}",
+        queryset=Besluit.objects.select_related("client__gemeente", "genomen_door"),
+        recht="besluit.bekijken",
+        reden=reden or f"Besluit {Besluit(pk=pk).nummer}",
+        weigerreden="Geen toegang tot besluit",
+        niet_gevonden="Besluit niet gevonden",
+        pk=pk,
     )
-    return besluit
 
 
 def _scoped(user: User) -> QuerySet[Besluit]:

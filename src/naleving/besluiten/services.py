@@ -32,6 +32,7 @@ from naleving.besluiten.models import (
 )
 from naleving.besluiten.statemachine import MACHINE, VASTGESTELD, Status
 from naleving.clienten.models import Client
+from naleving.clienten.regelfeiten import wet_op
 from naleving.clienten.selectors import may
 from naleving.core.locking import update_versioned
 from naleving.onderzoek.activiteiten import cautie_nodig
@@ -110,9 +111,8 @@ def besluit_open(
     if errors:
         raise ValidationError(errors)
     assert pleegdatum is not None
-    if not wet:
-        uitkering = client.uitkeringen.order_by("-ingangsdatum").first()
-        wet = uitkering.wet if uitkering else "PW"
+    # The law of the benefit the client had on the pleegdatum, by the same rule as the engine's facts.
+    wet = wet or wet_op(client, pleegdatum)
     now = timezone.now()
     with transaction.atomic():
         besluit = Besluit.objects.create(

@@ -36,7 +36,7 @@ from naleving.besluiten.forms import (
 )
 from naleving.besluiten.models import Besluit, Bezwaar, Brief, Vordering
 from naleving.besluiten.statemachine import Status
-from naleving.clienten.selectors import client_for_user, may
+from naleving.clienten.selectors import client_for_user, may, object_for_user
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
 
@@ -341,10 +341,14 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def regeling(request: HttpRequest, pk: int) -> HttpResponse:
     user = staff_user(request)
-    vordering = Vordering.objects.select_related("client", "besluit").filter(pk=pk).first()
-    if vordering is None or not may(user, "vordering.beheren", vordering.client):
-        raise Http404("Vordering niet gevonden")
-    audit_log(user=user, actie=Actie.BEKIJKEN, obj=vordering)
+    vordering = object_for_user(
+        user=user,
+        queryset=Vordering.objects.select_related("client", "besluit"),
+        recht="vordering.beheren",
+        weigerreden="Geen toegang tot vordering",
+        niet_gevonden="Vordering niet gevonden",
+        pk=pk,
+    )
     form = RegelingForm(
         request.POST or None,
         initial={

@@ -7,15 +7,19 @@ the action (`accounts.permissions.has_right`; roles are data); is the object's c
 municipalities; and, for roles that need a ground (handhaver), is there one — an open signal or investigation,
 registered with `register_client_ground` by the app that owns it. Views and APIs call `may`, list pages
 narrow their querysets with `clients_in_scope`.
+
+One object of personal data is opened only through `object_for_user`, the gate: it fetches, checks the right
+and the scope, logs the read (or the refusal) and answers 404 on refusal. The `*_for_user` / `*_voor_user`
+selectors of the apps are one call of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Model, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from naleving.accounts.models import User
@@ -26,6 +30,8 @@ from naleving.clienten.models import Client, Contactmoment, Uitkering
 from naleving.core import bsn as bsn_rules
 
 SEARCH_LIMIT = 50
+
+M = TypeVar("M", bound=Model)
 
 #: Roles whose access to a client needs a ground (an open signal or investigation of their team).
 _ClientGround = Callable[[User], Q]
@@ -109,29 +115,64 @@ def client_search(*, user: User, zoekterm: str) -> Zoekresultaat:
     return Zoekresultaat(shown, len(found) > SEARCH_LIMIT, soort)
 
 
-def client_for_user(*, user: User, clientnummer: str, reden: str = "") -> Client:
-    """The client file, if the user may see it. Otherwise 404 — no hint that it exists — and a denial entry."""
-    client = (
-        Client.objects.select_related("gemeente", "consulent")
-        .prefetch_related(
-            "huishoudleden",
-            Prefetch("uitkeringen", queryset=Uitkering.objects.select_related("gemeente")),
-        )
-        .filter(clientnummer=clientnummer)
-        .first()
-    )
-    if client is None or not clients_in_scope(user).filter(pk=client.pk).exists():
+def object_for_user(
+    *,
+    user: User,
+    queryset: QuerySet[M],
+    recht: str,
+    reden: str = "",
+    weigerreden: str,
+    niet_gevonden: str,
+    scope: QuerySet[M] | None = None,
+    **lookup: Any,
+) -> M:
+    """The gate: one object of personal data, if the user may see it; else 404 and a denial in the log.
+
+    `queryset` says what to fetch (with its select_related and prefetches), `lookup` which one (one field,
+    e.g. `pk=` or `clientnummer=`). The user may see it when their role grants `recht` and the object is in
+    scope: inside `scope` when given (a signal's triage scope), else its client (the object itself, or its
+    `client`) inside `clients_in_scope` — `may`. A refusal and an object that does not exist look the same
+    (404, never 403, so existence does not leak); both are logged as GEWEIGERD with what was asked for and,
+    when the object exists, its client. A read is logged as BEKIJKEN with `reden`.
+    """
+    obj = queryset.filter(**lookup).first()
+    client = _client_van(obj) if obj is not None else None
+    if obj is None or not (
+        has_right(user, recht) and scope.filter(pk=obj.pk).exists()
+        if scope is not None
+        else may(user, recht, obj)
+    ):
         audit_log(
             user=user,
             actie=Actie.GEWEIGERD,
-            object_type="clienten.client",
-            object_id=clientnummer[:64],
+            object_type=queryset.model._meta.label_lower,
+            object_id=str(next(iter(lookup.values())))[:64],
             client=client,
-            reden="Geen toegang: cliënt buiten bevoegdheid of bestaat niet",
+            reden=weigerreden,
         )
-        raise Http404("Cliënt niet gevonden")
-    audit_log(user=user, actie=Actie.BEKIJKEN, obj=client, reden=reden)
-    return client
+        raise Http404(niet_gevonden)
+    audit_log(user=user, actie=Actie.BEKIJKEN, obj=obj, client=client, reden=reden)
+    return obj
+
+
+def _client_van(obj: Model) -> Client | None:
+    return obj if isinstance(obj, Client) else getattr(obj, "client", None)
+
+
+def client_for_user(*, user: User, clientnummer: str, reden: str = "") -> Client:
+    """The client file, if the user may see it. Otherwise 404 — no hint that it exists — and a denial entry."""
+    return object_for_user(
+        user=user,
+        queryset=Client.objects.select_related("gemeente", "consulent").prefetch_related(
+            "huishoudleden",
+            Prefetch("uitkeringen", queryset=Uitkering.objects.select_related("gemeente")),
+        ),
+        recht="client.bekijken",
+        reden=reden,
+        weigerreden="Geen toegang: cliënt buiten bevoegdheid of bestaat niet",
+        niet_gevonden="Cliënt niet gevonden",
+        clientnummer=clientnummer,
+    )
 
 
 def contactmomenten(client: Client, limit: int = 100) -> QuerySet[Contactmoment]:

@@ -11,29 +11,21 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from naleving.clienten.regelfeiten import regelfeiten
 from naleving.onderzoek.models import Rapport
 
 
 def feiten_uit_rapport(rapport: Rapport, *, beoordelingsdatum: date) -> dict[str, Any] | None:
+    """The engine's facts from the rapport (`clienten.regelfeiten`, the same builder as the decision's)."""
     if not rapport.overtreding or not rapport.pleegdatum:
         return None
-    client = rapport.onderzoek.client
-    uitkering = (
-        client.uitkeringen.filter(ingangsdatum__lte=rapport.pleegdatum)
-        .order_by("-ingangsdatum")
-        .first()
-        or client.uitkeringen.order_by("-ingangsdatum").first()
+    return regelfeiten(
+        client=rapport.onderzoek.client,
+        overtreding=rapport.overtreding,
+        pleegdatum=rapport.pleegdatum,
+        beoordelingsdatum=beoordelingsdatum,
+        perioden=rapport.perioden,
     )
-    feiten: dict[str, Any] = {
-        "wet": uitkering.wet if uitkering else "PW",
-        "overtreding": rapport.overtreding,
-        "pleegdatum": rapport.pleegdatum.isoformat(),
-        "beoordelingsdatum": max(beoordelingsdatum, rapport.pleegdatum).isoformat(),
-        "gemeente": client.gemeente.cbs_code,
-    }
-    if rapport.overtreding == "inlichtingenplicht":
-        feiten["perioden"] = rapport.perioden
-    return feiten
 
 
 def voorlopig_advies(rapport: Rapport, *, beoordelingsdatum: date) -> dict[str, Any] | None:

@@ -7,15 +7,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Q, QuerySet
-from django.http import Http404
 from django.utils import timezone
 
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
-from naleving.audit.models import Actie
-from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
-from naleving.clienten.selectors import clients_in_scope, may
+from naleving.clienten.selectors import clients_in_scope, may, object_for_user
 from naleving.onderzoek.models import Onderzoek
 from naleving.onderzoek.statemachine import OPEN
 
@@ -26,29 +23,18 @@ def ground_open_onderzoek(user: User) -> Q:
 
 
 def onderzoek_voor_user(*, user: User, pk: int, reden: str = "") -> Onderzoek:
-    onderzoek = (
-        Onderzoek.objects.select_related("client__gemeente", "handhaver", "aangevraagd_door")
-        .filter(pk=pk)
-        .first()
-    )
-    if onderzoek is None or not may(user, "onderzoek.bekijken", onderzoek.client):
-        audit_log(
-            user=user,
-            actie=Actie.GEWEIGERD,
-            object_type="onderzoek.onderzoek",
-            object_id=str(pk),
-            client=onderzoek.client if onderzoek else None,
-            reden="Geen toegang tot onderzoek",
-        )
-        raise Http404("Onderzoek niet gevonden")
-    audit_log(
+    """One investigation through the gate (`object_for_user`): outside scope 404 and a denial entry."""
+    return object_for_user(
         user=user,
-        actie=Actie.BEKIJKEN,
-        obj=onderzoek,
-        client=onderzoek.client,
-        reden=reden or f"Onderzoek {onderzoek.nummer}",
+        queryset=Onderzoek.objects.select_related(
+            "client__gemeente", "client__consulent", "handhaver", "aangevraagd_door"
+        ),
+        recht="onderzoek.bekijken",
+        reden=reden or f"Onderzoek {Onderzoek(pk=pk).nummer}",
+        weigerreden="Geen toegang tot onderzoek",
+        niet_gevonden="Onderzoek niet gevonden",
+        pk=pk,
     )
-    return onderzoek
 
 
 def _scoped(user: User) -> QuerySet[Onderzoek]:

@@ -8,13 +8,12 @@ from datetime import date, datetime, timedelta
 from statistics import median
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404
 from django.utils import timezone
 
 from naleving.accounts.models import User
 from naleving.clienten.meldingen import Melding
 from naleving.clienten.models import Client, Relatie, Uitkering
-from naleving.clienten.selectors import clients_in_scope
+from naleving.clienten.selectors import clients_in_scope, object_for_user
 from naleving.preventie.models import (
     Campagne,
     Informatiemoment,
@@ -235,21 +234,19 @@ def campagne_doelgroep(campagne: Campagne) -> QuerySet[Client]:
 
 
 def melding_for_user(*, user: User, ontvangstnummer: str) -> Wijzigingsmelding:
-    """A change report, if its client is in the user's scope; else 404 and a denial entry (like the
-    file)."""
-    from naleving.clienten.selectors import client_for_user
-
-    melding = (
-        Wijzigingsmelding.objects.select_related("client", "vastgelegd_door", "afgehandeld_door")
-        .filter(ontvangstnummer=ontvangstnummer)
-        .first()
+    """A change report through the gate (`object_for_user`), if its client is in the user's scope (like the
+    file); else 404 and a denial entry."""
+    return object_for_user(
+        user=user,
+        queryset=Wijzigingsmelding.objects.select_related(
+            "client", "vastgelegd_door", "afgehandeld_door"
+        ),
+        recht="client.bekijken",
+        reden=f"Wijziging {ontvangstnummer}",
+        weigerreden="Geen toegang: wijziging buiten bevoegdheid of bestaat niet",
+        niet_gevonden="Melding niet gevonden",
+        ontvangstnummer=ontvangstnummer,
     )
-    if melding is None:
-        raise Http404("Melding niet gevonden")
-    client_for_user(
-        user=user, clientnummer=melding.client.clientnummer, reden=f"Wijziging {ontvangstnummer}"
-    )
-    return melding
 
 
 def open_herinneringen(*, user: User) -> dict[str, int]:

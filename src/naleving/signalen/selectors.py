@@ -9,7 +9,6 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, CharField, Count, F, Min, Q, QuerySet, Value, When
-from django.http import Http404
 from django.utils import timezone
 
 from naleving.accounts.models import User
@@ -17,6 +16,7 @@ from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
+from naleving.clienten.selectors import object_for_user
 from naleving.signalen.models import OPEN_STATUSSEN, Bron, Signaal, Status, Taak
 
 #: The only orderings a queue offers (issue 4: "ordering of queues by age, deadline and type only").
@@ -54,24 +54,21 @@ def wachtrij(*, user: User, gekoppeld: bool, ordening: str = "leeftijd") -> Quer
 
 
 def signaal_voor_triage(*, user: User, pk: int, reden: str = "") -> Signaal:
-    """One signal for the handhaver; outside scope: 404 and a denial in the access log."""
-    signaal = (
-        _triage_scope(user)
-        .select_related("client", "gemeente", "groep", "triagebesluit", "melding")
-        .filter(pk=pk)
-        .first()
+    """One signal for the handhaver through the gate (`object_for_user`), within the triage scope
+    (the handhaver's municipalities, and signals not yet linked to one); outside it: 404 and a denial in
+    the access log. A role that never triages gets 403 from the scope before anything is fetched."""
+    return object_for_user(
+        user=user,
+        queryset=Signaal.objects.select_related(
+            "client", "gemeente", "groep", "triagebesluit__door", "melding"
+        ),
+        scope=_triage_scope(user),
+        recht="signaal.triageren",
+        reden=reden,
+        weigerreden="Geen toegang: signaal buiten bevoegdheid of bestaat niet",
+        niet_gevonden="Signaal niet gevonden",
+        pk=pk,
     )
-    if signaal is None:
-        audit_log(
-            user=user,
-            actie=Actie.GEWEIGERD,
-            object_type="signalen.signaal",
-            object_id=str(pk),
-            reden="Geen toegang: signaal buiten bevoegdheid of bestaat niet",
-        )
-        raise Http404("Signaal niet gevonden")
-    audit_log(user=user, actie=Actie.BEKIJKEN, obj=signaal, client=signaal.client, reden=reden)
-    return signaal
 
 
 def groepsgenoten(signaal: Signaal) -> list[Signaal]:
