@@ -14,6 +14,8 @@ fine is possible and a hearing of the person who could be fined needs the cautie
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from naleving.onderzoek.activiteiten import Soort, cautie_nodig
 from naleving.onderzoek.models import Activiteit, Onderzoek, Overtreding, Rapport
 
@@ -21,7 +23,11 @@ from naleving.onderzoek.models import Activiteit, Onderzoek, Overtreding, Rappor
 def boete_mogelijk(onderzoek: Onderzoek) -> bool:
     """True unless the (draft) rapport records a breach other than the inlichtingenplicht, or months without any
     benadeling; see the module docstring for the sources."""
-    rapport = Rapport.objects.filter(onderzoek=onderzoek).first()
+    return boete_mogelijk_volgens(Rapport.objects.filter(onderzoek=onderzoek).first())
+
+
+def boete_mogelijk_volgens(rapport: Rapport | None) -> bool:
+    """`boete_mogelijk` for a rapport already read (None: no rapport yet)."""
     if rapport is None or not rapport.overtreding:
         return True
     if rapport.overtreding != Overtreding.INLICHTINGENPLICHT:
@@ -29,13 +35,23 @@ def boete_mogelijk(onderzoek: Onderzoek) -> bool:
     return not rapport.perioden or rapport.benadelingsbedrag_cent > 0
 
 
-def verhoren_zonder_cautie(onderzoek: Onderzoek) -> list[Activiteit]:
+def verhoren_zonder_cautie(
+    onderzoek: Onderzoek,
+    *,
+    boete: bool | None = None,
+    gesprekken: Iterable[Activiteit] | None = None,
+) -> list[Activiteit]:
     """Hearings recorded without a cautie while the investigation can now lead to a fine: for example recorded
-    before the rapport named the inlichtingenplicht. Their statements cannot prove blame (CRvB 2019:767)."""
-    if not boete_mogelijk(onderzoek):
+    before the rapport named the inlichtingenplicht. Their statements cannot prove blame (CRvB 2019:767).
+    `boete` and `gesprekken` may be passed when the caller has read them already."""
+    if not (boete_mogelijk(onderzoek) if boete is None else boete):
         return []
+    if gesprekken is None:
+        gesprekken = onderzoek.activiteiten.filter(soort=Soort.GESPREK)
     return [
         a
-        for a in onderzoek.activiteiten.filter(soort=Soort.GESPREK)
-        if cautie_nodig(a.gegevens, boete_mogelijk=True) and not a.gegevens.get("cautie_tijdstip")
+        for a in gesprekken
+        if a.soort == Soort.GESPREK
+        and cautie_nodig(a.gegevens, boete_mogelijk=True)
+        and not a.gegevens.get("cautie_tijdstip")
     ]

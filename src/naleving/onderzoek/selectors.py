@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -13,8 +14,16 @@ from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import clients_in_scope, may, object_for_user
-from naleving.onderzoek.models import Onderzoek
-from naleving.onderzoek.statemachine import OPEN
+from naleving.onderzoek.models import (
+    Activiteit,
+    Bewijsstuk,
+    Meldcheck,
+    Onderzoek,
+    OnderzoekOvergang,
+    Onderzoeksplan,
+    Rapport,
+)
+from naleving.onderzoek.statemachine import OPEN, Status
 
 
 def ground_open_onderzoek(user: User) -> Q:
@@ -96,3 +105,70 @@ def dossier_context(user: User, client: Client) -> dict[str, object] | None:
         "mag_aanvragen": may(user, "onderzoek.aanvragen", client),
         "client": client,
     }
+
+
+@dataclass(frozen=True)
+class OnderzoekPagina:
+    """What the investigation page shows, read once with its joins: a fixed number of queries whatever the
+    number of activities, evidence files, checks or history rows (tests/onderzoek/test_detail_queries.py)."""
+
+    overgangen: list[OnderzoekOvergang]
+    plan: Onderzoeksplan | None
+    stappen: list[Any]
+    activiteiten: list[Activiteit]
+    bewijsstukken: list[Bewijsstuk]
+    meldchecks: list[Meldcheck]
+    rapport: Rapport | None
+    boete_mogelijk: bool
+    verhoren_zonder_cautie: list[Activiteit]
+    tekortkomingen: dict[str, str]
+    bevestigingen: list[Any]
+    is_handhaver: bool
+    in_uitvoering: bool
+    mag_beoordelen: bool
+    mag_toewijzen: bool
+
+
+def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
+    """The investigation page's data for `user` (who has passed the gate `onderzoek_voor_user`)."""
+    from naleving.onderzoek.cautie import boete_mogelijk_volgens, verhoren_zonder_cautie
+    from naleving.onderzoek.services import rapport_tekortkomingen
+    from naleving.signalen.bevestiging import bevestigingen_voor
+
+    rapport = Rapport.objects.filter(onderzoek=onderzoek).first()
+    plan = Onderzoeksplan.objects.filter(onderzoek=onderzoek).first()
+    activiteiten_ = list(
+        onderzoek.activiteiten.select_related(
+            "uitgevoerd_door", "eerdere_weigering"
+        ).prefetch_related("latere_bezoeken")
+    )
+    boete = boete_mogelijk_volgens(rapport)
+    return OnderzoekPagina(
+        overgangen=list(onderzoek.overgangen.select_related("door")),
+        plan=plan,
+        stappen=list(plan.stappen.all()) if plan else [],
+        activiteiten=activiteiten_,
+        bewijsstukken=list(
+            onderzoek.bewijsstukken.select_related(
+                "door", "activiteit", "vervangt", "vervangen_door"
+            )
+        ),
+        meldchecks=list(onderzoek.meldchecks.select_related("door")),
+        rapport=rapport,
+        boete_mogelijk=boete,
+        verhoren_zonder_cautie=verhoren_zonder_cautie(
+            onderzoek, boete=boete, gesprekken=activiteiten_
+        ),
+        tekortkomingen=rapport_tekortkomingen(rapport) if rapport else {},
+        bevestigingen=bevestigingen_voor(
+            signaal_ids=[onderzoek.signaal_id] if onderzoek.signaal_id else [],
+            onderzoek_ref=onderzoek.nummer,
+        ),
+        is_handhaver=onderzoek.handhaver_id == user.pk
+        and may(user, "onderzoek.uitvoeren", onderzoek.client),
+        in_uitvoering=onderzoek.status == Status.IN_UITVOERING,
+        mag_beoordelen=has_right(user, "onderzoek.reviewen")
+        and onderzoek.status == Status.RAPPORT_TER_REVIEW,
+        mag_toewijzen=has_right(user, "onderzoek.toewijzen")
+        and onderzoek.status in (Status.AANGEVRAAGD, Status.TOEGEWEZEN, Status.IN_UITVOERING),
+    )

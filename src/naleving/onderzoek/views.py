@@ -27,7 +27,7 @@ from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
 from naleving.onderzoek import selectors, services
 from naleving.onderzoek.activiteiten import VELDEN, Soort
-from naleving.onderzoek.cautie import boete_mogelijk, verhoren_zonder_cautie
+from naleving.onderzoek.cautie import boete_mogelijk
 from naleving.onderzoek.forms import (
     AanvraagForm,
     BeoordeelForm,
@@ -40,25 +40,16 @@ from naleving.onderzoek.forms import (
     perioden_als_tekst,
 )
 from naleving.onderzoek.models import Bewijsstuk, Onderzoek, Rapport
-from naleving.onderzoek.statemachine import Status
-from naleving.signalen.bevestiging import anonieme_grond, bevestigingen_voor, bron_keuzes
+from naleving.signalen.bevestiging import anonieme_grond, bron_keuzes
 
 
 def _detail(
     request: HttpRequest, onderzoek: Onderzoek, status: int = 200, **extra: Any
 ) -> HttpResponse:
     user = staff_user(request)
-    rapport = Rapport.objects.filter(onderzoek=onderzoek).first()
-    plan = getattr(onderzoek, "plan", None)
-    is_handhaver = onderzoek.handhaver_id == user.pk and may(
-        user, "onderzoek.uitvoeren", onderzoek.client
-    )
+    pagina = selectors.onderzoek_pagina(user=user, onderzoek=onderzoek)
     toewijs = None
-    if has_right(user, "onderzoek.toewijzen") and onderzoek.status in (
-        Status.AANGEVRAAGD,
-        Status.TOEGEWEZEN,
-        Status.IN_UITVOERING,
-    ):
+    if pagina.mag_toewijzen:
         toewijs = extra.pop("toewijs_form", None) or ToewijsForm(
             initial={"versie": onderzoek.versie}
         )
@@ -66,32 +57,13 @@ def _detail(
             (str(h.pk), str(h)) for h in selectors.handhavers_voor(onderzoek.client)
         ]
     context = {
+        **vars(pagina),
         "onderzoek": onderzoek,
         "client": onderzoek.client,
-        "overgangen": onderzoek.overgangen.select_related("door"),
-        "plan": plan,
-        "stappen": plan.stappen.all() if plan else [],
-        "activiteiten": onderzoek.activiteiten.select_related(
-            "uitgevoerd_door", "eerdere_weigering"
-        ).prefetch_related("latere_bezoeken"),
-        "boete_mogelijk": boete_mogelijk(onderzoek),
-        "verhoren_zonder_cautie": verhoren_zonder_cautie(onderzoek),
-        "bewijsstukken": onderzoek.bewijsstukken.select_related("door", "activiteit"),
-        "meldchecks": onderzoek.meldchecks.select_related("door"),
-        "rapport": rapport,
-        "is_handhaver": is_handhaver,
-        "in_uitvoering": onderzoek.status == Status.IN_UITVOERING,
         "soorten": Soort.choices,
         "toewijs_form": toewijs,
         "beoordeel_form": extra.pop("beoordeel_form", None) or BeoordeelForm(),
-        "mag_beoordelen": has_right(user, "onderzoek.reviewen")
-        and onderzoek.status == Status.RAPPORT_TER_REVIEW,
         "bewijs_form": extra.pop("bewijs_form", None) or _bewijs_form(onderzoek),
-        "tekortkomingen": services.rapport_tekortkomingen(rapport) if rapport else {},
-        "bevestigingen": bevestigingen_voor(
-            signaal_ids=[onderzoek.signaal_id] if onderzoek.signaal_id else [],
-            onderzoek_ref=onderzoek.nummer,
-        ),
         **extra,
     }
     return render(request, "onderzoek/detail.html", context, status=status)
