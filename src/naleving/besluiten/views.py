@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -386,22 +385,16 @@ def cbs(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("U mag de CBS-levering niet maken.")
     form = CbsForm(request.GET or None)
     if form.is_valid():
-        try:
-            jaar, maand = (int(x) for x in form.cleaned_data["maand"].split("-"))
-            peil = date(jaar, maand, 1)
-        except ValueError:
-            form.add_error("maand", "Schrijf de maand als 2026-03.")
-        else:
-            response = HttpResponse(
-                nazorg.cbs_export(user=user, maand=peil), content_type="text/csv"
-            )
-            response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
-            return response
+        peil = form.cleaned_data["maand"]
+        response = HttpResponse(nazorg.cbs_export(user=user, maand=peil), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
+        return response
     jaar = timezone.localdate().year
     return render(
         request,
         "besluiten/cbs.html",
         {"form": form, "jaar": jaar, "afzien": selectors.afzien_per_jaar(user=user, jaar=jaar)},
+        status=400 if form.errors else 200,
     )
 
 

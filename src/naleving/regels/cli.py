@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import jsoninvoer
 from .configuratie import Configuratie
 from .feiten import FeitenFout
 from .motor import adviseer
@@ -98,11 +99,9 @@ def advies_main(argv: list[str]) -> int:
     except (OSError, UnicodeDecodeError) as fout:
         return _fout(f"bestand {bestand!r} kan niet gelezen worden ({fout.__class__.__name__})")
     try:
-        feiten = json.loads(tekst)
-    except json.JSONDecodeError as fout:
-        return _fout(
-            f"de invoer is geen geldige JSON (regel {fout.lineno}, kolom {fout.colno}: {fout.msg})"
-        )
+        feiten = jsoninvoer.laad(tekst)
+    except jsoninvoer.JsonFout as fout:
+        return _fout(fout.bericht)
     try:
         advies = adviseer(feiten, configuratie=_configuratie(activeringen))
     except FeitenFout as fout:

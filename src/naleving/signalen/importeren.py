@@ -28,7 +28,7 @@ from naleving.clienten.models import Client
 from naleving.core import bsn as bsn_rules
 from naleving.core.bulk import copy_rijen, reserveer_ids
 from naleving.core.spreadsheet import csv_schrijver
-from naleving.signalen import conf
+from naleving.signalen import conf, extravelden
 from naleving.signalen.bestanden import KOLOMMEN, Bestandsfout, Teller, csv_records, json_records
 from naleving.signalen.groepering import kies_groep, verbreed
 from naleving.signalen.models import (
@@ -117,9 +117,16 @@ def valideer(rij: int, record: dict[str, Any], vandaag: date) -> Rij | list[Rijf
     omschrijving = tekst("omschrijving")
     if len(omschrijving) > 10_000:
         fout("omschrijving", "De omschrijving is langer dan 10.000 tekens.")
+    for naam, waarde in (("extern_id", extern_id), ("omschrijving", omschrijving)):
+        if "\x00" in waarde:  # PostgreSQL stores no NUL character in text
+            fout(naam, f"Het veld {naam} bevat een ongeldig teken (NUL).")
+    if product in PRODUCTEN:
+        extra = {k: v for k, v in record.items() if k not in KOLOMMEN}
+        payload, onbekend = extravelden.controleer(Bron.KETENPARTNER, product, extra)
+        for veld, probleem in onbekend:
+            fout(veld, probleem)
     if fouten:
         return fouten
-    payload = {k: v for k, v in record.items() if k not in KOLOMMEN}
     return Rij(rij, extern_id, product, bsn, datum, omschrijving, payload)  # type: ignore[arg-type]
 
 

@@ -22,7 +22,7 @@ from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import may
 from naleving.core import bsn as bsn_rules
-from naleving.signalen import conf
+from naleving.signalen import conf, extravelden
 from naleving.signalen.bevestiging import bevestiging_vastleggen, vereis_bevestiging
 from naleving.signalen.groepering import kies_groep, verbreed
 from naleving.signalen.models import (
@@ -60,7 +60,11 @@ def termijn_voor(ontvangen_op: datetime) -> date:
 
 def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
     """Store one signal: link it to a client by BSN, group it, record its first state. No permission
-    check: callers are the gate (public form, partner API, import, colleague form)."""
+    check: callers are the gate (public form, colleague form, demo data). Extra fields only as the
+    allow-list of its source and product says (extravelden.py)."""
+    payload, fouten = extravelden.controleer(nieuw.bron, nieuw.product, nieuw.payload or {})
+    if fouten:
+        raise ValidationError({"payload": [probleem for _veld, probleem in fouten]})
     now = timezone.now()
     client = nieuw.client or (Client.objects.filter(bsn=nieuw.bsn).first() if nieuw.bsn else None)
     with transaction.atomic():
@@ -72,7 +76,7 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
             bsn=client.bsn if client else nieuw.bsn,
             datum=nieuw.datum,
             omschrijving=nieuw.omschrijving,
-            payload=nieuw.payload or {},
+            payload=payload,
             client=client,
             gemeente=client.gemeente if client else nieuw.gemeente,
             anoniem=nieuw.anoniem,
