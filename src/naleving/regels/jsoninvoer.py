@@ -9,6 +9,7 @@ entrances refuse the same input with the same message.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 #: Levels of arrays and objects. The facts of a case need 3 (object, list of earlier sanctions,
@@ -49,9 +50,31 @@ def diepte(waarde: Any) -> int:
     return hoogste
 
 
+#: A JSON string (with its escapes), and everything that is no bracket.
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_GEEN_HAAK = re.compile(r"[^\[\]{}]+")
+_STAP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def tekstdiepte(tekst: str) -> int:
+    """The deepest nesting of brackets in the text outside strings, read without parsing, so that
+    input deeper than the bound never reaches the decoder (whose RecursionError would otherwise
+    be the only answer, and leaves the interpreter's recursion accounting to chance)."""
+    haken = _GEEN_HAAK.sub("", _STRING.sub("", tekst))
+    hoogste = d = 0
+    for haak in haken:
+        d += _STAP[haak]
+        hoogste = max(hoogste, d)
+    return hoogste
+
+
 def laad(tekst: str | bytes, *, max_diepte: int = MAX_DIEPTE) -> Any:
     """The parsed value; JsonFout with a Dutch message for invalid or too deeply nested input."""
     try:
+        if isinstance(tekst, bytes):
+            tekst = tekst.decode(json.detect_encoding(tekst), "surrogatepass")
+        if tekstdiepte(tekst) > max_diepte:
+            raise _te_diep(max_diepte)
         waarde = json.loads(tekst, parse_constant=_geen_constante)
     except RecursionError:
         # The decoder recursed deeper than the interpreter allows: far beyond max_diepte.
