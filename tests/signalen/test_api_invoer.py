@@ -109,7 +109,7 @@ def test_an_error_of_ours_is_json_too(token, monkeypatch) -> None:
     def kapot(*args, **kwargs):
         raise RuntimeError("stuk")
 
-    monkeypatch.setattr("naleving.signalen.api.valideer", kapot)
+    monkeypatch.setattr("naleving.signalen.importeren.valideer", kapot)
     antwoord = _post(
         {"extern_id": "A", "product": "overig", "bsn": "999990019", "datum": "2026-01-01"}, token
     )

@@ -13,10 +13,8 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.utils import (
@@ -37,9 +35,9 @@ from rest_framework.views import APIView
 
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.signalen import extravelden
-from naleving.signalen.importeren import Importresultaat, Rij, Rijfout, _schrijf, valideer
-from naleving.signalen.models import PartnerToken, Product, Signaalimport
+from naleving.signalen import extravelden, importeren
+from naleving.signalen.importeren import Rijfout
+from naleving.signalen.models import PartnerToken, Product
 
 SCOPE = "signalen.aanleveren"
 MAX_RECORDS = 1000
@@ -150,7 +148,8 @@ class _SignaalKern(serializers.Serializer):  # type: ignore[type-arg]
 
 #: One signal: the core fields and the extra fields of the allow-list (extravelden.py); an extra
 #: field of another product, or any other field, is refused with 400. Only for the schema: the
-#: view checks with importeren.valideer, as the batch import does.
+#: view hands the records to importeren.lever_aan, which checks them with valideer as the
+#: batch import does.
 SignaalIn = type(
     "SignaalIn",
     (_SignaalKern,),
@@ -238,53 +237,16 @@ class SignalenAanleveren(APIView):
         except ParseError as exc:
             return self._fout([Rijfout(0, "", str(exc.detail))])
         records = data if isinstance(data, list) else [data]
-        if not records or len(records) > MAX_RECORDS:
-            return self._fout([Rijfout(0, "", f"Stuur 1 tot {MAX_RECORDS} signalen per aanroep.")])
-        vandaag = timezone.localdate()
-        goed: list[Rij] = []
-        fouten: list[Rijfout] = []
-        gezien: dict[str, int] = {}
-        for nummer, record in enumerate(records, start=1):
-            if not isinstance(record, dict):
-                fouten.append(Rijfout(nummer, "", "Dit record is geen object met velden."))
-                continue
-            uitkomst = valideer(nummer, record, vandaag)
-            if isinstance(uitkomst, list):
-                fouten.extend(uitkomst)
-            elif uitkomst.extern_id in gezien:
-                fouten.append(
-                    Rijfout(
-                        nummer,
-                        "extern_id",
-                        f"extern_id '{uitkomst.extern_id}' staat al in "
-                        f"record {gezien[uitkomst.extern_id]} van deze aanroep.",
-                        uitkomst.extern_id,
-                    )
-                )
-            else:
-                gezien[uitkomst.extern_id] = nummer
-                goed.append(uitkomst)
-        if fouten:
-            return self._fout(fouten)
         try:
-            with transaction.atomic():
-                run = Signaalimport.objects.create(
-                    bron_naam=partner.organisatie, bestandsnaam="API"
-                )
-                resultaat = Importresultaat(run)
-                _schrijf(run, goed, resultaat, resultaat.fouten.append)
-                run.aantal_nieuw, run.aantal_bestaand = resultaat.nieuw, resultaat.bestaand
-                run.save(update_fields=["aantal_nieuw", "aantal_bestaand"])
-                audit_log(
-                    user=partner,
-                    actie=Actie.AANMAKEN,
-                    obj=run,
-                    velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
-                    reden="Signalen via API",
-                )
-        except IntegrityError:
-            # A concurrent call stored some of these external ids first; nothing of this call
-            # is stored, and sending it again is safe (idempotent).
+            resultaat = importeren.lever_aan(
+                records=records,
+                bron_naam=partner.organisatie,
+                user=partner,
+                max_records=MAX_RECORDS,
+            )
+        except importeren.Aanleverfout as fout:
+            return self._fout(fout.fouten)
+        except importeren.GelijktijdigeAanlevering:
             return Response(
                 {
                     "fout": "Er is niets opgeslagen: een gelijktijdige aanroep leverde dezelfde "

@@ -266,6 +266,75 @@ def importeer(
     return resultaat
 
 
+class Aanleverfout(Exception):
+    """The delivery is refused as a whole; nothing is stored. `fouten` per record (1-based), record
+    0 for the delivery itself."""
+
+    def __init__(self, fouten: list[Rijfout]) -> None:
+        super().__init__(f"{len(fouten)} fout(en)")
+        self.fouten = fouten
+
+
+class GelijktijdigeAanlevering(Exception):
+    """A concurrent delivery stored some of the same external ids first; nothing is stored, and
+    delivering again is safe (idempotent)."""
+
+
+def lever_aan(
+    *, records: list[Any], bron_naam: str, user: Any, max_records: int
+) -> Importresultaat:
+    """Take in one delivery all or nothing (the partner API): every record checked by `valideer`
+    as a file row is, the same idempotency by (source, external id), the same bulk write.
+
+    Raises Aanleverfout (nothing stored) when any record is bad, GelijktijdigeAanlevering when a
+    concurrent delivery got there first."""
+    if not records or len(records) > max_records:
+        raise Aanleverfout([Rijfout(0, "", f"Stuur 1 tot {max_records} signalen per aanroep.")])
+    vandaag = timezone.localdate()
+    goed: list[Rij] = []
+    fouten: list[Rijfout] = []
+    gezien: dict[str, int] = {}
+    for nummer, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            fouten.append(Rijfout(nummer, "", "Dit record is geen object met velden."))
+            continue
+        uitkomst = valideer(nummer, record, vandaag)
+        if isinstance(uitkomst, list):
+            fouten.extend(uitkomst)
+        elif uitkomst.extern_id in gezien:
+            fouten.append(
+                Rijfout(
+                    nummer,
+                    "extern_id",
+                    f"extern_id '{uitkomst.extern_id}' staat al in "
+                    f"record {gezien[uitkomst.extern_id]} van deze aanroep.",
+                    uitkomst.extern_id,
+                )
+            )
+        else:
+            gezien[uitkomst.extern_id] = nummer
+            goed.append(uitkomst)
+    if fouten:
+        raise Aanleverfout(fouten)
+    try:
+        with transaction.atomic():
+            run = Signaalimport.objects.create(bron_naam=bron_naam[:100], bestandsnaam="API")
+            resultaat = Importresultaat(run)
+            _schrijf(run, goed, resultaat, resultaat.fouten.append)
+            run.aantal_nieuw, run.aantal_bestaand = resultaat.nieuw, resultaat.bestaand
+            run.save(update_fields=["aantal_nieuw", "aantal_bestaand"])
+            audit_log(
+                user=user,
+                actie=Actie.AANMAKEN,
+                obj=run,
+                velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
+                reden="Signalen via API",
+            )
+    except IntegrityError as exc:
+        raise GelijktijdigeAanlevering from exc
+    return resultaat
+
+
 class _Vooruit:
     """The next batch, read and checked while the database still writes the current one (the client
     and the database then work at the same time; bench/signalen_import.py)."""
