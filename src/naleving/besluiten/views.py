@@ -117,7 +117,7 @@ def _detail(
         "regels_gewijzigd": advies.regels_gewijzigd(besluit),
         "concept": concept,
         "mag_nemen": mag_nemen,
-        "mag_reviewen": services.mag_reviewen(user, besluit),
+        "mag_reviewen": services.mag_reviewen(user=user, besluit=besluit),
         "mag_bezwaar": may(user, "besluit.bezwaar", besluit.client),
         "review_form": extra.pop("review_form", None) or ReviewForm(),
         "bezwaar": bezwaar,
@@ -129,7 +129,7 @@ def _detail(
         "vorderingen": besluit.vorderingen.all(),
         "overgangen": besluit.overgangen.select_related("door"),
         "herzieningen": besluit.herzieningen.all(),
-        "waarborgen": services.waarborg_fouten(besluit) if not concept else {},
+        "waarborgen": services.waarborg_fouten(besluit=besluit) if not concept else {},
         **extra,
     }
     return render(request, "besluiten/detail.html", context, status=status)

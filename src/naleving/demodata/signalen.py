@@ -179,7 +179,7 @@ def _ages(rng: random.Random, made: list[Signaal]) -> None:
     for s in made:
         ontvangen = now - timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 23))
         Signaal.objects.filter(pk=s.pk).update(
-            ontvangen_op=ontvangen, termijn=services.termijn_voor(ontvangen)
+            ontvangen_op=ontvangen, termijn=services.termijn_voor(ontvangen_op=ontvangen)
         )
         s.ontvangen_op = ontvangen
 

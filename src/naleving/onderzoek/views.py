@@ -54,7 +54,7 @@ def _detail(
             initial={"versie": onderzoek.versie}
         )
         _choices(toewijs, "handhaver").choices = [("", "— kies —")] + [
-            (str(h.pk), str(h)) for h in selectors.handhavers_voor(onderzoek.client)
+            (str(h.pk), str(h)) for h in selectors.handhavers_voor(client=onderzoek.client)
         ]
     context = {
         **vars(pagina),
@@ -156,7 +156,7 @@ def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
     user, onderzoek = _load(request, pk, "Onderzoek toewijzen")
     form = ToewijsForm(request.POST)
     _choices(form, "handhaver").choices = [
-        (str(h.pk), str(h)) for h in selectors.handhavers_voor(onderzoek.client)
+        (str(h.pk), str(h)) for h in selectors.handhavers_voor(client=onderzoek.client)
     ]
     if not form.is_valid():
         return _detail(request, onderzoek, status=400, toewijs_form=form)

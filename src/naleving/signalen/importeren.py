@@ -478,7 +478,7 @@ def _insert(
     postgres = connection.vendor == "postgresql"
     ops = connection.ops
     now = timezone.now()
-    termijn = termijn_voor(now)
+    termijn = termijn_voor(ontvangen_op=now)
     ts: Any = now if postgres else ops.adapt_datetimefield_value(now)
     termijn_db: Any = termijn if postgres else ops.adapt_datefield_value(termijn)
     door = run.door_id

@@ -6,10 +6,9 @@ The state machine is `triage.MACHINE`; `verloop.beweeg` is the one function that
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -54,7 +53,7 @@ class NieuwSignaal:
     anoniem: bool = False
 
 
-def termijn_voor(ontvangen_op: datetime) -> date:
+def termijn_voor(*, ontvangen_op: datetime) -> date:
     return timezone.localdate(ontvangen_op) + timedelta(days=conf.triagetermijn_dagen())
 
 
@@ -81,7 +80,7 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
             gemeente=client.gemeente if client else nieuw.gemeente,
             anoniem=nieuw.anoniem,
             ontvangen_op=now,
-            termijn=termijn_voor(now),
+            termijn=termijn_voor(ontvangen_op=now),
             geregistreerd_door=user if user is not None and user.is_authenticated else None,
         )
         if client is not None:
@@ -89,7 +88,7 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
                 client_id=client.pk, product=signaal.product, datum=signaal.datum
             )
             signaal.save(update_fields=["groep"])
-        verloop.begin(MACHINE, signaal, user=signaal.geregistreerd_door, op=now)
+        verloop.begin(machine=MACHINE, obj=signaal, user=signaal.geregistreerd_door, op=now)
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,
@@ -159,7 +158,7 @@ def signaal_registreer(
 def _beweeg(*, signaal: Signaal, naar: str, user: User | None, toelichting: str = "") -> None:
     """Move a signal by the one state machine: a move the table refuses, or one that a concurrent
     move overtook (compare-and-set on the status), raises `verloop.machine.OngeldigeOvergang`."""
-    verloop.beweeg(MACHINE, signaal, naar=naar, user=user, toelichting=toelichting)
+    verloop.beweeg(machine=MACHINE, obj=signaal, naar=naar, user=user, toelichting=toelichting)
 
 
 def _require_triage(user: User, signaal: Signaal) -> None:
@@ -218,10 +217,14 @@ def signaal_koppel(*, user: User, signaal: Signaal, bsn_of_clientnummer: str) ->
 
 #: Called inside the triage transaction when the outcome is 'onderzoek starten': the investigation capability
 #: registers the function that opens the investigation (onderzoek.services.onderzoek_uit_signaal).
-_onderzoek_starters: list[Callable[[User, Signaal, str], object]] = []
+class OnderzoekStarter(Protocol):
+    def __call__(self, *, user: User, signaal: Signaal, toelichting: str) -> object: ...
 
 
-def register_onderzoek_starter(starter: Callable[[User, Signaal, str], object]) -> None:
+_onderzoek_starters: list[OnderzoekStarter] = []
+
+
+def register_onderzoek_starter(starter: OnderzoekStarter) -> None:
     if starter not in _onderzoek_starters:
         _onderzoek_starters.append(starter)
 
@@ -330,7 +333,7 @@ def signaal_triageer(
         )
         if uitkomst == Uitkomst.ONDERZOEK:
             for starter in _onderzoek_starters:
-                starter(user, signaal, toelichting)
+                starter(user=user, signaal=signaal, toelichting=toelichting)
     return besluit
 
 

@@ -77,7 +77,7 @@ def _detail(
         {
             "signaal": signaal,
             "extra_velden": extravelden.toonbaar(signaal.bron, signaal.product, signaal.payload),
-            "groep": selectors.groepsgenoten(signaal),
+            "groep": selectors.groepsgenoten(signaal=signaal),
             "overgangen": signaal.overgangen.select_related("door"),
             "bijlagen": signaal.bijlagen.all(),
             "melding": getattr(signaal, "melding", None),
