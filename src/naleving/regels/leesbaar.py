@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -137,6 +137,25 @@ def tijdstip_nl(moment: datetime | str) -> str:
         moment = moment.replace(tzinfo=ZoneInfo("UTC"))
     lokaal = moment.astimezone(LOKALE_TIJD)
     return f"{datum_nl(lokaal.date())} om {lokaal:%H:%M}"
+
+
+_SANCTIE = {"boete": "Boete", "waarschuwing": "Waarschuwing", "maatregel": "Maatregel"}
+_OVERTREDING = {
+    "inlichtingenplicht": "wijziging niet doorgegeven (inlichtingenplicht)",
+    "arbeidsverplichting": "verplichting over werk niet nagekomen",
+    "tekortschietend_besef": "tekortschietend besef van verantwoordelijkheid",
+}
+
+
+def eerdere_sanctie(sanctie: Mapping[str, str]) -> str:
+    """An earlier sanction from the facts ({"soort", "overtreding", "datum"}) in words:
+    'Boete, wijziging niet doorgegeven (inlichtingenplicht), 3 maart 2024'."""
+    soort, overtreding = sanctie.get("soort", ""), sanctie.get("overtreding", "")
+    try:
+        datum = datum_nl(date.fromisoformat(sanctie.get("datum", "")))
+    except ValueError:
+        datum = sanctie.get("datum", "")
+    return f"{_SANCTIE.get(soort, soort)}, {_OVERTREDING.get(overtreding, overtreding)}, {datum}"
 
 
 def _met_noten(stap: Stap, noten: list[str]) -> Stap:
