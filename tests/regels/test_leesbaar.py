@@ -17,7 +17,7 @@ from conftest import configuratie, samengevoegd, scenarios
 from naleving.regels import adviseer
 from naleving.regels.bronnen import bron_in_woorden, grondslag_in_woorden
 from naleving.regels.cli import advies_main
-from naleving.regels.leesbaar import leesbaar, tijdstip_nl
+from naleving.regels.leesbaar import eerdere_sanctie, leesbaar, tijdstip_nl
 
 BOETE_OPZET = {
     "wet": "PW",
@@ -248,3 +248,13 @@ def test_cli_uitleg_in_gewone_taal(tmp_path: Path, capsys: pytest.CaptureFixture
     )
     assert "\nTechnische verantwoording:\n  [regeling] " in tekst
     assert "boete_afronding_cent = 1000" in tekst
+
+
+def test_eerdere_sanctie_in_woorden() -> None:
+    """The register's earlier sanctions on the decision page: kind, breach and date in words, never codes."""
+    assert eerdere_sanctie(
+        {"soort": "boete", "overtreding": "inlichtingenplicht", "datum": "2024-03-03"}
+    ) == ("Boete, wijziging niet doorgegeven (inlichtingenplicht), 3 maart 2024")
+    assert eerdere_sanctie(
+        {"soort": "maatregel", "overtreding": "tekortschietend_besef", "datum": "2025-11-30"}
+    ) == ("Maatregel, tekortschietend besef van verantwoordelijkheid, 30 november 2025")
