@@ -6,7 +6,7 @@ The consultant decides (Handhaving in balans 2026-2030; AVG art. 22: never softw
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -176,15 +176,30 @@ def cautie_uit_onderzoek(*, onderzoek: Any) -> tuple[str, list[dict[str, Any]]]:
         return "", []
     # Whether a fine is possible follows from the investigation itself (onderzoek.cautie), as it stands now.
     boete = boete_mogelijk(onderzoek)
+    # The hearing as it happened: when it began and when the cautie was given (both recorded with the hearing,
+    # Awb 5:10a), not when it was typed in; `datum` is the day it began.
     gesprekken = [
         {
             "activiteit": a.pk,
-            "datum": timezone.localdate(a.vastgelegd_op).isoformat(),
+            "datum": timezone.localdate(begin).isoformat(),
+            "begin": a.gegevens.get("begin") or "",
             "met_wie": a.gegevens.get("met_wie", ""),
             "kan_leiden_tot_boete": cautie_nodig(a.gegevens, boete_mogelijk=boete),
             "cautie_gegeven": bool(a.gegevens.get("cautie_tijdstip")),
+            "cautie_tijdstip": a.gegevens.get("cautie_tijdstip") or "",
         }
-        for a in onderzoek.activiteiten.filter(soort="gesprek").order_by("vastgelegd_op", "pk")
+        for begin, a in sorted(
+            (
+                (
+                    datetime.fromisoformat(a.gegevens["begin"])
+                    if a.gegevens.get("begin")
+                    else a.vastgelegd_op,
+                    a,
+                )
+                for a in onderzoek.activiteiten.filter(soort="gesprek")
+            ),
+            key=lambda paar: (paar[0], paar[1].pk),
+        )
     ]
     if not gesprekken:
         return Cautie.GEEN_VERKLARINGEN, []

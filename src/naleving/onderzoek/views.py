@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from naleving.accounts.models import User
@@ -27,7 +28,7 @@ from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
 from naleving.onderzoek import selectors, services
 from naleving.onderzoek.activiteiten import VELDEN, Soort
-from naleving.onderzoek.cautie import boete_mogelijk
+from naleving.onderzoek.cautie import boete_mogelijk, standaard_cautie
 from naleving.onderzoek.forms import (
     AanvraagForm,
     BeoordeelForm,
@@ -232,7 +233,12 @@ def activiteit(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     if soort not in VELDEN:
         raise Http404("Onbekende activiteit")
     user, onderzoek = _load(request, pk, "Activiteit vastleggen")
-    form = activiteit_form(soort, request.POST or None)
+    gesprek = soort == Soort.GESPREK
+    form = activiteit_form(
+        soort,
+        request.POST or None,
+        cautie=standaard_cautie(op=timezone.localdate()) if gesprek else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _act, warnings = services.activiteit_vastleggen(
@@ -252,7 +258,7 @@ def activiteit(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
             "onderzoek": onderzoek,
             "form": form,
             "soort_label": Soort(soort).label,
-            "gesprek": soort == Soort.GESPREK,
+            "gesprek": gesprek,
             "boete_mogelijk": boete_mogelijk(onderzoek),
         },
         status=400 if form.errors else 200,
