@@ -77,7 +77,7 @@ def test_het_besluit_legt_het_echte_begin_en_de_cautie_vast(casus) -> None:
     o = casus.onderzoek()
     activiteit_vastleggen(user=casus.handhaver, onderzoek=o, soort="gesprek", gegevens=_gesprek())
     act = Activiteit.objects.get(onderzoek=o)
-    assert cautie_uit_onderzoek(o) == (
+    assert cautie_uit_onderzoek(onderzoek=o) == (
         "gegeven",
         [
             {
@@ -105,7 +105,7 @@ def test_gesprekken_op_volgorde_van_begin_niet_van_vastleggen(casus) -> None:
         ),
     )
     activiteit_vastleggen(user=casus.handhaver, onderzoek=o, soort="gesprek", gegevens=_gesprek())
-    _, gesprekken = cautie_uit_onderzoek(o)
+    _, gesprekken = cautie_uit_onderzoek(onderzoek=o)
     assert [g["begin"] for g in gesprekken] == [BEGIN, later]
 
 
