@@ -213,9 +213,11 @@ class Configuratie:
         gevonden = self._toepassingen[datum] = self._zoek_toepassing(datum)
         return gevonden
 
-    def _zoek_toepassing(self, datum: date) -> Toepassing | None:
+    def _zoek_toepassing(self, datum: date, *, zonder_concept: bool = False) -> Toepassing | None:
         beste: Toepassing | None = None
         for keuze in self.organisatie.regelingen:
+            if zonder_concept and self.regelingen[keuze.id].concept:
+                continue
             vanaf = self.vanaf(keuze)
             if vanaf is None or vanaf > datum:
                 continue
@@ -247,11 +249,29 @@ class Configuratie:
             if huidig in keten:
                 raise ParameterFout(f"{regeling.id}: kringverwijzing in 'basis'")
             keten.append(huidig)
-            huidig = self.regelingen[huidig.basis] if huidig.basis else None
+            huidig = self._basis(huidig, keten)
         lagen = [(r.parameters, self.activering(r.id)) for r in reversed(keten)]
         if gemeente is not None:
             lagen.append((gemeente.parameters, None))
         return lagen
+
+    def _basis(self, regeling: Regeling, keten: list[Regeling]) -> Regeling | None:
+        """The layer beneath a rule set. An activated draft builds on the organisation's own rule
+        set in force the day before its activation, not on its static ``basis``: the authority
+        stays bound to its own policy rules (Awb art. 4:84) in all the draft does not change, so
+        switching on a draft law never makes an advice stricter than that policy where the draft
+        is silent. Without activation or own rule set, the static ``basis`` applies."""
+        if regeling.concept:
+            activering = self.activering(regeling.id)
+            if activering is not None:
+                eigen = self._zoek_toepassing(activering - timedelta(days=1), zonder_concept=True)
+                if eigen is not None and eigen.regeling not in keten:
+                    return eigen.regeling
+        return self.regelingen[regeling.basis] if regeling.basis else None
+
+    def onderliggend(self, regeling: Regeling) -> Regeling | None:
+        """The rule set this one builds on in this configuration (see ``_basis``)."""
+        return self._basis(regeling, [regeling])
 
     def _wisseldata(self, regeling: Regeling, gemeente: Gemeente | None) -> list[date]:
         """Dates on which some parameter of this rule set and municipality changes."""

@@ -24,7 +24,7 @@ def beoordeel_inlichtingenplicht(
     IOAW/IOAZ art. 13 en 20a). Returns (sanctie, boete_cent)."""
     uitkomst = _sanctie(feiten, benadeling, art, spoor)
     if feiten.verwijtbaarheid != "geen":
-        vervolgingsgrens(benadeling, spoor)
+        return una_via(feiten, benadeling, uitkomst, spoor)
     return uitkomst
 
 
@@ -213,18 +213,18 @@ def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) ->
     A warning stands in for a fine, so once the power to fine has lapsed no warning follows
     either."""
     grens = spoor.getal("vervaltermijn_grens_cent")
-    recidive = (
-        spoor.getal("recidive_percentage")
-        if _eerdere_boetes(feiten, spoor.getal("recidive_termijn_jaren"))
-        else 100
-    )
-    maximum = (
-        benadeling * recidive // 100
-        if benadeling
-        else spoor.optioneel_getal("boete_maximum_zonder_benadeling_cent")
-    )
-    # Unknown maximum (no benadeling, category value missing): assume the longer, safer term.
-    lang = maximum is None or maximum > grens
+    recidive = _recidive_voor_maximum(feiten, spoor)
+    # The maximum in cents × 100, so that 150 % of an odd amount is compared exactly: floor
+    # division would put € 340,005 at € 340,00 and wrongly choose the short term.
+    maximum_maal_100: int | None
+    if benadeling:
+        maximum_maal_100 = None if recidive is None else benadeling * recidive
+    else:
+        categorie = spoor.optioneel_getal("boete_maximum_zonder_benadeling_cent")
+        maximum_maal_100 = None if categorie is None else categorie * 100
+    # Unknown maximum (no benadeling and category value missing, or recidive not in the rules on
+    # this date): assume the longer term, so that a power that may still exist is never lost.
+    lang = maximum_maal_100 is None or maximum_maal_100 > grens * 100
     termijn = "vervaltermijn_lang_jaren" if lang else "vervaltermijn_kort_jaren"
     jaren = spoor.getal(termijn)
     vervaldatum = verschuif_jaren(feiten.pleegdatum, jaren)
@@ -244,10 +244,26 @@ def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) ->
     spoor.regel(
         "vervaltermijn",
         artikel,
-        f"De bevoegdheid om een boete op te leggen vervalt {jaren_tekst(jaren)} na de "
-        f"overtreding, op {datum_nl(vervaldatum)}; de beoordelingsdatum ligt daarvoor.",
+        f"De hoogst mogelijke boete is {hoogste} dan {euro(grens)}, dus de bevoegdheid om een "
+        f"boete op te leggen vervalt {jaren_tekst(jaren)} na de overtreding, op "
+        f"{datum_nl(vervaldatum)}; de beoordelingsdatum ligt daarvoor.",
     )
     return False
+
+
+def _recidive_voor_maximum(feiten: Feiten, spoor: Spoor) -> int | None:
+    """The recidive percentage for the highest possible fine; None when an earlier fine exists
+    but the rules on this date hold no recidive term or percentage."""
+    termijn = spoor.optioneel_getal("recidive_termijn_jaren")
+    if termijn is None:
+        eerdere = any(
+            s.soort == "boete" and s.overtreding == "inlichtingenplicht"
+            for s in feiten.eerdere_sancties
+        )
+        return None if eerdere else 100
+    if not _eerdere_boetes(feiten, termijn):
+        return 100
+    return spoor.optioneel_getal("recidive_percentage")
 
 
 def boete_zonder_benadeling(art: Artikelen, spoor: Spoor) -> None:
@@ -298,7 +314,30 @@ def boete_hoogte(
         f"{VERWIJTBAARHEID_TEKST[verwijtbaarheid]} is de boete {percentage} % van {grondslag}, "
         f"naar boven afgerond op een veelvoud van {euro(afronding)}: {euro(boete)}.",
     )
-    return boete
+    return boete_maximum(benadeling, recidive, boete, art, spoor)
+
+
+def boete_maximum(benadeling: int, recidive: int, boete: int, art: Artikelen, spoor: Spoor) -> int:
+    """De boete is ten hoogste het benadelingsbedrag, bij recidive ten hoogste 150 % daarvan
+    (PW art. 18a lid 1 en lid 5 (2015); IOAW/IOAZ art. 20a). The rounding up to € 10 of the
+    Boetebesluit may not push a fine above that legal maximum: the law goes before the decree,
+    so the fine is then the maximum itself, floored to whole cents."""
+    if boete * 100 <= benadeling * recidive:
+        return boete
+    maximum = benadeling * recidive // 100
+    if recidive == 100:
+        bron = art.boete
+        grens = f"het benadelingsbedrag ({euro(benadeling)})"
+    else:
+        bron = f"{art.boete}; {art.boete_recidive}"
+        grens = f"{recidive} % van het benadelingsbedrag ({euro(maximum)})"
+    spoor.regel(
+        "boete_maximum",
+        bron,
+        f"Door de afronding zou de boete ({euro(boete)}) hoger zijn dan de wet toestaat: de boete "
+        f"is ten hoogste {grens}. De boete wordt daarom {euro(maximum)}.",
+    )
+    return maximum
 
 
 def draagkracht(feiten: Feiten, verwijtbaarheid: str, boete: int, spoor: Spoor) -> int:
@@ -335,25 +374,77 @@ def draagkracht(feiten: Feiten, verwijtbaarheid: str, boete: int, spoor: Spoor) 
     return uitkomst
 
 
-def vervolgingsgrens(benadeling: int, spoor: Spoor) -> None:
-    """Boven de vervolgingsgrens overweegt de ambtenaar aangifte; boete en strafrechtelijke
-    sanctie worden nooit gecombineerd (Aanwijzing sociale zekerheidsfraude)."""
+UNA_VIA_BRON = "Awb art. 5:44 (geen boete na strafvervolging voor hetzelfde feit; una via)"
+
+
+def una_via(
+    feiten: Feiten, benadeling: int, uitkomst: tuple[str, int], spoor: Spoor
+) -> tuple[str, int]:
+    """Una via: a fine and a criminal prosecution for the same act are never combined (Awb art.
+    5:44; Aanwijzing sociale zekerheidsfraude). Above the prosecution threshold the official
+    considers aangifte. Once aangifte is made, no fine follows, whatever the amount, and so no
+    warning in its place either (as after the lapse of the power to fine). While that answer is
+    open above the threshold and a fine or a warning would follow, the sanction depends on it, so
+    it is asked."""
+    sanctie, boete = uitkomst
     grens = spoor.getal("vervolgingsgrens_cent")
-    if benadeling <= grens:
-        return
+    boven = benadeling > grens
     bron = spoor.bron("vervolgingsgrens_cent")
+    if boven:
+        onzeker = " (waarde onzeker)" if spoor.parameter("vervolgingsgrens_cent").onzeker else ""
+        spoor.regel(
+            "vervolgingsgrens",
+            bron,
+            f"Het benadelingsbedrag ligt boven de vervolgingsgrens van {euro(grens)}{onzeker}: "
+            "overweeg aangifte. Een boete en een strafrechtelijke sanctie voor hetzelfde "
+            "feit worden nooit gecombineerd.",
+        )
+    aangifte = feiten.aangifte_gedaan
+    if aangifte is True:
+        # A missing judgement of blame is still asked (the rules never skip it); any other open
+        # judgement only chose between a fine and a warning, both excluded now.
+        if sanctie in ("boete", "waarschuwing") or (
+            sanctie == "oordeel_nodig" and feiten.verwijtbaarheid is not None
+        ):
+            spoor.open_vragen.clear()
+            una_via_aangifte(spoor)
+            return "geen", 0
+        return uitkomst
+    if aangifte is False:
+        if boven and sanctie in ("boete", "waarschuwing"):
+            spoor.regel(
+                "una_via",
+                f"{UNA_VIA_BRON}; {bron}",
+                "Er is geen aangifte gedaan; de zaak volgt de bestuurlijke weg.",
+            )
+        return uitkomst
+    if not boven or sanctie == "geen":
+        return uitkomst
     spoor.vraag(
-        "aangifte",
+        "aangifte_gedaan",
         f"Het benadelingsbedrag ({euro(benadeling)}) is hoger dan de vervolgingsgrens van "
-        f"{euro(grens)}. Wordt aangifte gedaan bij het Openbaar Ministerie? Zo ja, dan wordt "
+        f"{euro(grens)}. Is aangifte gedaan bij het Openbaar Ministerie? Zo ja, dan wordt "
         "geen boete opgelegd.",
-        f"{bron}; Awb art. 5:44 (geen boete naast strafvervolging)",
+        f"{bron}; {UNA_VIA_BRON}",
     )
-    onzeker = " (waarde onzeker)" if spoor.parameter("vervolgingsgrens_cent").onzeker else ""
+    if sanctie == "oordeel_nodig":
+        return uitkomst
+    zonder = f"een boete van {euro(boete)}" if sanctie == "boete" else "een waarschuwing"
     spoor.regel(
-        "vervolgingsgrens",
-        bron,
-        f"Het benadelingsbedrag ligt boven de vervolgingsgrens van {euro(grens)}{onzeker}: "
-        "overweeg aangifte. Een boete en een strafrechtelijke sanctie voor hetzelfde "
-        "feit worden nooit gecombineerd.",
+        "una_via",
+        f"{UNA_VIA_BRON}; {bron}",
+        f"Zonder aangifte volgt {zonder}; met aangifte volgt geen boete en ook geen "
+        "waarschuwing. Het advies hangt daarom af van het antwoord op de vraag of aangifte is "
+        "gedaan.",
+    )
+    return "oordeel_nodig", 0
+
+
+def una_via_aangifte(spoor: Spoor) -> None:
+    spoor.regel(
+        "una_via",
+        UNA_VIA_BRON,
+        "Er is aangifte gedaan bij het Openbaar Ministerie; daarom wordt geen boete opgelegd, "
+        "en dus ook geen waarschuwing in plaats van een boete. Ziet het Openbaar Ministerie af "
+        "van vervolging, beoordeel de zaak dan opnieuw.",
     )
