@@ -47,6 +47,7 @@ WIJZIGBAAR = (
     "verwijtbaarheid_reden",
     "financieel_voordeel_beoogd",
     "dringende_redenen",
+    "aangifte_gedaan",
     "omstandigheden",
     "omstandigheden_toelichting",
     "keuze",
