@@ -60,6 +60,43 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         )
     for i, b in enumerate(besluiten):
         _naar(ctx, b, STATES[i % len(STATES)], boete=i % 3 == 1)
+    _una_via(ctx)
+
+
+def _una_via(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Two cases above the prosecution threshold (una via, Awb art. 5:44): one in concept where the advice waits
+    for the consultant's answer on aangifte, one decided after aangifte (no fine; the recovery stands)."""
+    ids = [i for i in ctx.demo_client_ids[12:14] + ctx.new_client_ids[-220:-200] if i]
+    clients = list(
+        Client.objects.filter(pk__in=ids, consulent__isnull=False, besluiten__isnull=True)
+        .select_related("consulent", "gemeente")
+        .order_by("pk")[:2]
+    )
+    for client, aangifte in zip(clients, (None, True), strict=False):
+        consulent = client.consulent
+        assert consulent is not None
+        b = services.besluit_open(
+            user=consulent,
+            client=client,
+            aanleiding="wijzigingsmelding",
+            overtreding="inlichtingenplicht",
+            pleegdatum=min(ctx.peildatum - timedelta(days=200), timezone.localdate()),
+            benadelingsbedrag_cent=ctx.rng.randint(520, 900) * 10_000,
+            feiten="Vermogen op een buitenlandse spaarrekening drie jaar lang niet gemeld.",
+        )
+        b = services.besluit_wijzig(
+            user=consulent,
+            besluit=b,
+            verwijtbaarheid="opzet",
+            verwijtbaarheid_reden="Hield de rekening bewust buiten beeld om bijstand te houden.",
+            financieel_voordeel_beoogd=True,
+            aangifte_gedaan=aangifte,
+            keuze="volgt",
+            motivering="U heeft uw vermogen niet doorgegeven. Daardoor kreeg u te veel bijstand.",
+            cautie="geen_verklaringen",
+        )
+        if aangifte:
+            services.besluit_vaststellen(user=consulent, besluit=b)
 
 
 def _naar(ctx, b: Besluit, state: str, *, boete: bool) -> None:  # type: ignore[no-untyped-def]

@@ -389,6 +389,9 @@ def una_via(
     sanctie, boete = uitkomst
     grens = spoor.getal("vervolgingsgrens_cent")
     boven = benadeling > grens
+    aangifte = feiten.aangifte_gedaan
+    if not boven and aangifte is None:
+        return uitkomst  # the common case, kept cheap (bench/bench_regels.py)
     bron = spoor.bron("vervolgingsgrens_cent")
     if boven:
         onzeker = " (waarde onzeker)" if spoor.parameter("vervolgingsgrens_cent").onzeker else ""
@@ -399,7 +402,6 @@ def una_via(
             "overweeg aangifte. Een boete en een strafrechtelijke sanctie voor hetzelfde "
             "feit worden nooit gecombineerd.",
         )
-    aangifte = feiten.aangifte_gedaan
     if aangifte is True:
         # A missing judgement of blame is still asked (the rules never skip it); any other open
         # judgement only chose between a fine and a warning, both excluded now.
