@@ -32,7 +32,15 @@ def feiten(draw: st.DrawFn, *, overtreding: str | None = None) -> dict[str, Any]
         st.lists(
             st.fixed_dictionaries(
                 {
-                    "soort": st.sampled_from(["boete", "waarschuwing", "maatregel"]),
+                    "soort": st.sampled_from(
+                        [
+                            "boete",
+                            "waarschuwing",
+                            "maatregel",
+                            "strafrechtelijke_sanctie",
+                            "gevangenisstraf",
+                        ]
+                    ),
                     "overtreding": st.sampled_from(
                         ["inlichtingenplicht", "arbeidsverplichting", "tekortschietend_besef"]
                     ),
@@ -88,7 +96,10 @@ def test_boete_nooit_negatief_of_boven_de_maxima(zaak: dict[str, Any], config: s
     assert advies.boete_cent >= 0
     # PW art. 18a lid 1 and 5 (2015): at most the benadelingsbedrag, 150 % with recidive, also
     # after rounding up to € 10 (compared exactly, in cents × 100).
-    recidive = any(s["soort"] == "boete" for s in zaak["eerdere_sancties"])
+    recidive = any(
+        s["soort"] in ("boete", "strafrechtelijke_sanctie", "gevangenisstraf")
+        for s in zaak["eerdere_sancties"]
+    )
     assert advies.boete_cent * 100 <= benadeling * (150 if recidive else 100)
     if zaak.get("aangifte_gedaan") is True:
         assert advies.sanctie != "boete"  # una via: Awb art. 5:44

@@ -17,7 +17,15 @@ from typing import Any
 WETTEN = ("PW", "IOAW", "IOAZ", "BBZ")
 OVERTREDINGEN = ("inlichtingenplicht", "arbeidsverplichting", "tekortschietend_besef")
 VERWIJTBAARHEDEN = ("geen", "verminderd", "normaal", "grove_schuld", "opzet")
-SANCTIESOORTEN = ("boete", "waarschuwing", "maatregel")
+# An earlier criminal sanction for a breach of the duty to inform, and among those an unconditional
+# prison sentence, count for recidive (PW art. 18a lid 5-6 (2015)); their date is when it became final.
+SANCTIESOORTEN = (
+    "boete",
+    "waarschuwing",
+    "maatregel",
+    "strafrechtelijke_sanctie",
+    "gevangenisstraf",
+)
 
 _VELDEN = (
     "wet",

@@ -6,10 +6,8 @@ Each function names the article it implements; the values come from the rule set
 
 from __future__ import annotations
 
-from datetime import date
-
 from .datums import binnen_maanden_voor, verschuif_jaren
-from .feiten import Feiten
+from .feiten import EerdereSanctie, Feiten
 from .spoor import Spoor
 from .tekst import VERWIJTBAARHEID_TEKST, datum_nl, euro, jaren_tekst
 from .wetten import Artikelen
@@ -174,37 +172,74 @@ def waarschuwing_mogelijk(feiten: Feiten, benadeling: int, spoor: Spoor) -> bool
 
 
 def recidive_percentage(feiten: Feiten, art: Artikelen, spoor: Spoor) -> int:
-    """Recidive: grondslag 150 % als binnen 5 jaar vóór de overtreding een boete voor dezelfde
-    overtreding onherroepelijk werd (PW art. 18a lid 5-6 (2015); IOAW/IOAZ art. 20a)."""
+    """Recidive: grondslag 150 % als binnen 5 jaar vóór de overtreding een boete of een
+    strafrechtelijke sanctie voor dezelfde overtreding onherroepelijk werd, of binnen 10 jaar een
+    onvoorwaardelijke gevangenisstraf (PW art. 18a lid 5-6 (2015); IOAW/IOAZ art. 20a)."""
     jaren = spoor.getal("recidive_termijn_jaren")
-    eerdere = _eerdere_boetes(feiten, jaren)
-    if not eerdere:
+    grond = _recidive_grond(feiten, spoor) or []
+    if not grond:
         spoor.regel(
             "recidive",
             art.boete_recidive,
-            f"Geen boete voor schending van de inlichtingenplicht die in de {jaren_tekst(jaren)} "
-            "vóór de overtreding onherroepelijk werd: de grondslag is het benadelingsbedrag.",
+            "Geen boete of strafrechtelijke sanctie voor schending van de inlichtingenplicht die in "
+            f"de {jaren_tekst(jaren)} vóór de overtreding onherroepelijk werd (en geen "
+            "onvoorwaardelijke gevangenisstraf in de langere termijn): de grondslag is het "
+            "benadelingsbedrag.",
         )
         return 100
     percentage = spoor.getal("recidive_percentage")
+    laatste, termijn = max(grond, key=lambda g: g[0].datum)
+    bron = art.boete_recidive
+    if laatste.soort == "gevangenisstraf":
+        bron += f"; {spoor.bron('recidive_termijn_gevangenisstraf_jaren')}"
     spoor.regel(
         "recidive",
-        art.boete_recidive,
-        f"Op {datum_nl(max(eerdere))} werd een eerdere boete voor schending van de "
-        f"inlichtingenplicht onherroepelijk, binnen {jaren_tekst(jaren)} vóór de overtreding: "
+        bron,
+        f"Op {datum_nl(laatste.datum)} werd {_SOORT_TEKST[laatste.soort]} voor schending van de "
+        f"inlichtingenplicht onherroepelijk, binnen {jaren_tekst(termijn)} vóór de overtreding: "
         f"recidive, de grondslag is {percentage} % van het benadelingsbedrag.",
     )
     return percentage
 
 
-def _eerdere_boetes(feiten: Feiten, jaren: int) -> list[date]:
-    return [
-        s.datum
+_SOORT_TEKST = {
+    "boete": "een eerdere boete",
+    "strafrechtelijke_sanctie": "een eerdere strafrechtelijke sanctie",
+    "gevangenisstraf": "een onvoorwaardelijke gevangenisstraf",
+}
+
+
+def _recidive_grond(feiten: Feiten, spoor: Spoor) -> list[tuple[EerdereSanctie, int]] | None:
+    """The earlier sanctions that make this breach recidive, each with the term it counts in;
+    None when there are candidates but the rules on this date hold no recidive term. The
+    parameters are read only when a candidate exists."""
+    kandidaten = [
+        s
         for s in feiten.eerdere_sancties
-        if s.soort == "boete"
-        and s.overtreding == "inlichtingenplicht"
-        and binnen_maanden_voor(s.datum, feiten.pleegdatum, 12 * jaren)
+        if s.overtreding == "inlichtingenplicht" and s.soort in _SOORT_TEKST
     ]
+    if not kandidaten:
+        return []
+    termijn = spoor.optioneel_getal("recidive_termijn_jaren")
+    if termijn is None:
+        return None
+    soorten = (
+        spoor.lijst("recidive_sanctiesoorten")
+        if "recidive_sanctiesoorten" in spoor.waarden.waarden
+        else ("boete",)
+    )
+    grond = []
+    for sanctie in kandidaten:
+        if sanctie.soort == "gevangenisstraf":
+            lang = spoor.optioneel_getal("recidive_termijn_gevangenisstraf_jaren")
+            jaren = termijn if lang is None else max(lang, termijn)
+        elif sanctie.soort in soorten:
+            jaren = termijn
+        else:
+            continue
+        if binnen_maanden_voor(sanctie.datum, feiten.pleegdatum, 12 * jaren):
+            grond.append((sanctie, jaren))
+    return grond
 
 
 def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) -> bool:
@@ -253,15 +288,11 @@ def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) ->
 
 def _recidive_voor_maximum(feiten: Feiten, spoor: Spoor) -> int | None:
     """The recidive percentage for the highest possible fine; None when an earlier fine exists
-    but the rules on this date hold no recidive term or percentage."""
-    termijn = spoor.optioneel_getal("recidive_termijn_jaren")
-    if termijn is None:
-        eerdere = any(
-            s.soort == "boete" and s.overtreding == "inlichtingenplicht"
-            for s in feiten.eerdere_sancties
-        )
-        return None if eerdere else 100
-    if not _eerdere_boetes(feiten, termijn):
+    (or a criminal sanction) exists but the rules on this date hold no recidive term or percentage."""
+    grond = _recidive_grond(feiten, spoor)
+    if grond is None:
+        return None
+    if not grond:
         return 100
     return spoor.optioneel_getal("recidive_percentage")
 
