@@ -13,7 +13,6 @@ earliest rule set, so only a value whose own date lies before the breach is used
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from .configuratie import Configuratie
 from .feiten import Feiten, FeitenFout
@@ -22,7 +21,7 @@ from .inlichtingenplicht import (
     boetebevoegdheid_vervallen,
     una_via_aangifte,
 )
-from .parameters import Gemeente, Regeling
+from .parameters import Gemeente
 from .spoor import Spoor, Uitleg
 from .tekst import VERWIJTBAARHEID_TEKST, datum_nl
 from .wetten import Artikelen
@@ -50,7 +49,7 @@ def alleen_wet(
     art: Artikelen,
 ) -> Wettelijk:
     """The legal part of the advice for a breach before the organisation's first rule set."""
-    eerste = _eerste_regeling(config)
+    eerste = config.eerste_regeling()
     if eerste is None:
         raise FeitenFout(
             "pleegdatum",
@@ -74,19 +73,6 @@ def alleen_wet(
     else:
         sanctie = _maatregel(feiten, art, spoor)
     return Wettelijk(uitleg, spoor, sanctie)
-
-
-def _eerste_regeling(config: Configuratie) -> tuple[Regeling, date] | None:
-    kandidaten = []
-    for keuze in config.organisatie.regelingen:
-        regeling = config.regelingen[keuze.id]
-        vanaf = config.vanaf(keuze)
-        if vanaf is not None and not regeling.concept:
-            kandidaten.append((vanaf, regeling))
-    if not kandidaten:
-        return None
-    vanaf, regeling = min(kandidaten, key=lambda k: k[0])
-    return regeling, vanaf
 
 
 def _boete(feiten: Feiten, benadeling: int, art: Artikelen, spoor: Spoor) -> str:
