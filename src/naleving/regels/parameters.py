@@ -57,6 +57,8 @@ SCHEMA: Mapping[str, type] = MappingProxyType(
         "boete_afronding_cent": int,
         "recidive_percentage": int,
         "recidive_termijn_jaren": int,
+        "recidive_sanctiesoorten": list,
+        "recidive_termijn_gevangenisstraf_jaren": int,
         "waarschuwing_grens_cent": int,
         "waarschuwing_termijn_jaren": int,
         "draagkracht_percentage": int,
