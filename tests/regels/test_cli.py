@@ -203,5 +203,8 @@ def test_feiten_van_voor_de_eerste_regeling_krijgen_het_wettelijke_deel(
     }
     assert advies_main(["--uitleg", _bestand(tmp_path, zaak)]) == 0
     tekst = capsys.readouterr().out
-    assert "Regeling: geen (alleen de wet; het beleidsdeel is niet beschikbaar)" in tekst
+    assert (
+        "Regels: geen: op de pleegdatum gold nog geen regeling; alleen de wet is beoordeeld"
+        in tekst
+    )
     assert "Awb art. 5:45 lid 2" in tekst  # € 123,45: at most € 340, so 3 years

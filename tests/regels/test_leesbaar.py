@@ -59,7 +59,7 @@ def _stappen(feiten: dict[str, Any]) -> dict[str, str]:
 def test_boete_bij_opzet_in_gewone_taal() -> None:
     """Boete = 100 % of the benadeling at opzet, rounded up to € 10 (Boetebesluit; baanbrekers-2025)."""
     uitleg = leesbaar(adviseer(BOETE_OPZET))
-    assert uitleg.advies == "boete van € 1.240,00"
+    assert uitleg.advies == "boete van € 1.234,56"
     assert uitleg.regeling == "Beleidsregels handhaving Baanbrekers 2025"
     stappen = {s.regel: s for s in uitleg.stappen}
     assert stappen["regeling"].tekst == (
@@ -81,6 +81,11 @@ def test_boete_bij_opzet_in_gewone_taal() -> None:
     assert stappen["boete_hoogte"].tekst == (
         "U deed dit met opzet. Dan is de boete 100 % van het bedrag dat u te veel ontving (€ 1.234,56). Dat "
         "wordt naar boven afgerond op hele tientjes: € 1.240,00."
+    )
+    # PW art. 18a lid 1: the fine is at most the benadelingsbedrag, also after rounding up.
+    assert stappen["boete_maximum"].tekst == (
+        "Na het afronden zou de boete € 1.240,00 zijn. Dat is meer dan de wet toestaat: de boete is "
+        "ten hoogste het benadelingsbedrag (€ 1.234,56). Daarom is de boete € 1.234,56."
     )
     assert stappen["boete_hoogte"].grondslag == (
         "artikel 18a lid 1 van de Participatiewet (nummering van 2015); Boetebesluit socialezekerheidswetten "
@@ -238,7 +243,7 @@ def test_cli_uitleg_in_gewone_taal(tmp_path: Path, capsys: pytest.CaptureFixture
     assert advies_main(["--uitleg", str(pad)]) == 0
     tekst = capsys.readouterr().out
     assert tekst.startswith(
-        "Advies: boete van € 1.240,00\nRegels: Beleidsregels handhaving Baanbrekers 2025\n\nUitleg:\n"
+        "Advies: boete van € 1.234,56\nRegels: Beleidsregels handhaving Baanbrekers 2025\n\nUitleg:\n"
         "  1. Op 1 maart 2026, de dag van de overtreding, golden bij Baanbrekers de Beleidsregels handhaving "
         "Baanbrekers 2025.\n"
         "     Grondslag: Beleidsregels handhaving Baanbrekers 2025; artikel 4:81 van de Algemene wet "

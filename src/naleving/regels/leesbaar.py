@@ -333,9 +333,17 @@ def _recidive_nee(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     )
 
 
+_RECIDIVE_WAT = {
+    "een eerdere boete": "een boete",
+    "een eerdere strafrechtelijke sanctie": "een straf van de rechter",
+    "een onvoorwaardelijke gevangenisstraf": "een gevangenisstraf",
+}
+
+
 def _recidive_ja(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    wat = _RECIDIVE_WAT[t["wat"]]
     return (
-        f"U kreeg al eerder een boete voor het niet doorgeven van wijzigingen. Die kwam vast te "
+        f"U kreeg al eerder {wat} voor het niet doorgeven van wijzigingen. Die kwam vast te "
         f"staan op {t['datum']}, minder dan {t['jaren']} voor deze overtreding. Daarom wordt de "
         f"boete berekend over {t['procent']} % van het bedrag dat u te veel ontving.",
         (),
@@ -474,6 +482,60 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
             ),
             _regeling,
         ),
+        (
+            re.compile(
+                r"Op de pleegdatum \((?P<datum>[^)]+)\) past (?P<org>.+?) volgens deze regels nog "
+                r"geen regeling toe; de eerste, '(?P<naam>.+?)' \([^)]+\), geldt vanaf "
+                r"(?P<vanaf>[^.]+)\. .*"
+            ),
+            lambda t: (
+                f"Op {t['datum']}, de dag van de overtreding, had {t['org']} nog geen eigen regels "
+                f"voor boetes. De eerste regels gelden vanaf {t['vanaf']}. Daarom is alleen "
+                "gekeken naar wat de wet zelf zegt.",
+                (),
+            ),
+        ),
+    ),
+    "beleid_niet_beschikbaar": ((re.compile(r"(?s).+"), lambda t: (t[0], ())),),
+    "una_via": (
+        (
+            re.compile(r"Er is aangifte gedaan bij het Openbaar Ministerie; .*"),
+            _vast(
+                "Er is aangifte gedaan bij het Openbaar Ministerie. Daarom krijgt u geen boete, en "
+                "ook geen waarschuwing in plaats van een boete. Besluit het Openbaar Ministerie "
+                "om u niet te vervolgen, dan wordt de zaak opnieuw bekeken."
+            ),
+        ),
+        (
+            re.compile(r"Er is geen aangifte gedaan; .*"),
+            _vast(
+                "Er is geen aangifte gedaan bij het Openbaar Ministerie. Daarom beslist de "
+                "gemeente zelf over een boete."
+            ),
+        ),
+        (
+            re.compile(r"Zonder aangifte volgt (?P<zonder>.+?); met aangifte .*"),
+            lambda t: (
+                f"Zonder aangifte bij het Openbaar Ministerie volgt {t['zonder']}. Is er wel "
+                "aangifte gedaan, dan krijgt u geen boete en ook geen waarschuwing. Dat moet de "
+                "consulent eerst nagaan.",
+                (),
+            ),
+        ),
+    ),
+    "boete_maximum": (
+        (
+            re.compile(
+                rf"Door de afronding zou de boete \((?P<boete>{_B})\) hoger zijn dan de wet "
+                r"toestaat: de boete is ten hoogste (?P<grens>.+?)\. De boete wordt daarom "
+                rf"(?P<maximum>{_B})\."
+            ),
+            lambda t: (
+                f"Na het afronden zou de boete {t['boete']} zijn. Dat is meer dan de wet toestaat: "
+                f"de boete is ten hoogste {t['grens']}. Daarom is de boete {t['maximum']}.",
+                (),
+            ),
+        ),
     ),
     "lex_mitior": (
         (
@@ -608,13 +670,15 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
     "recidive": (
         (
             re.compile(
-                r"Geen boete voor schending .* in de (?P<jaren>\d+ jaar) vóór de overtreding .*"
+                r"Geen boete (?:of strafrechtelijke sanctie )?voor schending .* in de "
+                r"(?P<jaren>\d+ jaar) vóór de overtreding .*"
             ),
             _recidive_nee,
         ),
         (
             re.compile(
-                r"Op (?P<datum>.+?) werd een eerdere boete .* binnen (?P<jaren>\d+ jaar) vóór de "
+                r"Op (?P<datum>.+?) werd (?P<wat>een eerdere boete|een eerdere strafrechtelijke sanctie|"
+                r"een onvoorwaardelijke gevangenisstraf) .* binnen (?P<jaren>\d+ jaar) vóór de "
                 r"overtreding: recidive, de grondslag is (?P<procent>\d+) % .*"
             ),
             _recidive_ja,
@@ -632,10 +696,25 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
             re.compile(
                 rf"De hoogst mogelijke boete is (?P<hoogste>hoger|niet hoger) dan (?P<grens>{_B}), "
                 r"dus de bevoegdheid om een boete op te leggen vervalt (?P<jaren>\d+ jaar) na de "
+                r"overtreding, op (?P<datum>[^;]+); de beoordelingsdatum ligt daarvoor\."
+            ),
+            _verval_open,
+        ),
+        (
+            re.compile(
+                rf"De hoogst mogelijke boete is (?P<hoogste>hoger|niet hoger) dan (?P<grens>{_B}), "
+                r"dus de bevoegdheid om een boete op te leggen vervalt (?P<jaren>\d+ jaar) na de "
                 r"overtreding, op (?P<datum>[^.]+)\. De beoordelingsdatum (?P<beoordeling>.+?) "
                 r"ligt daarna: .*"
             ),
             _verval_voorbij,
+        ),
+        (
+            re.compile(r"De vervaltermijnen van de boetebevoegdheid staan voor deze pleegdatum .*"),
+            _vast(
+                "Voor een overtreding van zo lang geleden staan de termijnen om een boete op te "
+                "leggen niet in deze regels. De consulent gaat zelf na of een boete nog kan."
+            ),
         ),
     ),
     "boete_zonder_benadeling": (
