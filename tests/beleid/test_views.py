@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from naleving.audit.models import AuditEntry
-from naleving.beleid import kpi
+from naleving.beleid import kpi, onderdrukking
 from naleving.clienten.models import Client
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,12 @@ pytestmark = pytest.mark.django_db
 def bm_client(client, dataset):
     client.force_login(dataset["beleidsmedewerker"])
     return client
+
+
+@pytest.fixture
+def exact(monkeypatch):
+    """Threshold 0: the exact numbers, to check what the tables hold."""
+    monkeypatch.setattr(onderdrukking, "drempel", lambda: 0)
 
 
 def test_only_the_reporting_right_opens_the_dashboard(client, make_user) -> None:
@@ -34,8 +40,9 @@ def test_dashboard_shows_suppressed_counts_charts_and_tables(bm_client) -> None:
     assert response.status_code == 200
     html = response.content.decode()
     assert "Cijfers handhaving 2026" in html
-    # every count of the small data set is 1..4: shown as "< 5", never as the exact number
-    assert "&lt; 5" in html
+    # every count of the small data set is 1..4: shown as "afgeschermd", never as the exact number
+    assert "afgeschermd" in html and "&lt; 5" not in html
+    assert "Aantallen van 1 tot en met 4 staan er als &quot;afgeschermd&quot;" in html
     assert html.count("<svg") >= 8
     assert 'role="img"' in html and "(de cijfers staan ook in de tabel)" in html
     assert "Besluiten: nog geen gegevens." in html
@@ -65,14 +72,13 @@ def test_export_csv_is_the_suppressed_table(bm_client) -> None:
         "Niet vast te stellen",
         "Onrechtmatig",
     ]
-    assert rijen[1] == ["Signaal: Melding van een inwoner", "< 5", "0", "0", "< 5"]
-    assert rijen[7] == ["Onderzoek tijdens de uitkering", "< 5", "< 5", "0", "0"]
+    assert rijen[1] == ["Signaal: Melding van een inwoner", "afgeschermd", "0", "0", "afgeschermd"]
+    assert rijen[7] == ["Onderzoek tijdens de uitkering", "afgeschermd", "afgeschermd", "0", "0"]
     entry = AuditEntry.objects.filter(actie="exporteren").latest("volgnummer")
     assert (entry.object_type, entry.object_id) == ("beleid.cijfers", "belasting.csv")
 
 
-def test_export_without_suppression_threshold_shows_exact_numbers(bm_client, settings) -> None:
-    settings.NALEVING_BELEID_MIN_CEL = 0
+def test_export_without_suppression_threshold_shows_exact_numbers(bm_client, exact) -> None:
     response = bm_client.get("/beleid/export/doorlooptijden.xlsx?jaar=2026")
     blad = load_workbook(io.BytesIO(response.content)).active
     rijen = [[c.value for c in r] for r in blad.iter_rows()]
@@ -86,8 +92,7 @@ def test_unknown_table_is_not_found(bm_client) -> None:
     assert bm_client.get("/beleid/export/bestaatniet.csv?jaar=2026").status_code == 404
 
 
-def test_cbs_counts_come_from_the_registry(bm_client, settings) -> None:
-    settings.NALEVING_BELEID_MIN_CEL = 0
+def test_cbs_counts_come_from_the_registry(bm_client, exact) -> None:
 
     def besluiten(f):  # stands in for the besluiten app
         return [
@@ -110,8 +115,7 @@ def test_cbs_counts_come_from_the_registry(bm_client, settings) -> None:
     ]
 
 
-def test_yearly_report_html_and_pdf(bm_client, settings) -> None:
-    settings.NALEVING_BELEID_MIN_CEL = 0
+def test_yearly_report_html_and_pdf(bm_client, exact) -> None:
     html = bm_client.get("/beleid/rapport/2026/").content.decode()
     assert "<h1>Voortgangsrapportage handhaving 2026</h1>" in html
     assert "Voor 2026 is nog geen uitvoeringsplan vastgelegd." in html

@@ -39,6 +39,8 @@ VERPLAATST = {
     # onderzoek observation limits
     "waarneming_max_aantal": (10, True),
     "waarneming_max_dagen": (28, True),
+    # beleid: small-number suppression (was the setting NALEVING_BELEID_MIN_CEL)
+    "cijfers_kleinste_aantal": (5, True),
 }
 
 
@@ -58,6 +60,7 @@ OUDE_PLEKKEN = {
     "an observation limit as a settings default": r"\"NALEVING_WAARNEMING_MAX_\w+\",\s*\d",
     "the maatregel bounds as literals": r"1\s*<=\s*besluit\.maatregel_(maanden|percentage)\s*<=",
     "the € 340 threshold as a literal": r"\b34_?000\b",
+    "the suppression threshold as a setting": r"NALEVING_BELEID_MIN_CEL",
 }
 
 

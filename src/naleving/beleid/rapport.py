@@ -11,7 +11,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from naleving.beleid import kpi, tabellen
+from naleving.beleid import kpi, onderdrukking, tabellen
 from naleving.beleid.filters import KpiFilter
 from naleving.beleid.grafiek import staafdiagram
 from naleving.beleid.models import Pijler, Uitvoeringsplan
@@ -123,7 +123,8 @@ def context_evaluatie(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[st
 
 
 def html(context: dict[str, Any], *, pdf: bool = False) -> str:
-    return render_to_string("beleid/rapport.html", {**context, "pdf": pdf})
+    uitleg = onderdrukking.uitleg(onderdrukking.drempel())
+    return render_to_string("beleid/rapport.html", {**context, "pdf": pdf, "onderdrukking": uitleg})
 
 
 def pdf(context: dict[str, Any]) -> bytes:

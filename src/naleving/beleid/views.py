@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET
 from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.beleid import export, rapport, tabellen
+from naleving.beleid import export, onderdrukking, rapport, tabellen
 from naleving.beleid.filters import KpiFilter
 from naleving.beleid.forms import FilterForm
+from naleving.core.spreadsheet import CSV_CONTENT_TYPE
 
 
 def _require(request: HttpRequest) -> None:
@@ -78,7 +79,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filter": f,
             "gemeente_naam": dict(gemeenten).get(f.gemeente_id) if f.gemeente_id else "",
-            "drempel": tabellen.drempel(),
+            "onderdrukking": onderdrukking.uitleg(onderdrukking.drempel()),
             "exportquery": _query(f),
             "vergelijking": w(tabellen.vergelijking(f.met(gemeente_id=None), gemeenten)),
             "trechter": [w(t) for t in tabellen.trechter(f)],
@@ -112,7 +113,7 @@ def export_tabel(request: HttpRequest, sleutel: str, formaat: str) -> HttpRespon
     _log(request, f"{sleutel}.{formaat}", f)
     naam = f"naleving-{sleutel}-{f.periode_label.replace(' ', '-')}.{formaat}"
     if formaat == "csv":
-        response = HttpResponse(export.als_csv(tabel), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(export.als_csv(tabel), content_type=CSV_CONTENT_TYPE)
     else:
         response = HttpResponse(
             export.als_xlsx([tabel]),

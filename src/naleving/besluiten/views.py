@@ -40,6 +40,7 @@ from naleving.besluiten.statemachine import Status
 from naleving.clienten.selectors import client_for_user, may, object_for_user
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
+from naleving.core.spreadsheet import CSV_CONTENT_TYPE
 
 
 def _load(request: HttpRequest, pk: int, reden: str = "") -> tuple[User, Besluit]:
@@ -393,7 +394,7 @@ def cbs(request: HttpRequest) -> HttpResponse:
             form.add_error("maand", "Schrijf de maand als 2026-03.")
         else:
             response = HttpResponse(
-                nazorg.cbs_export(user=user, maand=peil), content_type="text/csv"
+                nazorg.cbs_export(user=user, maand=peil), content_type=CSV_CONTENT_TYPE
             )
             response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
             return response

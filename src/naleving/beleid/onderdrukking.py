@@ -1,0 +1,190 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Small-number suppression for every policy figure: the dashboard, the voortgangsrapportage and evaluation
+(HTML and PDF) and the CSV/XLSX exports all go through `onderdruk`, with the one threshold `drempel()`.
+
+In a municipality of a few thousand clients a count of 1 or 2 can point to a person. The rules (decision, see
+docs/beleid.md; the threshold is the organisation's working agreement `cijfers_kleinste_aantal` in its parameter
+file, with its source):
+
+1. Primary suppression: a count from 1 to the threshold minus one is not shown. 0 is shown: it points to nobody.
+2. Secondary (complementary) suppression: a table declares which of its cells add up to a total (a "Totaal" row,
+   a total column, "ontvangen = afgehandeld + open"). As long as a hidden cell could be computed back from the
+   visible cells and those sums (by any combination of them, not only one row at a time), one more cell is
+   hidden: the smallest non-zero visible cell in a sum with the exposed cell, a total only when no part is left.
+3. A value that describes the cases behind a count (their amount, median, average) is hidden with that count, and
+   also when that count is below the threshold.
+
+Every hidden cell shows the same word, `AFGESCHERMD`: a different mark for primary and secondary cells would tell
+which hidden cell is the small one, and with it its value range.
+
+What this does not cover: sums between different tables or different filters (one municipality against all of
+them, the funnel's findings against the burden table) are not declared, so subtraction between two tables can
+still narrow a hidden cell down. Within one table no hidden cell is derivable; the comparison of municipalities
+carries its own total column for the most direct link (its sum is the funnel's total).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+from django.utils import timezone
+
+from naleving import regels
+
+Cel = tuple[int, int]  # (row, column) in a table's rows
+AFGESCHERMD = "afgeschermd"
+
+
+def drempel() -> int:
+    """The smallest count shown in policy figures, from the organisation's parameter file (on today's date: the
+    rule in force when the figures are published)."""
+    return regels.getal("cijfers_kleinste_aantal", op=timezone.localdate())
+
+
+def uitleg(n: int) -> str:
+    """The one sentence that dashboard and report print above their figures."""
+    return (
+        f'Aantallen van 1 tot en met {n - 1} staan er als "{AFGESCHERMD}", net als de bedragen, '
+        f"gemiddelden en medianen van zo weinig zaken. Soms is ook een groter aantal "
+        f'"{AFGESCHERMD}": anders zou u een klein aantal uit een totaal kunnen terugrekenen. '
+        "Een 0 staat er gewoon: die wijst niemand aan."
+    )
+
+
+@dataclass(frozen=True)
+class Relatie:
+    """Cells that add up: the value in `totaal` is the sum of the values in `delen`."""
+
+    totaal: Cel
+    delen: tuple[Cel, ...]
+
+    @property
+    def cellen(self) -> tuple[Cel, ...]:
+        return (self.totaal, *self.delen)
+
+
+def totaalrij(totaal: int, rijen: Iterable[int], kolommen: Iterable[int]) -> tuple[Relatie, ...]:
+    """Row `totaal` is the sum of `rijen`, in each of `kolommen`."""
+    rijen = tuple(rijen)
+    return tuple(Relatie((totaal, k), tuple((r, k) for r in rijen)) for k in kolommen)
+
+
+def totaalkolom(totaal: int, kolommen: Iterable[int], rijen: Iterable[int]) -> tuple[Relatie, ...]:
+    """Column `totaal` is the sum of `kolommen`, in each of `rijen`."""
+    kolommen = tuple(kolommen)
+    return tuple(Relatie((r, totaal), tuple((r, k) for k in kolommen)) for r in rijen)
+
+
+def _getal(waarde: object) -> int | None:
+    return waarde if isinstance(waarde, int) and not isinstance(waarde, bool) else None
+
+
+def onderdruk(
+    rijen: Sequence[Sequence[object]],
+    *,
+    aantallen: Iterable[Cel],
+    relaties: Sequence[Relatie] = (),
+    afgeleid: Mapping[Cel, Iterable[Cel]] | None = None,
+    n: int,
+) -> list[list[object]]:
+    """The rows with every count below `n` (not 0), every cell needed to protect those, and every value derived
+    from a hidden or small count replaced by `AFGESCHERMD`. `aantallen`: the count cells; `afgeleid`: cell ->
+    the count cells it describes (amount, median, average)."""
+    waarden = {c: w for c in aantallen if (w := _getal(rijen[c[0]][c[1]])) is not None}
+    primair = {c for c, w in waarden.items() if 0 < w < n}
+    verborgen = aanvullend(waarden, primair, relaties)
+    for cel, basis in (afgeleid or {}).items():
+        if rijen[cel[0]][cel[1]] is None:
+            continue
+        for b in basis:
+            w = _getal(rijen[b[0]][b[1]])
+            if b in verborgen or (w is not None and w < n):
+                verborgen.add(cel)
+                break
+    return [
+        [AFGESCHERMD if (r, k) in verborgen else w for k, w in enumerate(rij)]
+        for r, rij in enumerate(rijen)
+    ]
+
+
+def aanvullend(
+    waarden: Mapping[Cel, int], primair: set[Cel], relaties: Sequence[Relatie]
+) -> set[Cel]:
+    """Secondary suppression: the primary cells plus as few extra cells as this greedy choice finds, so that no
+    hidden cell is determined by the visible cells and the relations."""
+    verborgen = set(primair)
+    while True:
+        blootgesteld = next((c for c in sorted(verborgen) if bepaald(c, verborgen, relaties)), None)
+        if blootgesteld is None:
+            return verborgen
+        extra = _aanvulling(blootgesteld, verborgen, waarden, relaties)
+        if extra is None:  # every cell linked to it is hidden already: nothing left to add
+            return verborgen
+        verborgen.add(extra)
+
+
+def _aanvulling(
+    cel: Cel, verborgen: set[Cel], waarden: Mapping[Cel, int], relaties: Sequence[Relatie]
+) -> Cel | None:
+    def rang(c: Cel, is_totaal: bool) -> tuple[int, int, int, Cel]:
+        w = waarden.get(c, 0)
+        return (w == 0, is_totaal, w, c)
+
+    eigen = [r for r in relaties if cel in r.cellen]
+    for groep in (eigen, relaties):  # first the sums the cell is in, then any sum
+        kandidaten = [
+            rang(c, c == r.totaal)
+            for r in groep
+            for c in r.cellen
+            if c not in verborgen and c in waarden
+        ]
+        if kandidaten:
+            return min(kandidaten)[3]
+    return None
+
+
+def bepaald(cel: Cel, verborgen: set[Cel], relaties: Sequence[Relatie]) -> bool:
+    """Is hidden `cel` fixed by the relations once the visible cells are known? Each relation is one linear
+    equation in the hidden cells (total minus parts = known number); the cell is fixed when its unit vector lies
+    in the row space of those equations, i.e. a row of the reduced row echelon form is exactly that vector."""
+    onbekend = sorted({c for r in relaties for c in r.cellen if c in verborgen})
+    if cel not in onbekend:
+        return False
+    index = {c: i for i, c in enumerate(onbekend)}
+    matrix: list[list[Fraction]] = []
+    for r in relaties:
+        rij = [Fraction(0)] * len(onbekend)
+        for c, teken in ((r.totaal, 1), *((d, -1) for d in r.delen)):
+            if c in index:
+                rij[index[c]] += teken
+        if any(rij):
+            matrix.append(rij)
+    doel = index[cel]
+    for rij in _rref(matrix):
+        if rij[doel] and all(not v for i, v in enumerate(rij) if i != doel):
+            return True
+    return False
+
+
+def _rref(matrix: list[list[Fraction]]) -> list[list[Fraction]]:
+    rijen = [list(r) for r in matrix]
+    if not rijen:
+        return rijen
+    breedte, spil = len(rijen[0]), 0
+    for kolom in range(breedte):
+        kies = next((i for i in range(spil, len(rijen)) if rijen[i][kolom]), None)
+        if kies is None:
+            continue
+        rijen[spil], rijen[kies] = rijen[kies], rijen[spil]
+        deler = rijen[spil][kolom]
+        rijen[spil] = [v / deler for v in rijen[spil]]
+        for i in range(len(rijen)):
+            if i != spil and rijen[i][kolom]:
+                factor = rijen[i][kolom]
+                rijen[i] = [a - factor * b for a, b in zip(rijen[i], rijen[spil], strict=True)]
+        spil += 1
+        if spil == len(rijen):
+            break
+    return rijen[:spil]
