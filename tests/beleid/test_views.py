@@ -144,9 +144,95 @@ def test_trend_sentences_from_first_to_last_year() -> None:
         "jaren",
         "Kerncijfers per jaar",
         ["Kerncijfer", "2026", "2027", "2028"],
-        [["Signalen", 120, 100, 90], ["Onderzoeken", 10, "< 5", 10], ["Bezwaren", "< 5", 7, None]],
+        [
+            ["Signalen", 120, 100, 90],
+            ["Onderzoeken", 10, "afgeschermd", 10],
+            ["Bezwaren", "afgeschermd", 7, None],
+        ],
     )
     assert trends(tabel) == [
         "Signalen: gedaald van 120 naar 90.",
         "Onderzoeken: gelijk gebleven van 10 naar 10.",
     ]
+
+
+def _besluiten(f):  # stands in for the besluiten app: one fine of € 1.300
+    return [
+        ("besluiten", "Boete", 1, 130_000),
+        ("besluiten", "Waarschuwing", 7, None),
+        ("besluiten", "Geen sanctie", 9, None),
+    ]
+
+
+@pytest.fixture
+def een_boete():
+    kpi.register_funnel_bron(_besluiten)
+    yield
+    kpi.unregister_funnel_bron(_besluiten)
+
+
+def test_dashboard_and_report_state_the_one_threshold_of_the_parameter_file(bm_client) -> None:
+    zin = onderdrukking.uitleg(5).replace('"', "&quot;")
+    assert zin in bm_client.get("/beleid/?jaar=2026").content.decode()
+    assert zin in bm_client.get("/beleid/rapport/2026/").content.decode()
+    assert zin in bm_client.get("/beleid/evaluatie/").content.decode()
+
+
+def test_the_amount_of_one_fine_is_hidden_with_its_count_everywhere(bm_client, een_boete) -> None:
+    """Before: "< 5" with "€ 1.300,00" beside it, and the total 17 minus 7 and 9 gave the count back."""
+    for pagina in ("/beleid/?jaar=2026", "/beleid/rapport/2026/"):
+        html = bm_client.get(pagina).content.decode()
+        assert "1.300,00" not in html and "Besluiten" in html
+    response = bm_client.get("/beleid/export/trechter-besluiten.csv?jaar=2026")
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rijen == [
+        ["Onderdeel", "Aantal", "Bedrag"],
+        ["Boete", "afgeschermd", "afgeschermd"],
+        ["Waarschuwing", "afgeschermd", ""],
+        ["Geen sanctie", "9", ""],
+        ["Totaal", "17", ""],
+    ]
+    blad = load_workbook(
+        io.BytesIO(bm_client.get("/beleid/export/trechter-besluiten.xlsx?jaar=2026").content)
+    ).active
+    assert [c.value for c in blad[3]] == ["Boete", "afgeschermd", "afgeschermd"]
+
+
+def test_amounts_are_numbers_with_a_euro_format_in_xlsx(bm_client, een_boete, exact) -> None:
+    from naleving.core.spreadsheet import EURO_FORMAAT
+
+    response = bm_client.get("/beleid/export/trechter-besluiten.xlsx?jaar=2026")
+    boete = load_workbook(io.BytesIO(response.content)).active[3]
+    assert [(c.value, c.data_type) for c in boete] == [("Boete", "s"), (1, "n"), (1300, "n")]
+    assert boete[2].number_format == EURO_FORMAAT
+    tekst = bm_client.get("/beleid/export/trechter-besluiten.csv?jaar=2026").content.decode()
+    assert "\r\nBoete;1;1300,00\r\n" in tekst
+
+
+def test_the_comparison_of_municipalities_has_a_total_that_protects_the_small_ones(
+    bm_client, monkeypatch
+) -> None:
+    """Signalen 2026: Heusden 1, Loon op Zand 0, Waalwijk 3, together 4 (the funnel's total)."""
+    monkeypatch.setattr(onderdrukking, "drempel", lambda: 0)
+    response = bm_client.get("/beleid/export/vergelijking.csv?jaar=2026")
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rijen[0] == ["Kerncijfer", "Heusden", "Loon op Zand", "Waalwijk", "Totaal"]
+    assert rijen[1] == ["Signalen", "1", "0", "3", "4"]
+    # threshold 2: Heusden's 1 is hidden, and with it Waalwijk's 3 (else 4 - 0 - 3 = 1)
+    monkeypatch.setattr(onderdrukking, "drempel", lambda: 2)
+    response = bm_client.get("/beleid/export/vergelijking.csv?jaar=2026")
+    rijen = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rijen[1] == ["Signalen", "afgeschermd", "0", "afgeschermd", "4"]
+
+
+def test_every_sheet_of_the_whole_export_is_named_by_whole_words(bm_client, een_boete) -> None:
+    boek = load_workbook(io.BytesIO(bm_client.get("/beleid/export-alles.xlsx?jaar=2026").content))
+    titels = [blad["A1"].value for blad in boek.worksheets]
+    assert len(set(boek.sheetnames)) == len(boek.sheetnames) == len(titels) == 16
+    for naam, titel in zip(boek.sheetnames, titels, strict=True):
+        assert len(naam) <= 31
+        schoon = titel.replace(":", "").replace("/", "-")
+        assert schoon.startswith(naam)
+        assert schoon[len(naam) : len(naam) + 1] in ("", " ", ",")
+    assert "Onderzoeken die niets vonden" in boek.sheetnames
+    assert "Ingrijpende stappen" in boek.sheetnames
