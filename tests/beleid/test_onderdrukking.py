@@ -214,3 +214,36 @@ def test_the_old_setting_changes_nothing_the_parameter_rules(settings) -> None:
     settings.NALEVING_BELEID_MIN_CEL = 0  # the old setting no longer changes anything
     t = _tabel([["A", 3], ["B", 9]], soorten={1: "aantal"}).onderdrukt()
     assert t.rijen == [["A", X], ["B", 9]]
+
+
+# --- Between tables ------------------------------------------------------------------------------------------
+
+
+def test_a_small_count_cannot_be_subtracted_from_a_total_in_another_table() -> None:
+    """The information moments per kind have no total row, but the comparison of municipalities holds their
+    total (24): without the link, 24 - 10 - 12 would give the hidden 2 back."""
+    from naleving.beleid import samenhang
+    from naleving.beleid.tabellen import samen_onderdrukt
+
+    soorten = Tabel(
+        "informatiemomenten",
+        "Informatiemomenten",
+        ["Soort", "Aantal"],
+        [["Aanvraag", 2], ["Periodiek", 10], ["Na een wijziging", 12]],
+        soorten={1: "aantal"},
+    )
+    vergelijking = Tabel(
+        "vergelijking",
+        "Vergelijking",
+        ["Kerncijfer", "Waalwijk", "Totaal"],
+        [["Informatiemomenten", 24, 24]],
+        soorten={1: "aantal", 2: "aantal"},
+        relaties=totaalkolom(2, [1], [0]),
+    )
+    assert soorten.onderdrukt(5).rijen[1:] == [["Periodiek", 10], ["Na een wijziging", 12]]
+    lijst = [soorten, vergelijking]
+    koppelingen = samenhang.relaties(lijst, "Totaal")
+    assert koppelingen == (Relatie((1, 0, 2), ((0, 0, 1), (0, 1, 1), (0, 2, 1))),)
+    samen = samen_onderdrukt(lijst, koppelingen=koppelingen, n=5)
+    assert samen[0].rijen == [["Aanvraag", X], ["Periodiek", X], ["Na een wijziging", 12]]
+    assert samen[1].rijen == [["Informatiemomenten", 24, 24]]

@@ -236,3 +236,53 @@ def test_every_sheet_of_the_whole_export_is_named_by_whole_words(bm_client, een_
         assert schoon[len(naam) : len(naam) + 1] in ("", " ", ",")
     assert "Onderzoeken die niets vonden" in boek.sheetnames
     assert "Ingrijpende stappen" in boek.sheetnames
+
+
+def _verborgen(rijen) -> set[tuple[int, int]]:
+    return {(r, k) for r, rij in enumerate(rijen) for k, v in enumerate(rij) if v == "afgeschermd"}
+
+
+def test_a_table_exported_alone_hides_the_same_cells_as_the_whole_export(
+    bm_client, een_boete, monkeypatch
+) -> None:
+    """Otherwise two downloads together would give away what each hides."""
+    import re
+
+    monkeypatch.setattr(onderdrukking, "drempel", lambda: 2)
+    html = bm_client.get("/beleid/?jaar=2026").content.decode()
+    sleutels = sorted(set(re.findall(r"/beleid/export/([a-z-]+)\.csv", html)))
+    assert {"vergelijking", "belasting", "trechter-besluiten", "informatiemomenten"} <= set(
+        sleutels
+    )
+    boek = load_workbook(io.BytesIO(bm_client.get("/beleid/export-alles.xlsx?jaar=2026").content))
+    bladen = {
+        blad["A1"].value: [[c.value for c in r] for r in blad.iter_rows()][1:] for blad in boek
+    }
+    gezien = 0
+    for sleutel in sleutels:
+        tekst = bm_client.get(f"/beleid/export/{sleutel}.csv?jaar=2026").content.decode("utf-8-sig")
+        rijen = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+        blad = next(b for b in bladen.values() if [str(r[0]) for r in b] == [r[0] for r in rijen])
+        assert _verborgen(rijen) == _verborgen(blad), sleutel
+        gezien += bool(_verborgen(rijen))
+    assert gezien >= 3
+
+
+def test_the_report_year_column_hides_what_the_comparison_hides(dataset, monkeypatch) -> None:
+    """Report for Waalwijk, threshold 2: signals 2026 are Heusden 1, Loon op Zand 0, Waalwijk 3 (total 4).
+    Heusden's 1 is hidden and with it Waalwijk's 3; the funnel's total for Waalwijk (3) and the year column of
+    the report (3) are the same number and are hidden with it."""
+    from naleving.beleid import rapport
+    from naleving.beleid.filters import KpiFilter
+
+    monkeypatch.setattr(onderdrukking, "drempel", lambda: 2)
+    gemeenten = rapport.gemeenten_van(dataset["beleidsmedewerker"])
+    ww = dataset["gemeenten"]["Waalwijk"].pk
+    f = KpiFilter(2026, gemeente_id=ww, binnen=tuple(pk for pk, _n in gemeenten))
+    context = rapport.context_jaar(f, gemeenten)
+    per = {w.tabel.sleutel: w.tabel for w in context["weergaven"]}
+    assert per["vergelijking"].rijen[0] == ["Signalen", "afgeschermd", 0, "afgeschermd", 4]
+    assert per["trechter-signalen"].rijen[-1] == ["Totaal", "afgeschermd"]
+    jaren = context["jaren"].tabel
+    assert jaren.kolommen[-1] == "2026"
+    assert jaren.rijen[0][0] == "Signalen" and jaren.rijen[0][-1] == "afgeschermd"

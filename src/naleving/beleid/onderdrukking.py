@@ -26,14 +26,14 @@ carries its own total column for the most direct link (its sum is the funnel's t
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.utils import timezone
 
 from naleving import regels
 
-Cel = tuple[int, int]  # (row, column) in a table's rows
+Cel = tuple[int, ...]  # (row, column) in a table; (table, row, column) between tables
 AFGESCHERMD = "afgeschermd"
 
 
@@ -81,6 +81,17 @@ def _getal(waarde: object) -> int | None:
     return waarde if isinstance(waarde, int) and not isinstance(waarde, bool) else None
 
 
+@dataclass(frozen=True)
+class Blad:
+    """One table for `onderdruk_samen`: its rows, its count cells, its sums, and its derived cells (cell -> the
+    count cells it describes: amount, median, average)."""
+
+    rijen: Sequence[Sequence[object]]
+    aantallen: tuple[Cel, ...]
+    relaties: tuple[Relatie, ...] = ()
+    afgeleid: Mapping[Cel, tuple[Cel, ...]] = field(default_factory=dict)
+
+
 def onderdruk(
     rijen: Sequence[Sequence[object]],
     *,
@@ -90,23 +101,55 @@ def onderdruk(
     n: int,
 ) -> list[list[object]]:
     """The rows with every count below `n` (not 0), every cell needed to protect those, and every value derived
-    from a hidden or small count replaced by `AFGESCHERMD`. `aantallen`: the count cells; `afgeleid`: cell ->
-    the count cells it describes (amount, median, average)."""
-    waarden = {c: w for c in aantallen if (w := _getal(rijen[c[0]][c[1]])) is not None}
+    from a hidden or small count replaced by `AFGESCHERMD`."""
+    blad = Blad(
+        rijen,
+        tuple(aantallen),
+        tuple(relaties),
+        {c: tuple(b) for c, b in (afgeleid or {}).items()},
+    )
+    return onderdruk_samen([blad], n=n)[0]
+
+
+def onderdruk_samen(
+    bladen: Sequence[Blad], *, koppelingen: Sequence[Relatie] = (), n: int
+) -> list[list[list[object]]]:
+    """`onderdruk` for tables shown together: `koppelingen` are sums between tables, with cells written as
+    (table index, row, column) — a total on one table that is the sum of cells of another, or the same number
+    in two tables (a sum with one part). The secondary suppression works on all of them at once, so no hidden
+    cell can be computed back from what the tables show together."""
+    waarden: dict[Cel, int] = {}
+    for t, blad in enumerate(bladen):
+        for r, k in blad.aantallen:
+            w = _getal(blad.rijen[r][k])
+            if w is not None:
+                waarden[(t, r, k)] = w
+    relaties = [
+        Relatie((t, *rel.totaal), tuple((t, *d) for d in rel.delen))
+        for t, blad in enumerate(bladen)
+        for rel in blad.relaties
+    ]
+    relaties += [rel for rel in koppelingen if all(c in waarden for c in rel.cellen)]
     primair = {c for c, w in waarden.items() if 0 < w < n}
     verborgen = aanvullend(waarden, primair, relaties)
-    for cel, basis in (afgeleid or {}).items():
-        if rijen[cel[0]][cel[1]] is None:
-            continue
-        for b in basis:
-            w = _getal(rijen[b[0]][b[1]])
-            if b in verborgen or (w is not None and w < n):
-                verborgen.add(cel)
-                break
-    return [
-        [AFGESCHERMD if (r, k) in verborgen else w for k, w in enumerate(rij)]
-        for r, rij in enumerate(rijen)
-    ]
+    uit = []
+    for t, blad in enumerate(bladen):
+        eigen: set[Cel] = {(c[1], c[2]) for c in verborgen if c[0] == t}
+        for cel, basis in blad.afgeleid.items():
+            if blad.rijen[cel[0]][cel[1]] is None:
+                continue
+            for b in basis:
+                w = _getal(blad.rijen[b[0]][b[1]])
+                if b in eigen or (w is not None and w < n):
+                    eigen.add(cel)
+                    break
+        uit.append(
+            [
+                [AFGESCHERMD if (r, k) in eigen else w for k, w in enumerate(rij)]
+                for r, rij in enumerate(blad.rijen)
+            ]
+        )
+    return uit
 
 
 def aanvullend(
@@ -116,10 +159,10 @@ def aanvullend(
     hidden cell is determined by the visible cells and the relations."""
     verborgen = set(primair)
     while True:
-        blootgesteld = next((c for c in sorted(verborgen) if bepaald(c, verborgen, relaties)), None)
-        if blootgesteld is None:
+        blootgesteld = sorted(bepaalde(verborgen, relaties))
+        if not blootgesteld:
             return verborgen
-        extra = _aanvulling(blootgesteld, verborgen, waarden, relaties)
+        extra = _aanvulling(blootgesteld[0], verborgen, waarden, relaties)
         if extra is None:  # every cell linked to it is hidden already: nothing left to add
             return verborgen
         verborgen.add(extra)
@@ -128,7 +171,7 @@ def aanvullend(
 def _aanvulling(
     cel: Cel, verborgen: set[Cel], waarden: Mapping[Cel, int], relaties: Sequence[Relatie]
 ) -> Cel | None:
-    def rang(c: Cel, is_totaal: bool) -> tuple[int, int, int, Cel]:
+    def rang(c: Cel, is_totaal: bool) -> tuple[bool, bool, int, Cel]:
         w = waarden.get(c, 0)
         return (w == 0, is_totaal, w, c)
 
@@ -146,12 +189,16 @@ def _aanvulling(
 
 
 def bepaald(cel: Cel, verborgen: set[Cel], relaties: Sequence[Relatie]) -> bool:
-    """Is hidden `cel` fixed by the relations once the visible cells are known? Each relation is one linear
-    equation in the hidden cells (total minus parts = known number); the cell is fixed when its unit vector lies
-    in the row space of those equations, i.e. a row of the reduced row echelon form is exactly that vector."""
+    """Is hidden `cel` fixed by the relations once the visible cells are known?"""
+    return cel in bepaalde(verborgen, relaties)
+
+
+def bepaalde(verborgen: set[Cel], relaties: Sequence[Relatie]) -> set[Cel]:
+    """The hidden cells fixed by the relations once the visible cells are known. Each relation is one linear
+    equation in the hidden cells (total minus parts = a known number); a cell is fixed when its unit vector lies
+    in the row space of those equations, i.e. when a row of the reduced row echelon form is exactly that
+    vector."""
     onbekend = sorted({c for r in relaties for c in r.cellen if c in verborgen})
-    if cel not in onbekend:
-        return False
     index = {c: i for i, c in enumerate(onbekend)}
     matrix: list[list[Fraction]] = []
     for r in relaties:
@@ -161,11 +208,12 @@ def bepaald(cel: Cel, verborgen: set[Cel], relaties: Sequence[Relatie]) -> bool:
                 rij[index[c]] += teken
         if any(rij):
             matrix.append(rij)
-    doel = index[cel]
+    gevonden = set()
     for rij in _rref(matrix):
-        if rij[doel] and all(not v for i, v in enumerate(rij) if i != doel):
-            return True
-    return False
+        niet_nul = [i for i, v in enumerate(rij) if v]
+        if len(niet_nul) == 1:
+            gevonden.add(onbekend[niet_nul[0]])
+    return gevonden
 
 
 def _rref(matrix: list[list[Fraction]]) -> list[list[Fraction]]:

@@ -11,7 +11,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from naleving.beleid import kpi, onderdrukking, tabellen
+from naleving.beleid import kpi, onderdrukking, samenhang
 from naleving.beleid.filters import KpiFilter
 from naleving.beleid.grafiek import staafdiagram
 from naleving.beleid.models import Pijler, Uitvoeringsplan
@@ -28,8 +28,9 @@ class Weergave:
     svg: str
 
 
-def weergave(tabel: Tabel) -> Weergave:
-    t = tabel.onderdrukt()  # suppresses only the columns a table marks as counts
+def weergave(t: Tabel) -> Weergave:
+    """A table as shown: `t` is suppressed already (samenhang.alle_onderdrukt, or Tabel.onderdrukt for a
+    table shown alone)."""
     svg = ""
     if t.grafiek_kolommen and t.rijen:
         rijen = [r for r in t.rijen if r[0] != "Totaal"]
@@ -91,13 +92,21 @@ def plan_context(jaar: int) -> dict[str, Any]:
 
 def context_jaar(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, Any]:
     jaren = [j for j in range(f.jaar - 2, f.jaar + 1) if j >= EERSTE_JAAR - 2]
+    alle = samenhang.alle_onderdrukt(f, gemeenten)
+    vergelijking = next(t for t in alle if t.sleutel == "vergelijking")
+    jaartabel = samenhang.gespiegeld(
+        jaarvergelijking(f, jaren),
+        kolom=str(f.jaar),
+        bron=vergelijking,
+        bronkolom=samenhang.vergelijkingskolom(f, gemeenten),
+    )
     return {
         "soort": "jaar",
         "titel": f"Voortgangsrapportage handhaving {f.jaar}",
         "filter": f,
         "gemaakt_op": timezone.now(),
-        "weergaven": [weergave(t) for t in tabellen.alle(f, gemeenten)],
-        "jaren": weergave(jaarvergelijking(f, jaren)),
+        "weergaven": [weergave(t) for t in alle],
+        "jaren": weergave(jaartabel),
         **plan_context(f.jaar),
     }
 
@@ -112,7 +121,7 @@ def context_evaluatie(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[st
         "titel": f"Evaluatie handhaving {EERSTE_JAAR}-{LAATSTE_JAAR}",
         "filter": f.met(jaar=laatste),
         "gemaakt_op": timezone.now(),
-        "jaren": weergave(vergelijk),
+        "jaren": weergave(vergelijk.onderdrukt()),
         "trends": trends(vergelijk.onderdrukt()),
         "nog_niet": [j for j in range(laatste + 1, LAATSTE_JAAR + 1)],
         "plannen": [

@@ -39,22 +39,38 @@ class Tabel:
     #: a cell derived from count cells elsewhere in the table (an average over several rows)
     afgeleid_van: dict[Cel, tuple[Cel, ...]] = field(default_factory=dict)
 
-    def onderdrukt(self, n: int | None = None) -> Tabel:
-        n = onderdrukking.drempel() if n is None else n
-        aantallen = [
+    def blad(self) -> onderdrukking.Blad:
+        """This table as the suppression module sees it: count cells, sums, derived cells."""
+        aantallen = tuple(
             (r, i)
             for r in range(len(self.rijen))
             for i, soort in self.soorten.items()
             if soort == "aantal"
-        ]
+        )
         afgeleid: dict[Cel, tuple[Cel, ...]] = dict(self.afgeleid_van)
         for i, soort in self.soorten.items():
             if isinstance(soort, tuple):
                 afgeleid.update({(r, i): ((r, soort[1]),) for r in range(len(self.rijen))})
-        rijen = onderdrukking.onderdruk(
-            self.rijen, aantallen=aantallen, relaties=self.relaties, afgeleid=afgeleid, n=n
-        )
+        return onderdrukking.Blad(self.rijen, aantallen, self.relaties, afgeleid)
+
+    def met_rijen(self, rijen: list[list[Waarde]]) -> Tabel:
         return Tabel(**{**self.__dict__, "rijen": rijen})
+
+    def onderdrukt(self, n: int | None = None) -> Tabel:
+        """This table suppressed on its own (a table shown without the others)."""
+        return samen_onderdrukt([self], n=n)[0]
+
+
+def samen_onderdrukt(
+    tabellen: list[Tabel], *, koppelingen: tuple[Relatie, ...] = (), n: int | None = None
+) -> list[Tabel]:
+    """Tables shown together, suppressed together: `koppelingen` are the sums between them, with cells as
+    (index in `tabellen`, row, column)."""
+    n = onderdrukking.drempel() if n is None else n
+    rijen = onderdrukking.onderdruk_samen(
+        [t.blad() for t in tabellen], koppelingen=koppelingen, n=n
+    )
+    return [t.met_rijen(r) for t, r in zip(tabellen, rijen, strict=True)]  # type: ignore[arg-type]
 
 
 def _aantal(*idx: int) -> dict[int, object]:
