@@ -25,9 +25,9 @@ carries its own total column for the most direct link (its sum is the funnel's t
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from fractions import Fraction
 
 from django.utils import timezone
 
@@ -196,43 +196,48 @@ def bepaald(cel: Cel, verborgen: set[Cel], relaties: Sequence[Relatie]) -> bool:
 def bepaalde(verborgen: set[Cel], relaties: Sequence[Relatie]) -> set[Cel]:
     """The hidden cells fixed by the relations once the visible cells are known. Each relation is one linear
     equation in the hidden cells (total minus parts = a known number); a cell is fixed when its unit vector lies
-    in the row space of those equations, i.e. when a row of the reduced row echelon form is exactly that
-    vector."""
+    in the row space of those equations, i.e. when a row of the reduced row echelon form has that cell alone.
+    Exact: Gauss-Jordan elimination in whole numbers (fraction-free, each row divided by its gcd)."""
     onbekend = sorted({c for r in relaties for c in r.cellen if c in verborgen})
     index = {c: i for i, c in enumerate(onbekend)}
-    matrix: list[list[Fraction]] = []
+    matrix: list[dict[int, int]] = []
     for r in relaties:
-        rij = [Fraction(0)] * len(onbekend)
+        rij: dict[int, int] = {}
         for c, teken in ((r.totaal, 1), *((d, -1) for d in r.delen)):
             if c in index:
-                rij[index[c]] += teken
-        if any(rij):
+                rij[index[c]] = rij.get(index[c], 0) + teken
+        rij = {k: v for k, v in rij.items() if v}
+        if rij:
             matrix.append(rij)
-    gevonden = set()
-    for rij in _rref(matrix):
-        niet_nul = [i for i, v in enumerate(rij) if v]
-        if len(niet_nul) == 1:
-            gevonden.add(onbekend[niet_nul[0]])
-    return gevonden
+    return {onbekend[next(iter(rij))] for rij in _gauss_jordan(matrix) if len(rij) == 1}
 
 
-def _rref(matrix: list[list[Fraction]]) -> list[list[Fraction]]:
-    rijen = [list(r) for r in matrix]
-    if not rijen:
-        return rijen
-    breedte, spil = len(rijen[0]), 0
-    for kolom in range(breedte):
-        kies = next((i for i in range(spil, len(rijen)) if rijen[i][kolom]), None)
-        if kies is None:
+def _gauss_jordan(matrix: list[dict[int, int]]) -> list[dict[int, int]]:
+    """Reduced row echelon form (up to a factor per row) of a sparse integer matrix (column -> value per row)."""
+    rijen = [dict(r) for r in matrix]
+    klaar: list[dict[int, int]] = []
+    while rijen:
+        spilrij = rijen.pop()
+        if not spilrij:
             continue
-        rijen[spil], rijen[kies] = rijen[kies], rijen[spil]
-        deler = rijen[spil][kolom]
-        rijen[spil] = [v / deler for v in rijen[spil]]
-        for i in range(len(rijen)):
-            if i != spil and rijen[i][kolom]:
-                factor = rijen[i][kolom]
-                rijen[i] = [a - factor * b for a, b in zip(rijen[i], rijen[spil], strict=True)]
-        spil += 1
-        if spil == len(rijen):
-            break
-    return rijen[:spil]
+        kolom = min(spilrij)
+        spil = spilrij[kolom]
+        for groep in (rijen, klaar):
+            for i, rij in enumerate(groep):
+                factor = rij.get(kolom)
+                if factor:
+                    groep[i] = _verminder(rij, spilrij, spil, factor)
+        klaar.append(spilrij)
+    return [r for r in klaar if r]
+
+
+def _verminder(
+    rij: dict[int, int], spilrij: dict[int, int], spil: int, factor: int
+) -> dict[int, int]:
+    """spil * rij - factor * spilrij, without zeros, divided by the gcd of what is left."""
+    uit = {k: spil * v for k, v in rij.items()}
+    for k, v in spilrij.items():
+        uit[k] = uit.get(k, 0) - factor * v
+    uit = {k: v for k, v in uit.items() if v}
+    deler = math.gcd(*uit.values()) if uit else 1
+    return {k: v // deler for k, v in uit.items()} if deler > 1 else uit
