@@ -17,10 +17,11 @@ file, with its source):
 Every hidden cell shows the same word, `AFGESCHERMD`: a different mark for primary and secondary cells would tell
 which hidden cell is the small one, and with it its value range.
 
-What this does not cover: sums between different tables or different filters (one municipality against all of
-them, the funnel's findings against the burden table) are not declared, so subtraction between two tables can
-still narrow a hidden cell down. Within one table no hidden cell is derivable; the comparison of municipalities
-carries its own total column for the most direct link (its sum is the funnel's total).
+Tables shown together are suppressed together (`onderdruk_samen`, with the sums between them declared in
+beleid/samenhang.py), so within one page or export no hidden cell is derivable. What this does not cover:
+different filters against each other (one municipality against all of them, a quarter against the year), and
+bounds instead of sums (a reader who knows a hidden cell is never 0 can, in rare patterns of tables with both row
+and column totals, still pin a small count down); the check works with the sums only.
 """
 
 from __future__ import annotations
