@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 from naleving import regels
 from naleving.beleid import onderdrukking
 from naleving.beleid.onderdrukking import AFGESCHERMD as X
-from naleving.beleid.onderdrukking import Relatie, onderdruk, totaalkolom, totaalrij
+from naleving.beleid.onderdrukking import (
+    Relatie,
+    kleine_groepen,
+    onderdruk,
+    totaalkolom,
+    totaalrij,
+)
 from naleving.beleid.tabellen import Tabel
 from naleving.core.money import Bedrag
 
@@ -73,6 +79,26 @@ def test_zero_is_shown_and_never_chosen_while_a_count_is_left() -> None:
     rijen = [["A", 2], ["B", 0], ["C", 0], ["D", 30], ["Totaal", 32]]
     t = _tabel(rijen, soorten={1: "aantal"}, relaties=totaalrij(4, range(4), [1])).onderdrukt(5)
     assert t.rijen == [["A", X], ["B", 0], ["C", 0], ["D", X], ["Totaal", 32]]
+
+
+def test_two_hidden_counts_that_add_up_to_a_small_number_take_a_third_with_them() -> None:
+    """Triage: 32 = 1 + 1 + 0 + 30. Hiding only the two 1s leaves "two hidden counts, together 2": each is 1.
+    The hidden group must itself reach the threshold and exceed its number of cells."""
+    rijen = [
+        ["Geen actie", 1],
+        ["Preventief", 1],
+        ["Doorzetten", 0],
+        ["Onderzoek", 30],
+        ["Totaal", 32],
+    ]
+    t = _tabel(rijen, soorten={1: "aantal"}, relaties=totaalrij(4, range(4), [1])).onderdrukt(5)
+    assert t.rijen == [
+        ["Geen actie", X],
+        ["Preventief", X],
+        ["Doorzetten", 0],
+        ["Onderzoek", X],
+        ["Totaal", 32],
+    ]
 
 
 def test_a_small_total_is_hidden_and_its_parts_are_not_derivable_from_it() -> None:
@@ -192,17 +218,30 @@ def test_no_hidden_count_can_be_computed_back_from_the_totals(gegeven, n) -> Non
     assert all(uit[r][k] == rijen[r][k] for r, k in cellen if (r, k) not in verborgen)
     # and none of the hidden ones is fixed by the visible cells and the totals
     assert _afleidbaar(verborgen) == set()
+    # nor is a group of hidden parts of a visible total small itself
+    waarden = {c: rijen[c[0]][c[1]] for c in cellen}
+    assert kleine_groepen(verborgen, waarden, relaties, n=n) == []
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.lists(kleine_aantallen, min_size=1, max_size=8), st.sampled_from([3, 5]))
-def test_a_column_with_a_total_never_has_exactly_one_hidden_cell(aantallen, n) -> None:
+def test_no_hidden_count_in_a_column_can_be_pinned_even_knowing_it_is_at_least_1(
+    aantallen, n
+) -> None:
+    """One column with its total. A reader knows the visible cells, the total, and that a hidden count is at
+    least 1 (zeros are shown): every hidden count must still have two possible values."""
     rijen = [[f"r{i}", a] for i, a in enumerate(aantallen)] + [["Totaal", sum(aantallen)]]
     relaties = totaalrij(len(aantallen), range(len(aantallen)), [1])
     uit = onderdruk(rijen, aantallen=[(r, 1) for r in range(len(rijen))], relaties=relaties, n=n)
     verborgen = [r for r, rij in enumerate(uit) if rij[1] == X]
     assert len(verborgen) != 1
     assert all(uit[r][1] == rijen[r][1] for r in range(len(rijen)) if r not in verborgen)
+    if verborgen and len(aantallen) not in verborgen:  # the total is visible
+        som = sum(rijen[r][1] for r in verborgen)
+        ondergrens = {r: min(1, rijen[r][1]) for r in verborgen}
+        for r in verborgen:
+            hoogste = som - sum(g for o, g in ondergrens.items() if o != r)
+            assert hoogste > ondergrens[r], (r, rijen, uit)
 
 
 def test_relations_are_sums() -> None:

@@ -11,6 +11,8 @@ file, with its source):
    a total column, "ontvangen = afgehandeld + open"). As long as a hidden cell could be computed back from the
    visible cells and those sums (by any combination of them, not only one row at a time), one more cell is
    hidden: the smallest non-zero visible cell in a sum with the exposed cell, a total only when no part is left.
+   Also while the hidden parts of a sum with a visible total are a small group themselves (together less than
+   the threshold, or no more than their number: two hidden cells that add up to 2 are both 1).
 3. A value that describes the cases behind a count (their amount, median, average) is hidden with that count, and
    also when that count is below the threshold.
 
@@ -20,8 +22,9 @@ which hidden cell is the small one, and with it its value range.
 Tables shown together are suppressed together (`onderdruk_samen`, with the sums between them declared in
 beleid/samenhang.py), so within one page or export no hidden cell is derivable. What this does not cover:
 different filters against each other (one municipality against all of them, a quarter against the year), and
-bounds instead of sums (a reader who knows a hidden cell is never 0 can, in rare patterns of tables with both row
-and column totals, still pin a small count down); the check works with the sums only.
+bounds in tables with both row and column totals (a reader who knows a hidden cell is never 0 can, in rare
+patterns there, still pin a small count down; within one row or column with a total the small-group rule of
+step 2 prevents it).
 """
 
 from __future__ import annotations
@@ -132,7 +135,7 @@ def onderdruk_samen(
     ]
     relaties += [rel for rel in koppelingen if all(c in waarden for c in rel.cellen)]
     primair = {c for c, w in waarden.items() if 0 < w < n}
-    verborgen = aanvullend(waarden, primair, relaties)
+    verborgen = aanvullend(waarden, primair, relaties, n=n)
     uit = []
     for t, blad in enumerate(bladen):
         eigen: set[Cel] = {(c[1], c[2]) for c in verborgen if c[0] == t}
@@ -154,19 +157,54 @@ def onderdruk_samen(
 
 
 def aanvullend(
-    waarden: Mapping[Cel, int], primair: set[Cel], relaties: Sequence[Relatie]
+    waarden: Mapping[Cel, int], primair: set[Cel], relaties: Sequence[Relatie], *, n: int
 ) -> set[Cel]:
-    """Secondary suppression: the primary cells plus as few extra cells as this greedy choice finds, so that no
-    hidden cell is determined by the visible cells and the relations."""
+    """Secondary suppression: the primary cells plus as few extra cells as this greedy choice finds, so that
+    (a) no hidden cell is determined by the visible cells and the relations, and (b) in every sum with a visible
+    total the hidden parts are not a small group themselves: together at least `n`, and more than their number
+    (else "two hidden cells that add up to 2" are both 1)."""
     verborgen = set(primair)
     while True:
         blootgesteld = sorted(bepaalde(verborgen, relaties))
-        if not blootgesteld:
-            return verborgen
-        extra = _aanvulling(blootgesteld[0], verborgen, waarden, relaties)
-        if extra is None:  # every cell linked to it is hidden already: nothing left to add
+        if blootgesteld:
+            extra = _aanvulling(blootgesteld[0], verborgen, waarden, relaties)
+        else:
+            extra = next(
+                (
+                    c
+                    for r in kleine_groepen(verborgen, waarden, relaties, n=n)
+                    if (c := _groei(r, verborgen, waarden)) is not None
+                ),
+                None,
+            )
+        if extra is None:  # nothing left that would help
             return verborgen
         verborgen.add(extra)
+
+
+def kleine_groepen(
+    verborgen: set[Cel], waarden: Mapping[Cel, int], relaties: Sequence[Relatie], *, n: int
+) -> list[Relatie]:
+    """The sums with a visible total whose hidden parts add up to less than `n`, or to no more than their number
+    (so a reader who knows that a hidden count is at least 1 could pin them down)."""
+    uit = []
+    for r in relaties:
+        if r.totaal in verborgen:
+            continue
+        verborgen_delen = [c for c in r.delen if c in verborgen]
+        som = sum(waarden.get(c, 0) for c in verborgen_delen)
+        if verborgen_delen and (som < n or som <= len(verborgen_delen)):
+            uit.append(r)
+    return uit
+
+
+def _groei(r: Relatie, verborgen: set[Cel], waarden: Mapping[Cel, int]) -> Cel | None:
+    """The cell that makes a small group of hidden parts larger: the smallest visible non-zero part, else the
+    total."""
+    delen = sorted((waarden[c], c) for c in r.delen if c not in verborgen and waarden.get(c, 0) > 0)
+    if delen:
+        return delen[0][1]
+    return r.totaal if r.totaal in waarden and r.totaal not in verborgen else None
 
 
 def _aanvulling(
