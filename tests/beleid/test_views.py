@@ -268,7 +268,9 @@ def test_a_table_exported_alone_hides_the_same_cells_as_the_whole_export(
     assert gezien >= 3
 
 
-def test_the_report_year_column_hides_what_the_comparison_hides(dataset, monkeypatch) -> None:
+def test_the_report_and_evaluation_year_column_hides_what_the_comparison_hides(
+    dataset, monkeypatch
+) -> None:
     """Report for Waalwijk, threshold 2: signals 2026 are Heusden 1, Loon op Zand 0, Waalwijk 3 (total 4).
     Heusden's 1 is hidden and with it Waalwijk's 3; the funnel's total for Waalwijk (3) and the year column of
     the report (3) are the same number and are hidden with it."""
@@ -286,3 +288,7 @@ def test_the_report_year_column_hides_what_the_comparison_hides(dataset, monkeyp
     jaren = context["jaren"].tabel
     assert jaren.kolommen[-1] == "2026"
     assert jaren.rijen[0][0] == "Signalen" and jaren.rijen[0][-1] == "afgeschermd"
+    # the evaluation (the clock stands in 2026: its last year is 2026) hides it too
+    evaluatie = rapport.context_evaluatie(f, gemeenten)["jaren"].tabel
+    assert evaluatie.kolommen == ["Kerncijfer", "2026"]
+    assert evaluatie.rijen[0] == ["Signalen", "afgeschermd"]

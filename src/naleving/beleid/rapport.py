@@ -90,8 +90,11 @@ def plan_context(jaar: int) -> dict[str, Any]:
     }
 
 
-def context_jaar(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, Any]:
-    jaren = [j for j in range(f.jaar - 2, f.jaar + 1) if j >= EERSTE_JAAR - 2]
+def _met_jaren(
+    f: KpiFilter, gemeenten: list[tuple[int, str]], jaren: list[int]
+) -> tuple[list[Tabel], Tabel]:
+    """The tables of year `f.jaar`, suppressed together, and the year comparison: its column for `f.jaar`
+    repeats the comparison of municipalities, so it hides what that comparison hides."""
     alle = samenhang.alle_onderdrukt(f, gemeenten)
     vergelijking = next(t for t in alle if t.sleutel == "vergelijking")
     jaartabel = samenhang.gespiegeld(
@@ -100,6 +103,12 @@ def context_jaar(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, An
         bron=vergelijking,
         bronkolom=samenhang.vergelijkingskolom(f, gemeenten),
     )
+    return alle, jaartabel
+
+
+def context_jaar(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, Any]:
+    jaren = [j for j in range(f.jaar - 2, f.jaar + 1) if j >= EERSTE_JAAR - 2]
+    alle, jaartabel = _met_jaren(f, gemeenten, jaren)
     return {
         "soort": "jaar",
         "titel": f"Voortgangsrapportage handhaving {f.jaar}",
@@ -114,15 +123,15 @@ def context_jaar(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, An
 def context_evaluatie(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, Any]:
     laatste = min(LAATSTE_JAAR, max(EERSTE_JAAR, timezone.localdate().year))
     jaren = list(range(EERSTE_JAAR, laatste + 1))
-    vergelijk = jaarvergelijking(f.met(jaar=laatste), jaren)
+    _alle, vergelijk = _met_jaren(f.met(jaar=laatste, kwartaal=None), gemeenten, jaren)
     plannen = Uitvoeringsplan.objects.filter(jaar__in=jaren).order_by("jaar")
     return {
         "soort": "evaluatie",
         "titel": f"Evaluatie handhaving {EERSTE_JAAR}-{LAATSTE_JAAR}",
         "filter": f.met(jaar=laatste),
         "gemaakt_op": timezone.now(),
-        "jaren": weergave(vergelijk.onderdrukt()),
-        "trends": trends(vergelijk.onderdrukt()),
+        "jaren": weergave(vergelijk),
+        "trends": trends(vergelijk),
         "nog_niet": [j for j in range(laatste + 1, LAATSTE_JAAR + 1)],
         "plannen": [
             (p, [(lbl, p.acties.filter(status=code).count()) for code, lbl in ActieStatus.choices])
