@@ -48,6 +48,8 @@ VERPLAATST = {
     "informatie_interval_dagen": (365, True),
     "wijziging_reactietermijn_dagen": (5, True),
     "identificatiecode_geldig_minuten": (30, True),
+    # beleid: small-number suppression (was the setting NALEVING_BELEID_MIN_CEL)
+    "cijfers_kleinste_aantal": (5, True),
 }
 
 
@@ -69,6 +71,7 @@ OUDE_PLEKKEN = {
     "the € 340 threshold as a literal": r"\b34_?000\b",
     "TERMIJN_DAGEN": r"\bTERMIJN_DAGEN\b",
     "a preventie setting as a literal default": r"default=(365|5|30)\b",
+    "the suppression threshold as a setting": r"NALEVING_BELEID_MIN_CEL",
 }
 
 

@@ -93,7 +93,7 @@ def test_bad_rows_are_reported_in_dutch_and_good_rows_still_stored(db) -> None:
         (5, "extern_id", "extern_id 'A' staat eerder in dit bestand (rij 2)."),
     ]
     rapport = Path(settings.MEDIA_ROOT) / r.signaalimport.foutrapport
-    rows = list(csv.reader(rapport.open(encoding="utf-8")))
+    rows = list(csv.reader(rapport.open(encoding="utf-8-sig", newline=""), delimiter=";"))
     assert rows[0] == ["rij", "extern_id", "veld", "probleem"]
     assert len(rows) == 6
 

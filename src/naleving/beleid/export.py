@@ -1,13 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""CSV and XLSX of the tables shown (the same `Tabel` objects, suppression included), with safe cells
-(core.spreadsheet: no formulas)."""
+"""CSV and XLSX of the tables shown (the same `Tabel` objects, suppression included), in the one CSV dialect and
+with safe cells (core.spreadsheet: no formulas, amounts as numbers, sheet names cut at a word)."""
 
 from __future__ import annotations
 
 import io
 
 from naleving.beleid.tabellen import Tabel, Waarde
-from naleving.core.spreadsheet import csv_schrijver, xlsx_rij
+from naleving.core.spreadsheet import bladnaam, csv_schrijver, xlsx_rij
 
 
 def _regels(tabel: Tabel) -> list[list[Waarde]]:
@@ -17,11 +17,11 @@ def _regels(tabel: Tabel) -> list[list[Waarde]]:
 
 
 def als_csv(tabel: Tabel) -> bytes:
-    buf = io.StringIO()
-    writer = csv_schrijver(buf, delimiter=";")  # Dutch Excel reads ';'
+    buf = io.StringIO(newline="")
+    writer = csv_schrijver(buf)
     for regel in _regels(tabel):
         writer.writerow(["" if v is None else v for v in regel])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+    return buf.getvalue().encode("utf-8")
 
 
 def als_xlsx(tabellen: list[Tabel]) -> bytes:
@@ -32,11 +32,7 @@ def als_xlsx(tabellen: list[Tabel]) -> bytes:
     boek.remove(boek.active)
     gebruikt: set[str] = set()
     for tabel in tabellen:
-        naam = tabel.titel[:31].replace("/", "-").replace(":", "").replace("'", "")
-        while naam in gebruikt:
-            naam = naam[:28] + f"{len(gebruikt):03d}"
-        gebruikt.add(naam)
-        blad = boek.create_sheet(naam)
+        blad = boek.create_sheet(bladnaam(tabel.titel, gebruikt))
         xlsx_rij(blad, [tabel.titel])
         blad["A1"].font = Font(bold=True)
         for regel in _regels(tabel):

@@ -11,7 +11,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from naleving.beleid import kpi, tabellen
+from naleving.beleid import kpi, onderdrukking, samenhang
 from naleving.beleid.filters import KpiFilter
 from naleving.beleid.grafiek import staafdiagram
 from naleving.beleid.models import Pijler, Uitvoeringsplan
@@ -28,8 +28,9 @@ class Weergave:
     svg: str
 
 
-def weergave(tabel: Tabel) -> Weergave:
-    t = tabel.onderdrukt()  # suppresses only the columns a table marks as counts
+def weergave(t: Tabel) -> Weergave:
+    """A table as shown: `t` is suppressed already (samenhang.alle_onderdrukt, or Tabel.onderdrukt for a
+    table shown alone)."""
     svg = ""
     if t.grafiek_kolommen and t.rijen:
         rijen = [r for r in t.rijen if r[0] != "Totaal"]
@@ -89,15 +90,32 @@ def plan_context(jaar: int) -> dict[str, Any]:
     }
 
 
+def _met_jaren(
+    f: KpiFilter, gemeenten: list[tuple[int, str]], jaren: list[int]
+) -> tuple[list[Tabel], Tabel]:
+    """The tables of year `f.jaar`, suppressed together, and the year comparison: its column for `f.jaar`
+    repeats the comparison of municipalities, so it hides what that comparison hides."""
+    alle = samenhang.alle_onderdrukt(f, gemeenten)
+    vergelijking = next(t for t in alle if t.sleutel == "vergelijking")
+    jaartabel = samenhang.gespiegeld(
+        jaarvergelijking(f, jaren),
+        kolom=str(f.jaar),
+        bron=vergelijking,
+        bronkolom=samenhang.vergelijkingskolom(f, gemeenten),
+    )
+    return alle, jaartabel
+
+
 def context_jaar(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, Any]:
     jaren = [j for j in range(f.jaar - 2, f.jaar + 1) if j >= EERSTE_JAAR - 2]
+    alle, jaartabel = _met_jaren(f, gemeenten, jaren)
     return {
         "soort": "jaar",
         "titel": f"Voortgangsrapportage handhaving {f.jaar}",
         "filter": f,
         "gemaakt_op": timezone.now(),
-        "weergaven": [weergave(t) for t in tabellen.alle(f, gemeenten)],
-        "jaren": weergave(jaarvergelijking(f, jaren)),
+        "weergaven": [weergave(t) for t in alle],
+        "jaren": weergave(jaartabel),
         **plan_context(f.jaar),
     }
 
@@ -105,7 +123,7 @@ def context_jaar(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, An
 def context_evaluatie(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[str, Any]:
     laatste = min(LAATSTE_JAAR, max(EERSTE_JAAR, timezone.localdate().year))
     jaren = list(range(EERSTE_JAAR, laatste + 1))
-    vergelijk = jaarvergelijking(f.met(jaar=laatste), jaren)
+    _alle, vergelijk = _met_jaren(f.met(jaar=laatste, kwartaal=None), gemeenten, jaren)
     plannen = Uitvoeringsplan.objects.filter(jaar__in=jaren).order_by("jaar")
     return {
         "soort": "evaluatie",
@@ -113,7 +131,7 @@ def context_evaluatie(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[st
         "filter": f.met(jaar=laatste),
         "gemaakt_op": timezone.now(),
         "jaren": weergave(vergelijk),
-        "trends": trends(vergelijk.onderdrukt()),
+        "trends": trends(vergelijk),
         "nog_niet": [j for j in range(laatste + 1, LAATSTE_JAAR + 1)],
         "plannen": [
             (p, [(lbl, p.acties.filter(status=code).count()) for code, lbl in ActieStatus.choices])
@@ -123,7 +141,8 @@ def context_evaluatie(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> dict[st
 
 
 def html(context: dict[str, Any], *, pdf: bool = False) -> str:
-    return render_to_string("beleid/rapport.html", {**context, "pdf": pdf})
+    uitleg = onderdrukking.uitleg(onderdrukking.drempel())
+    return render_to_string("beleid/rapport.html", {**context, "pdf": pdf, "onderdrukking": uitleg})
 
 
 def pdf(context: dict[str, Any]) -> bytes:

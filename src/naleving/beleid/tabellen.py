@@ -2,27 +2,22 @@
 """The tables shown on the dashboard and in the reports, built from the KPI selectors. Exports
 (CSV, XLSX) use the very same tables, so what you download is what you saw.
 
-Small-count suppression (decision, see docs/beleid.md): a count from 1 to 4 (setting
-NALEVING_BELEID_MIN_CEL, default 5) is shown as "< 5", and a median or average over fewer than
-5 cases as "–". In a municipality of a few thousand clients a cell of 1 or 2 can point to a
-person; 0 is shown, because it reveals nobody.
+Small-number suppression: `Tabel.onderdrukt()` through `naleving.beleid.onderdrukking`, the one
+module and the one threshold for dashboard, report and exports. Each table marks its count
+columns, the values that describe a count (amount, median, average) and the sums between its
+cells, so that no hidden cell can be computed back from a total.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
-from naleving.beleid import kpi, kpi_dienst
+from naleving.beleid import kpi, kpi_dienst, onderdrukking
 from naleving.beleid.filters import KpiFilter
-from naleving.core.money import format_euro
+from naleving.beleid.onderdrukking import Cel, Relatie, totaalkolom, totaalrij
+from naleving.core.money import Bedrag
 
-Waarde = int | float | str | None
-
-
-def drempel() -> int:
-    return int(getattr(settings, "NALEVING_BELEID_MIN_CEL", 5))
+Waarde = int | float | str | Bedrag | None
 
 
 @dataclass
@@ -32,29 +27,50 @@ class Tabel:
     kolommen: list[str]
     rijen: list[list[Waarde]]
     toelichting: str = ""
-    #: column index -> kind: "aantal" (count, suppressed when small), ("afgeleid", i) (median or
-    #: average over the count in column i)
+    #: column index -> kind: "aantal" (count, suppressed when small), ("afgeleid", i) (amount,
+    #: median or average of the cases counted in column i of the same row)
     soorten: dict[int, object] = field(default_factory=dict)
     #: plain message when this table has no source yet ("nog geen gegevens")
     geen_gegevens: str = ""
     #: columns drawn in the chart (indexes); empty = no chart
     grafiek_kolommen: tuple[int, ...] = (1,)
+    #: cells that add up (a total row or column): protected by secondary suppression
+    relaties: tuple[Relatie, ...] = ()
+    #: a cell derived from count cells elsewhere in the table (an average over several rows)
+    afgeleid_van: dict[Cel, tuple[Cel, ...]] = field(default_factory=dict)
+
+    def blad(self) -> onderdrukking.Blad:
+        """This table as the suppression module sees it: count cells, sums, derived cells."""
+        aantallen = tuple(
+            (r, i)
+            for r in range(len(self.rijen))
+            for i, soort in self.soorten.items()
+            if soort == "aantal"
+        )
+        afgeleid: dict[Cel, tuple[Cel, ...]] = dict(self.afgeleid_van)
+        for i, soort in self.soorten.items():
+            if isinstance(soort, tuple):
+                afgeleid.update({(r, i): ((r, soort[1]),) for r in range(len(self.rijen))})
+        return onderdrukking.Blad(self.rijen, aantallen, self.relaties, afgeleid)
+
+    def met_rijen(self, rijen: list[list[Waarde]]) -> Tabel:
+        return Tabel(**{**self.__dict__, "rijen": rijen})
 
     def onderdrukt(self, n: int | None = None) -> Tabel:
-        n = drempel() if n is None else n
-        rijen = []
-        for rij in self.rijen:
-            nieuw = list(rij)
-            for i, soort in self.soorten.items():
-                waarde = rij[i]
-                if soort == "aantal" and isinstance(waarde, int) and 0 < waarde < n:
-                    nieuw[i] = f"< {n}"
-                elif isinstance(soort, tuple):
-                    basis = rij[soort[1]]
-                    if isinstance(basis, int) and basis < n and rij[i] is not None:
-                        nieuw[i] = "–"
-            rijen.append(nieuw)
-        return Tabel(**{**self.__dict__, "rijen": rijen})
+        """This table suppressed on its own (a table shown without the others)."""
+        return samen_onderdrukt([self], n=n)[0]
+
+
+def samen_onderdrukt(
+    tabellen: list[Tabel], *, koppelingen: tuple[Relatie, ...] = (), n: int | None = None
+) -> list[Tabel]:
+    """Tables shown together, suppressed together: `koppelingen` are the sums between them, with cells as
+    (index in `tabellen`, row, column)."""
+    n = onderdrukking.drempel() if n is None else n
+    rijen = onderdrukking.onderdruk_samen(
+        [t.blad() for t in tabellen], koppelingen=koppelingen, n=n
+    )
+    return [t.met_rijen(r) for t, r in zip(tabellen, rijen, strict=True)]  # type: ignore[arg-type]
 
 
 def _aantal(*idx: int) -> dict[int, object]:
@@ -81,39 +97,47 @@ def trechter(f: KpiFilter) -> list[Tabel]:
         kolommen = ["Onderdeel", "Aantal"] + (["Bedrag"] if bedragen else [])
         rijen: list[list[Waarde]] = [
             list[Waarde]([r.label, r.aantal])
-            + (
-                [format_euro(r.bedrag_cent) if r.bedrag_cent is not None else None]
-                if bedragen
-                else []
-            )
+            + ([Bedrag(r.bedrag_cent) if r.bedrag_cent is not None else None] if bedragen else [])
             for r in stap.rijen
         ]
         totaal: list[Waarde] = ["Totaal", stap.totaal]
         rijen.append(totaal + ([None] if bedragen else []))
         tabellen.append(
-            Tabel(f"trechter-{stap.stap}", stap.titel, kolommen, rijen, soorten=_aantal(1))
+            Tabel(
+                f"trechter-{stap.stap}",
+                stap.titel,
+                kolommen,
+                rijen,
+                soorten={1: "aantal", 2: ("afgeleid", 1)} if bedragen else _aantal(1),
+                relaties=totaalrij(len(stap.rijen), range(len(stap.rijen)), [1]),
+            )
         )
     return tabellen
 
 
 def belasting(f: KpiFilter) -> Tabel:
+    rijen: list[list[Waarde]] = [
+        [r.herkomst, r.afgerond, r.niets_gevonden, r.niet_vast_te_stellen, r.onrechtmatig]
+        for r in kpi.belasting(f)
+    ]
     return Tabel(
         "belasting",
         "Onderzoeken die niets vonden, per herkomst",
         ["Herkomst", "Afgerond", "Niets gevonden", "Niet vast te stellen", "Onrechtmatig"],
-        [
-            [r.herkomst, r.afgerond, r.niets_gevonden, r.niet_vast_te_stellen, r.onrechtmatig]
-            for r in kpi.belasting(f)
-        ],
+        rijen,
         "Een onderzoek dat niets vindt, belast een inwoner die zich aan de regels hield. De "
         "Algemene Rekenkamer zag dat gemeenten dit niet rapporteren; wij wel.",
         _aantal(1, 2, 3, 4),
         grafiek_kolommen=(1, 2),
+        # afgerond = the three outcomes of onderzoek.statemachine.Uitkomst
+        relaties=totaalkolom(1, [2, 3, 4], range(len(rijen))),
     )
 
 
 def ingrijpend(f: KpiFilter) -> Tabel:
     r = kpi.ingrijpend(f)
+    verdeling = range(3, 3 + len(r.verdeling))  # rows "Onderzoeken met k ingrijpende stap(pen)"
+    gemiddeld = 3 + len(r.verdeling)
     return Tabel(
         "ingrijpend",
         "Ingrijpende stappen (huisbezoek, waarneming)",
@@ -132,6 +156,8 @@ def ingrijpend(f: KpiFilter) -> Tabel:
         "alleen als niets lichters volstaat.",
         {1: "aantal"},
         grafiek_kolommen=(),
+        relaties=totaalrij(0, verdeling, [1]),
+        afgeleid_van={(gemiddeld, 1): ((0, 1), (1, 1), (2, 1))},
     )
 
 
@@ -171,6 +197,8 @@ def preventie(f: KpiFilter) -> list[Tabel]:
             "Hoe snel een doorgegeven wijziging is verwerkt (pijler 2, dienstverlening).",
             {1: "aantal"},
             grafiek_kolommen=(),
+            relaties=(Relatie((0, 1), ((1, 1), (2, 1))),),  # ontvangen = afgehandeld + open
+            afgeleid_van={(4, 1): ((1, 1),)},  # the median over the handled reports
         ),
     ]
 
@@ -191,17 +219,25 @@ def doorlooptijden(f: KpiFilter) -> Tabel:
 
 
 def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
+    """Per municipality, with the total over them: that total is the funnel's total, so it is part
+    of this table and a small municipality's count cannot be subtracted from it."""
     gegroepeerd = kpi.kerncijfers_per(f.met(gemeente_id=None), "gemeente")
     per = [gegroepeerd.get(pk, kpi.kerncijfers_leeg()) for pk, _n in gemeenten]
     labels = [lbl for lbl, _v in kpi.kerncijfers_leeg()]
+    rijen: list[list[Waarde]] = []
+    for i, lbl in enumerate(labels):
+        waarden = [p[i][1] for p in per]
+        rijen.append([lbl, *waarden, sum(waarden)])
+    n = len(gemeenten)
     return Tabel(
         "vergelijking",
         "Vergelijking van de gemeenten",
-        ["Kerncijfer", *(naam for _pk, naam in gemeenten)],
-        [[lbl, *(p[i][1] for p in per)] for i, lbl in enumerate(labels)],
+        ["Kerncijfer", *(naam for _pk, naam in gemeenten), "Totaal"],
+        rijen,
         "Dezelfde periode en wet, per gemeente.",
-        _aantal(*range(1, len(gemeenten) + 1)),
-        grafiek_kolommen=tuple(range(1, len(gemeenten) + 1)),
+        _aantal(*range(1, n + 2)),
+        grafiek_kolommen=tuple(range(1, n + 1)),
+        relaties=totaalkolom(n + 1, range(1, n + 1), range(len(rijen))),
     )
 
 

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET
 from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.beleid import export, rapport, tabellen
+from naleving.beleid import export, onderdrukking, rapport, samenhang
 from naleving.beleid.filters import KpiFilter
 from naleving.beleid.forms import FilterForm
+from naleving.core.spreadsheet import CSV_CONTENT_TYPE
 
 
 def _require(request: HttpRequest) -> None:
@@ -71,6 +72,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     _require(request)
     f, form, gemeenten = _filter(request)
     w = rapport.weergave
+    per = {t.sleutel: t for t in samenhang.alle_onderdrukt(f, gemeenten)}
     return render(
         request,
         "beleid/dashboard.html",
@@ -78,14 +80,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "form": form,
             "filter": f,
             "gemeente_naam": dict(gemeenten).get(f.gemeente_id) if f.gemeente_id else "",
-            "drempel": tabellen.drempel(),
+            "onderdrukking": onderdrukking.uitleg(onderdrukking.drempel()),
             "exportquery": _query(f),
-            "vergelijking": w(tabellen.vergelijking(f.met(gemeente_id=None), gemeenten)),
-            "trechter": [w(t) for t in tabellen.trechter(f)],
-            "belasting": [w(tabellen.belasting(f)), w(tabellen.ingrijpend(f))],
-            "preventie": [w(t) for t in tabellen.preventie(f)],
-            "doorlooptijden": w(tabellen.doorlooptijden(f)),
-            "cbs": w(tabellen.cbs_waarschuwingen(f)),
+            "vergelijking": w(per["vergelijking"]),
+            "trechter": [w(t) for k, t in per.items() if k.startswith("trechter-")],
+            "belasting": [w(per["belasting"]), w(per["ingrijpend"])],
+            "preventie": [w(per[k]) for k in ("informatiemomenten", "campagnes", "wijzigingen")],
+            "doorlooptijden": w(per["doorlooptijden"]),
+            "cbs": w(per["cbs"]),
         },
     )
 
@@ -105,14 +107,14 @@ def _log(request: HttpRequest, soort: str, f: KpiFilter) -> None:
 def export_tabel(request: HttpRequest, sleutel: str, formaat: str) -> HttpResponse:
     _require(request)
     f, _form, gemeenten = _filter(request)
-    gevonden = [t for t in tabellen.alle(f, gemeenten) if t.sleutel == sleutel]
+    gevonden = [t for t in samenhang.alle_onderdrukt(f, gemeenten) if t.sleutel == sleutel]
     if not gevonden or formaat not in ("csv", "xlsx"):
         raise Http404("Deze tabel bestaat niet.")
-    tabel = rapport.weergave(gevonden[0]).tabel
+    tabel = gevonden[0]
     _log(request, f"{sleutel}.{formaat}", f)
     naam = f"naleving-{sleutel}-{f.periode_label.replace(' ', '-')}.{formaat}"
     if formaat == "csv":
-        response = HttpResponse(export.als_csv(tabel), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(export.als_csv(tabel), content_type=CSV_CONTENT_TYPE)
     else:
         response = HttpResponse(
             export.als_xlsx([tabel]),
@@ -129,7 +131,7 @@ def export_alles(request: HttpRequest) -> HttpResponse:
     f, _form, gemeenten = _filter(request)
     _log(request, "alles.xlsx", f)
     response = HttpResponse(
-        export.als_xlsx([rapport.weergave(t).tabel for t in tabellen.alle(f, gemeenten)]),
+        export.als_xlsx(samenhang.alle_onderdrukt(f, gemeenten)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = (

@@ -91,8 +91,8 @@ def cbs_export(*, user: User, maand: date) -> str:
     qs = Vordering.objects.filter(
         client__gemeente__in=user.gemeenten.all(), aangemaakt_op__date__lt=volgende
     ).select_related("client__gemeente")
-    out = io.StringIO()
-    writer = csv_schrijver(out, lineterminator="\n")
+    out = io.StringIO(newline="")
+    writer = csv_schrijver(out)  # the one CSV dialect of every export (core.spreadsheet)
     writer.writerow(
         ["peilmaand", "gemeente", "vordering", "herkomst", "oorspronkelijk_cent", "openstaand_cent"]
     )

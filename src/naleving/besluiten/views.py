@@ -39,6 +39,7 @@ from naleving.besluiten.statemachine import Status
 from naleving.clienten.selectors import client_for_user, may, object_for_user
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
+from naleving.core.spreadsheet import CSV_CONTENT_TYPE
 
 
 def _load(request: HttpRequest, pk: int, reden: str = "") -> tuple[User, Besluit]:
@@ -386,7 +387,9 @@ def cbs(request: HttpRequest) -> HttpResponse:
     form = CbsForm(request.GET or None)
     if form.is_valid():
         peil = form.cleaned_data["maand"]
-        response = HttpResponse(nazorg.cbs_export(user=user, maand=peil), content_type="text/csv")
+        response = HttpResponse(
+            nazorg.cbs_export(user=user, maand=peil), content_type=CSV_CONTENT_TYPE
+        )
         response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
         return response
     jaar = timezone.localdate().year

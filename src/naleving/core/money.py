@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 
 class BedragFout(ValueError):
@@ -51,3 +52,14 @@ def format_euro(cent: int) -> str:
     euros, rest = divmod(abs(int(cent)), 100)
     grouped = f"{euros:,}".replace(",", ".")
     return f"{sign}€ {grouped},{rest:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class Bedrag:
+    """An amount in a table or an export: integer cents, shown the Dutch way, written to a spreadsheet as a number
+    (core.spreadsheet), never as text."""
+
+    cent: int
+
+    def __str__(self) -> str:
+        return format_euro(self.cent)

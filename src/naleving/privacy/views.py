@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from django import forms
@@ -16,7 +17,7 @@ from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie, AuditEntry
 from naleving.audit.selectors import AuditFilter, audit_entries
 from naleving.audit.services import audit_log
-from naleving.core.spreadsheet import csv_schrijver
+from naleving.core.spreadsheet import CSV_CONTENT_TYPE, csv_stroom
 
 
 class AuditFilterForm(forms.Form):
@@ -87,52 +88,51 @@ def export(request: HttpRequest) -> HttpResponseBase:
         reden="Export toegangslog (CSV)",
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    response = StreamingHttpResponse(
-        _csv_rows(audit_entries(f=f)), content_type="text/csv; charset=utf-8"
-    )
+    response = StreamingHttpResponse(_csv_rows(audit_entries(f=f)), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="toegangslog-{stamp}.csv"'
     return response
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+#: The columns of the access-log export, in Dutch (the field of AuditEntry each one holds).
+KOLOMMEN = (
+    ("Volgnummer", "volgnummer"),
+    ("Tijdstip", "tijdstip"),
+    ("Medewerker", "gebruiker"),
+    ("Rol", "rol"),
+    ("Handeling", "actie"),
+    ("Soort gegeven", "object_type"),
+    ("Kenmerk", "object_id"),
+    ("Cliëntnummer", "clientnummer"),
+    ("Gegevens", "velden"),
+    ("Reden", "reden"),
+    ("Verzoeknummer", "correlation_id"),
+    ("Controlecode", "hash"),
+)
 
 
 def _csv_rows(entries: object) -> Iterator[str]:
-    writer = csv_schrijver(_Echo())
-    yield "\ufeff"  # so spreadsheet programs read the file as UTF-8
-    yield writer.writerow(
-        [
-            "volgnummer",
-            "tijdstip",
-            "gebruiker",
-            "rol",
-            "actie",
-            "object",
-            "object_id",
-            "clientnummer",
-            "velden",
-            "reden",
-            "correlation_id",
-            "hash",
-        ]
-    )
-    for e in entries.iterator(chunk_size=2000):  # type: ignore[attr-defined]
-        assert isinstance(e, AuditEntry)
-        yield writer.writerow(
-            [
+    """The access log in the one CSV dialect (core.spreadsheet): Dutch headers, the action by its Dutch name, the
+    time in Dutch notation and local time, the recorded fields as JSON."""
+
+    def rijen() -> Iterator[list[object]]:
+        yield [kop for kop, _veld in KOLOMMEN]
+        for e in entries.iterator(chunk_size=2000):  # type: ignore[attr-defined]
+            assert isinstance(e, AuditEntry)
+            yield [
                 e.volgnummer,
-                timezone.localtime(e.tijdstip).isoformat(),
+                timezone.localtime(e.tijdstip).strftime("%d-%m-%Y %H:%M:%S"),
                 e.gebruiker,
                 e.rol,
-                e.actie,
+                e.get_actie_display(),
                 e.object_type,
                 e.object_id,
                 e.clientnummer,
-                e.velden,
+                json.dumps(e.velden, ensure_ascii=False, sort_keys=True, default=str)
+                if e.velden
+                else "",
                 e.reden,
                 e.correlation_id,
                 e.hash,
             ]
-        )
+
+    return csv_stroom(rijen())

@@ -33,6 +33,7 @@ _WERKAFSPRAKEN: Mapping[str, type] = {
     "melder_bewaartermijn_dagen": int,
     "vervolglink_dagen": int,
     "meldingen_per_uur": int,
+    "cijfers_kleinste_aantal": int,
     "waarneming_max_aantal": int,
     "waarneming_max_dagen": int,
     "cautie_tekst": str,
