@@ -107,12 +107,20 @@ class OordeelForm(forms.Form):
         label="Maatregel: aantal maanden", required=False, min_value=0, max_value=3
     )
     afwijking_motivering = forms.CharField(
-        label="Waarom wijkt u af van het advies?",
+        label="Waarom wijkt u af van het advies? (intern, niet in de brief)",
+        help_text="Voor de teamleider en het dossier. Schrijf wat de inwoner moet weten in de motivering.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    beleid_afwijking_reden = forms.CharField(
+        label="Waarom wijkt u af van het beleid? (intern, niet in de brief)",
+        help_text="Nodig als u een boete oplegt waar de beleidsregels geen boete geven (Awb 4:84).",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     motivering = forms.CharField(
-        label="Motivering van het besluit (komt in de brief)",
+        label="Motivering voor de inwoner (komt in de brief)",
+        help_text="Schrijf in korte zinnen en spreek de inwoner aan met u.",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )

@@ -21,7 +21,7 @@ from naleving.accounts.permissions import has_right
 from naleving.accounts.requests import staff_user
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.besluiten import advies, brieven, nazorg, selectors, services
+from naleving.besluiten import advies, beleidstoets, brieven, nazorg, selectors, services
 from naleving.besluiten.forms import (
     BeslisForm,
     BezwaarForm,
@@ -126,6 +126,7 @@ def _detail(
         "horen_form": extra.pop("horen_form", None) or HorenForm(),
         "beslis_form": extra.pop("beslis_form", None) or BeslisForm(),
         "toets": getattr(besluit, "omgekeerde_toets", None),
+        **beleidstoets.stand(besluit, advies=(live or {}).get("advies")),
         "brieven": besluit.brieven.select_related("sjabloon"),
         "vorderingen": besluit.vorderingen.all(),
         "overgangen": besluit.overgangen.select_related("door"),
@@ -245,6 +246,14 @@ def verzenden(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def toets(request: HttpRequest, pk: int) -> HttpResponse:
     user, besluit = _load(request, pk, "Omgekeerde Toets")
+    if besluit.status != Status.CONCEPT:
+        # The toets belongs to taking the decision; once it is fixed it is shown, never offered.
+        messages.error(
+            request,
+            "De Omgekeerde Toets hoort bij het nemen van het besluit. Dit besluit is al vastgesteld: "
+            "de toets kan niet meer worden ingevuld of gewijzigd.",
+        )
+        return redirect("besluiten:detail", pk=besluit.pk)
     bestaand = getattr(besluit, "omgekeerde_toets", None)
     initial = {n: getattr(bestaand, n) for n in bestaand.STAPPEN} if bestaand else {}
     form = ToetsForm(request.POST or None, initial=initial)

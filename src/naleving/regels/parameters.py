@@ -35,6 +35,7 @@ _WERKAFSPRAKEN: Mapping[str, type] = {
     "meldingen_per_uur": int,
     "waarneming_max_aantal": int,
     "waarneming_max_dagen": int,
+    "omgekeerde_toets_bij": list,
 }
 # The only parameter names the rules and the applications read, with their type: a typo in a file
 # must fail loudly.
