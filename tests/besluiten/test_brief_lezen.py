@@ -294,3 +294,13 @@ def test_a_template_the_beheerder_changed_stays_active_and_shows_no_internal_not
     assert "Ons besluit over uw uitkering" in brief.html
     assert "te streng" not in brief.html
     assert "onzeker" not in brief.html
+
+
+def test_the_beheerder_is_told_when_the_sender_still_holds_example_data(client, make_user) -> None:
+    client.force_login(make_user("beheerder", username="bea"))
+    pagina = html.unescape(client.get("/besluiten/sjablonen/").content.decode())
+    assert (
+        "<strong>Controleer de afzender.</strong> Het adres en telefoonnummer van Baanbrekers in de brief zijn "
+        "voorbeeldgegevens."
+    ) in pagina
+    assert "<code>afzender.logo</code>" in pagina  # a documented placeholder

@@ -22,6 +22,7 @@ from naleving.accounts.requests import staff_user
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.besluiten import advies, beleidstoets, brieven, nazorg, selectors, services
+from naleving.besluiten.afzender import afzender
 from naleving.besluiten.forms import (
     BeslisForm,
     BezwaarForm,
@@ -452,6 +453,7 @@ def sjablonen(request: HttpRequest) -> HttpResponse:
             "versies": Briefsjabloon.objects.select_related("door"),
             "plaatshouders": brieven.plaatshouders_uitleg(),
             "filters": brieven.filters_uitleg(),
+            "afzender": afzender(),
         },
         status=400 if form.errors else 200,
     )
