@@ -304,3 +304,15 @@ def test_the_beheerder_is_told_when_the_sender_still_holds_example_data(client, 
         "voorbeeldgegevens."
     ) in pagina
     assert "<code>afzender.logo</code>" in pagina  # a documented placeholder
+
+
+def test_a_change_of_the_sender_is_no_change_of_the_rules() -> None:
+    from naleving.besluiten import advies
+
+    tekst = (ORGANISATIE / "baanbrekers.toml").read_text(encoding="utf-8")
+    assert "[afzender]" in tekst
+    zonder = advies._zonder_afzender(tekst)
+    assert "[afzender]" not in zonder and 'telefoon = "' not in zonder
+    assert "[parameters.omgekeerde_toets_bij]" in zonder
+    anders = tekst.replace('telefoon = "0416 - 67 10 00"', 'telefoon = "0416 - 11 11 11"')
+    assert anders != tekst and advies._zonder_afzender(anders) == zonder
