@@ -159,3 +159,27 @@ def test_a_fine_that_follows_the_policy_is_not_flagged_and_keeps_no_stale_reason
     assert (b.status, b.sanctie, b.beleid_afwijking_reden) == ("ter_review", "boete", "")
     client.force_login(casus.teamleider)
     assert "Afwijking van het beleid" not in client.get(f"/besluiten/{b.pk}/").content.decode()
+
+
+def test_the_flag_follows_the_choice_in_the_form_before_anything_is_saved(client, casus) -> None:
+    """The live advice (htmx) also swaps the flag: choosing a fine at normal blame shows it at once."""
+    b = casus.besluit()
+    client.force_login(casus.consulent)
+    assert "Afwijking van het beleid" not in client.get(f"/besluiten/{b.pk}/").content.decode()
+    form = {
+        "versie": b.versie,
+        "verwijtbaarheid": "normaal",
+        "verwijtbaarheid_reden": "Vergeten.",
+        "financieel_voordeel_beoogd": "nee",
+        "keuze": "wijkt_af",
+        "sanctie": "boete",
+        "boete_cent": "650,00",
+        "motivering": "U gaf uw werk niet door.",
+    }
+    antwoord = client.post(f"/besluiten/{b.pk}/advies/", form).content.decode()
+    assert '<div id="beleidsafwijking-vak" role="status" hx-swap-oob="true">' in antwoord
+    assert f"<p>{AFWIJKING}</p>" in antwoord
+    b.refresh_from_db()
+    assert (b.keuze, b.sanctie) == ("volgt", "")  # nothing saved
+    volgt = client.post(f"/besluiten/{b.pk}/advies/", form | {"keuze": "volgt"}).content.decode()
+    assert '<div id="beleidsafwijking-vak" role="status" hx-swap-oob="true">\n\n</div>' in volgt

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -190,11 +191,22 @@ def advies_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         for naam, waarde in form.velden().items():
             setattr(voorbeeld, naam, waarde)
-    return render(
-        request,
-        "besluiten/_advies.html",
-        {"besluit": besluit, "live": advies.bereken(voorbeeld), "snapshot": None},
+    live = advies.bereken(voorbeeld)
+    antwoord = render(
+        request, "besluiten/_advies.html", {"besluit": besluit, "live": live, "snapshot": None}
     )
+    # The departure-from-policy flag follows the choice in the form too (an out-of-band swap).
+    antwoord.content += render_to_string(
+        "besluiten/_beleidsafwijking.html",
+        {
+            "oob": True,
+            "besluit": voorbeeld,
+            "concept": True,
+            **beleidstoets.stand(voorbeeld, advies=live.get("advies")),
+        },
+        request=request,
+    ).encode()
+    return antwoord
 
 
 def _post(
