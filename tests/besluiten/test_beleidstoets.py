@@ -183,3 +183,16 @@ def test_the_flag_follows_the_choice_in_the_form_before_anything_is_saved(client
     assert (b.keuze, b.sanctie) == ("volgt", "")  # nothing saved
     volgt = client.post(f"/besluiten/{b.pk}/advies/", form | {"keuze": "volgt"}).content.decode()
     assert '<div id="beleidsafwijking-vak" role="status" hx-swap-oob="true">\n\n</div>' in volgt
+
+
+def test_before_the_working_agreement_holds_no_toets_is_asked() -> None:
+    from naleving.besluiten import beleidstoets
+
+    assert beleidstoets.toets_verplicht_bij(op=date(2025, 12, 31)) == ()
+    assert (
+        beleidstoets.toets_nodig(sanctie="boete", terugvordering_cent=1, op=date(2025, 12, 31))
+        == ""
+    )
+    assert beleidstoets.toets_nodig(
+        sanctie="boete", terugvordering_cent=1, op=date(2026, 1, 1)
+    ) == ("een boete en een terugvordering")

@@ -24,8 +24,12 @@ SOORTEN = {
 
 
 def toets_verplicht_bij(*, op: date | None = None) -> tuple[str, ...]:
-    """The kinds of decision the policy wants the Omgekeerde Toets for (parameter omgekeerde_toets_bij)."""
-    waarde = regels.parameter("omgekeerde_toets_bij", op=op or timezone.localdate()).waarde
+    """The kinds of decision the policy wants the Omgekeerde Toets for (parameter omgekeerde_toets_bij); none
+    before the working agreement holds."""
+    try:
+        waarde = regels.parameter("omgekeerde_toets_bij", op=op or timezone.localdate()).waarde
+    except ParameterFout:
+        return ()
     return tuple(waarde) if isinstance(waarde, tuple) else ()
 
 
