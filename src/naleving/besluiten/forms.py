@@ -68,7 +68,7 @@ class OordeelForm(forms.Form):
         label="Verwijtbaarheid", choices=LEEG + list(Verwijtbaarheid.choices), required=False
     )
     verwijtbaarheid_reden = forms.CharField(
-        label="Waarom deze mate van verwijtbaarheid?",
+        label="Waarom deze mate van verwijtbaarheid? (komt in de brief)",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
@@ -89,7 +89,7 @@ class OordeelForm(forms.Form):
         required=False,
     )
     omstandigheden_toelichting = forms.CharField(
-        label="Toelichting op de omstandigheden",
+        label="Toelichting op de omstandigheden (komt in de brief)",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
@@ -133,7 +133,7 @@ class OordeelForm(forms.Form):
         required=False,
     )
     afzien_motivering = forms.CharField(
-        label="Motivering van het afzien",
+        label="Motivering van het afzien (komt in de brief)",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
