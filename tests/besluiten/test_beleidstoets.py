@@ -196,3 +196,11 @@ def test_before_the_working_agreement_holds_no_toets_is_asked() -> None:
     assert beleidstoets.toets_nodig(
         sanctie="boete", terugvordering_cent=1, op=date(2026, 1, 1)
     ) == ("een boete en een terugvordering")
+
+
+def test_the_reviewers_list_marks_a_fine_against_the_policy(client, casus) -> None:
+    b = _boete_tegen_beleid(casus, beleid_afwijking_reden="Derde keer in twee jaar.")
+    services.besluit_vaststellen(user=casus.consulent, besluit=b)
+    client.force_login(casus.teamleider)
+    lijst = client.get("/besluiten/").content.decode()
+    assert f"{b.nummer}</a><br><strong>Wijkt af van het beleid (Awb 4:84)</strong>" in lijst
