@@ -66,7 +66,7 @@ def _met_beleidsafwijking(besluiten: Any) -> list[Besluit]:
     return lijst
 
 
-def dossier_context(user: User, client: Client) -> dict[str, Any] | None:
+def dossier_context(*, user: User, client: Client) -> dict[str, Any] | None:
     if not has_right(user, "besluit.bekijken"):
         return None
     from naleving.onderzoek.models import Onderzoek
