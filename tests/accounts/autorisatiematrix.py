@@ -204,7 +204,9 @@ _PAGINAS: dict[str, Regel] = {
     "besluiten:advies": regel(405),
     "besluiten:review": regel(405),
     "besluiten:verzenden": regel(405),
-    "besluiten:toets": regel(404, inkomensconsulent=200, trajectbegeleider=200, teamleider=200),
+    # The matrix's decision has a letter, so it is fixed: the toets is no longer offered and the page sends
+    # back to the decision (those who may not see the decision get 404 first).
+    "besluiten:toets": regel(404, inkomensconsulent=DOOR, trajectbegeleider=DOOR, teamleider=DOOR),
     "besluiten:brief": regel(404, inkomensconsulent=200, trajectbegeleider=200, teamleider=200),
     "besluiten:brief_pdf": regel(404, inkomensconsulent=200, trajectbegeleider=200, teamleider=200),
     "besluiten:bezwaar": regel(405),

@@ -86,8 +86,22 @@ class Casus:
             uitkomst="onrechtmatigheid_vastgesteld",
         )
 
-    def besluit(self, **velden: object) -> Besluit:
+    def toets(self, b: Besluit) -> None:
+        """The Omgekeerde Toets, which the policy asks before a fine, measure or recovery is fixed."""
+        services.toets_opslaan(
+            user=self.consulent,
+            besluit=b,
+            effect_nodig="Dat u voortaan inkomsten op tijd doorgeeft.",
+            effect_op_persoon="Het gezin houdt genoeg over om van te leven.",
+            doel_van_de_wet="Bijstand is voor wie het nodig heeft.",
+            ethisch="Ja.",
+            strijdig_met_regel="Nee.",
+        )
+
+    def besluit(self, *, toets: bool = True, **velden: object) -> Besluit:
         b = services.besluit_open_uit_onderzoek(user=self.consulent, onderzoek=self.onderzoek())
+        if toets:
+            self.toets(b)
         standaard: dict[str, object] = {
             "verwijtbaarheid": "normaal",
             "verwijtbaarheid_reden": "Wist dat werk gemeld moest worden, maar vergat het.",

@@ -161,11 +161,15 @@ def test_a_fine_over_340_without_a_rapport_is_refused(casus) -> None:
         keuze="wijkt_af",
         sanctie="boete",
         boete_cent=50_000,
+        verwijtbaarheid="opzet",
+        verwijtbaarheid_reden="Opzet blijkt uit de verklaring.",
+        financieel_voordeel_beoogd=True,
         afwijking_motivering="Opzet blijkt uit de verklaring.",
         motivering="U meldde uw huwelijk te laat.",
         cautie="gegeven",
         zienswijze_termijn=date(2026, 4, 1),
     )
+    casus.toets(b)
     b = services.besluit_vaststellen(user=casus.consulent, besluit=b)
     with pytest.raises(ValidationError) as err:
         services.besluit_review(user=casus.teamleider, besluit=b, akkoord=True)

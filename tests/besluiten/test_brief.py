@@ -40,7 +40,7 @@ def test_the_pdf_letter_states_decision_reasons_articles_and_objection(casus, ma
     assert "Artikel 17, eerste lid, van de Participatiewet" in tekst
     assert "Artikel 18a van de Participatiewet" in tekst
     assert "Artikel 58 van de Participatiewet" in tekst
-    assert "bezwaar maken. Dat moet binnen 6 weken" in tekst
+    assert "bezwaar maken. Dat doet u binnen 6 weken" in tekst
     assert "artikel 6:7 van de Algemene wet bestuursrecht" in tekst
     assert f"ons kenmerk {b.nummer}" in tekst
 

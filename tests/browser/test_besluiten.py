@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """End to end in Chromium: a consultant takes a decision from an investigation's advice (the advice updates with
-htmx as the judgement changes), a teamleider approves the fine (four eyes), and the PDF letter downloads."""
+htmx as the judgement changes) after the Omgekeerde Toets the policy asks for, a teamleider approves the fine (four eyes), and the PDF letter downloads."""
 
 from __future__ import annotations
 
@@ -31,13 +31,28 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
     advies = page.locator("#advies")
     assert "Eerst uw oordeel nodig" in advies.inner_text()
 
+    # The policy asks the Omgekeerde Toets before a recovery or fine is fixed: it is a step on the page.
+    stap = page.locator("#stap-toets")
+    assert "Nodig voordat u het besluit vaststelt" in stap.inner_text()
+    stap.get_by_role("link", name="Omgekeerde Toets invullen").click()
+    for veld in (
+        "effect_nodig",
+        "effect_op_persoon",
+        "doel_van_de_wet",
+        "ethisch",
+        "strijdig_met_regel",
+    ):
+        page.locator(f"#id_{veld}").fill("Gewogen met de cliënt.")
+    page.get_by_role("button", name="Toets vastleggen").click()
+    assert page.get_by_text("De Omgekeerde Toets is vastgelegd.").is_visible()
+
     # Text and checkboxes first; then the two choices that change the advice, which re-renders by htmx.
     page.get_by_label("Waarom deze mate van verwijtbaarheid?").fill(
         "Werkte bewust zonder te melden."
     )
     page.get_by_label("Schulden").check()
     page.get_by_label("Ik volg het advies").check()
-    page.get_by_label("Motivering van het besluit (komt in de brief)").fill(
+    page.get_by_label("Motivering voor de inwoner (komt in de brief)").fill(
         "U werkte in maart en april 2026 en gaf dat niet door."
     )
     page.get_by_label("Zienswijze mogelijk tot en met").fill(date(2026, 6, 1).isoformat())

@@ -16,7 +16,9 @@ from naleving.clienten.regelfeiten import regelfeiten
 
 
 def regels_versie() -> str:
-    """SHA-256 over the shipped parameter files of the rules engine (names and contents, sorted)."""
+    """SHA-256 over the shipped parameter files of the rules engine (names and contents, sorted). The sender of
+    letters (table [afzender] of an organisation file) is no rule: a new phone number does not make every decision
+    say that the rules have changed since."""
     digest = hashlib.sha256()
     root = resources.files("naleving.regels") / "parameters"
     stack = [root]
@@ -29,8 +31,21 @@ def regels_versie() -> str:
                 files.append(item)
     for item in sorted(files, key=lambda f: str(f)):
         digest.update(item.name.encode())
-        digest.update(item.read_bytes())
+        digest.update(_zonder_afzender(item.read_text(encoding="utf-8")).encode())
     return digest.hexdigest()
+
+
+def _zonder_afzender(tekst: str) -> str:
+    """The file's text without its [afzender] table (from that header to the next table header)."""
+    regels: list[str] = []
+    overslaan = False
+    for regel in tekst.splitlines(keepends=True):
+        kop = regel.strip()
+        if kop.startswith("["):
+            overslaan = kop == "[afzender]"
+        if not overslaan:
+            regels.append(regel)
+    return "".join(regels)
 
 
 def eerdere_sancties(besluit: Besluit, *, op: date) -> list[dict[str, str]]:

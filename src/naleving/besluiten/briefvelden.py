@@ -1,16 +1,17 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The placeholders of the beschikking: the only data a letter template can show, each with a Dutch explanation
 for the functioneel beheerder, and the plain data (texts, numbers, dates) a letter is made from. Model objects
-never reach a template, so a template cannot reach anything that is not listed here."""
+never reach a template, so a template cannot reach anything that is not listed here. What is internal (the
+consultant's note on a deviation from the advice, the advice's raw citations) has no placeholder at all."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Any
 
-from django.conf import settings
 from django.utils import timezone
 
+from naleving.besluiten.afzender import afzender
 from naleving.besluiten.models import (
     AfzienReden,
     Besluit,
@@ -53,8 +54,10 @@ PLAATSHOUDERS: dict[str, Plaatshouder] = {
             "sanctie": P(f"De sanctie als code: {_codes(Sanctie)}"),
             "keuze": P(f"Volgt of wijkt af van het advies, als code: {_codes(Keuze)}"),
             "feiten": P("Wat er is gebeurd, in gewone woorden"),
-            "motivering": P("Waarom wij dit besluit nemen (verplicht in elke brief)"),
-            "afwijking_motivering": P("Waarom het besluit afwijkt van het advies"),
+            "motivering": P(
+                "Waarom wij dit besluit nemen, geschreven voor de inwoner (verplicht in elke brief). "
+                "De interne toelichting op een afwijking van het advies komt nooit in de brief."
+            ),
             "verwijtbaarheid": P(
                 "Hoe verwijtbaar, voluit (leeg als niet beoordeeld), bijvoorbeeld Opzet"
             ),
@@ -71,6 +74,26 @@ PLAATSHOUDERS: dict[str, Plaatshouder] = {
         },
     ),
     "organisatie": P("Naam van de organisatie die de brief stuurt"),
+    "afzender": P(
+        "De organisatie die de brief stuurt (uit het bestand van de organisatie, tabel [afzender])",
+        GROEP,
+        {
+            "naam": P("Naam"),
+            "postadres": P("Postadres, bijvoorbeeld een postbus"),
+            "postcode_plaats": P("Postcode en plaats van het postadres"),
+            "bezoekadres": P("Bezoekadres"),
+            "telefoon": P("Telefoonnummer"),
+            "telefoon_link": P("Telefoonnummer als adres voor een link (tel:…)"),
+            "website": P("Website (https://…)"),
+            "website_tekst": P("Website zonder https://, om te lezen"),
+            "email": P("E-mailadres"),
+            "logo": P(
+                'Het logo als afbeelding; alleen te gebruiken als <img src="{{ afzender.logo }}">'
+            ),
+            "bezwaar_aan": P("Aan wie de inwoner een bezwaar stuurt"),
+            "ondertekening": P("Namens wie de brief is ondertekend"),
+        },
+    ),
     "datum": P("Datum van de brief", DATUM),
     "bezwaar_uiterlijk": P("Laatste dag voor bezwaar: 6 weken na de datum (Awb 6:7)", DATUM),
     "boete": P("De boete als bedrag, bijvoorbeeld € 1.300,00"),
@@ -78,7 +101,6 @@ PLAATSHOUDERS: dict[str, Plaatshouder] = {
     "afgezien": P("Het bedrag dat wij niet terugvragen"),
     "benadeling": P("Het bedrag dat de inwoner te veel kreeg (benadelingsbedrag)"),
     "artikelen": P("De wetsartikelen waarop het besluit rust (een lijst van teksten)", LIJST),
-    "bronnen": P("De beleidsregels en uitspraken uit het advies (een lijst van teksten)", LIJST),
     "omstandigheden": P("De omstandigheden die wij hebben gewogen (een lijst van teksten)", LIJST),
     "toets": P(
         "De stappen van de Omgekeerde Toets (een lijst; leeg als die niet is gedaan)",
@@ -89,6 +111,8 @@ PLAATSHOUDERS: dict[str, Plaatshouder] = {
 
 #: A letter template must show these (Awb 3:46 motivation; Awb 3:45 the objection clause).
 VERPLICHT = ("besluit.motivering", "bezwaar_uiterlijk")
+#: Placeholders an <img src> may be: their value is made by the system (the logo as a data: image).
+VEILIGE_ADRESSEN = ("afzender.logo",)
 
 
 def _label(keuzes: Any, code: str) -> str:
@@ -105,10 +129,7 @@ def brief_gegevens(
     """The plain data for one letter, exactly the shape of PLAATSHOUDERS (`stappen`: the Omgekeerde Toets)."""
     snap = besluit.advies_snapshot or {}
     advies = snap.get("advies") or {}
-    bronnen: list[str] = []
-    for u in advies.get("uitleg", []):
-        if u["bron"] and u["bron"] not in bronnen and u["regel"] != "parameters":
-            bronnen.append(u["bron"])
+    van = afzender()
     datum = datum or timezone.localdate()
     client = besluit.client
     door = besluit.genomen_door
@@ -128,7 +149,6 @@ def brief_gegevens(
             "keuze": besluit.keuze,
             "feiten": besluit.feiten,
             "motivering": besluit.motivering,
-            "afwijking_motivering": besluit.afwijking_motivering,
             "verwijtbaarheid": _label(Verwijtbaarheid, besluit.verwijtbaarheid),
             "verwijtbaarheid_reden": besluit.verwijtbaarheid_reden,
             "omstandigheden_toelichting": besluit.omstandigheden_toelichting,
@@ -141,7 +161,8 @@ def brief_gegevens(
             "afzien_motivering": besluit.afzien_motivering,
             "genomen_door": (door.get_full_name() or door.username) if door else "",
         },
-        "organisatie": settings.NALEVING_ORGANISATIE,
+        "organisatie": van.naam,
+        "afzender": van.gegevens(),
         "datum": datum,
         "bezwaar_uiterlijk": datum + BEZWAARTERMIJN,
         "boete": format_euro(besluit.boete_cent),
@@ -149,7 +170,6 @@ def brief_gegevens(
         "afgezien": format_euro(besluit.afgezien_cent),
         "benadeling": format_euro(advies.get("benadelingsbedrag_cent", 0)),
         "artikelen": artikelen,
-        "bronnen": bronnen,
         "omstandigheden": [
             str(label) for code, label in Omstandigheid.choices if code in besluit.omstandigheden
         ],

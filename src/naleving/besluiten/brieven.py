@@ -17,8 +17,10 @@ from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
+from naleving.besluiten import grondslag
 from naleving.besluiten.briefvelden import (
     PLAATSHOUDERS,
+    VEILIGE_ADRESSEN,
     VERPLICHT,
     brief_gegevens,
     voorbeeld_besluit,
@@ -28,33 +30,6 @@ from naleving.core import sjabloontaal
 from naleving.core.pdf import html_naar_pdf
 
 SOORT = "beschikking"
-
-#: The articles each decision rests on, per law (PW; IOAW/IOAZ have their own numbering; Bbz follows the PW).
-ARTIKELEN: dict[str, dict[str, str]] = {
-    "PW": {
-        "inlichtingenplicht": "artikel 17, eerste lid, van de Participatiewet",
-        "arbeidsverplichting": "artikel 9 en artikel 18, vierde lid, van de Participatiewet",
-        "tekortschietend_besef": "artikel 18, tweede lid, van de Participatiewet",
-        "boete": "artikel 18a van de Participatiewet",
-        "maatregel": "artikel 18 van de Participatiewet en de afstemmingsverordening",
-        "terugvordering": "artikel 58 van de Participatiewet",
-        "waarschuwing": "artikel 18a, elfde lid, van de Participatiewet",
-    },
-    "IOAW": {
-        "inlichtingenplicht": "artikel 13 van de IOAW",
-        "boete": "artikel 20a van de IOAW",
-        "maatregel": "artikel 20 van de IOAW",
-        "terugvordering": "artikel 25 van de IOAW",
-        "waarschuwing": "artikel 20a van de IOAW",
-    },
-    "IOAZ": {
-        "inlichtingenplicht": "artikel 13 van de IOAZ",
-        "boete": "artikel 20a van de IOAZ",
-        "maatregel": "artikel 20 van de IOAZ",
-        "terugvordering": "artikel 25 van de IOAZ",
-        "waarschuwing": "artikel 20a van de IOAZ",
-    },
-}
 
 
 def standaard_inhoud() -> str:
@@ -91,7 +66,7 @@ def sjabloon_controleer(inhoud: str) -> str:
     decision: the checker refuses all that could fail, and the example render proves it once more."""
     try:
         gebruikt = sjabloontaal.controleer(inhoud, PLAATSHOUDERS)
-        sjabloontaal.controleer_html(inhoud)
+        sjabloontaal.controleer_html(inhoud, veilige_adressen=VEILIGE_ADRESSEN)
     except sjabloontaal.Sjabloonfout as exc:
         raise ValidationError(
             {"inhoud": f"Het sjabloon kan zo niet worden gebruikt. {exc}"}
@@ -165,13 +140,13 @@ def sjabloon_nieuwe_versie(*, user: User, inhoud: str, toelichting: str) -> Brie
 
 
 def _artikelen(besluit: Besluit) -> list[str]:
-    artikelen = ARTIKELEN.get(besluit.wet, ARTIKELEN["PW"])
-    gebruikt = [artikelen.get(besluit.overtreding, "")]
-    if besluit.sanctie in ("boete", "maatregel", "waarschuwing"):
-        gebruikt.append(artikelen.get(besluit.sanctie, ""))
-    if besluit.terugvordering_cent:
-        gebruikt.append(artikelen["terugvordering"])
-    return [a for a in gebruikt if a]
+    return grondslag.artikelen(
+        wet=besluit.wet,
+        overtreding=besluit.overtreding,
+        sanctie=besluit.sanctie,
+        terugvordering_cent=besluit.terugvordering_cent or 0,
+        advies=(besluit.advies_snapshot or {}).get("advies"),
+    )
 
 
 def brief_context(besluit: Besluit) -> dict[str, Any]:

@@ -71,7 +71,7 @@ class OordeelForm(forms.Form):
         label="Verwijtbaarheid", choices=LEEG + list(Verwijtbaarheid.choices), required=False
     )
     verwijtbaarheid_reden = forms.CharField(
-        label="Waarom deze mate van verwijtbaarheid?",
+        label="Waarom deze mate van verwijtbaarheid? (komt in de brief)",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
@@ -104,7 +104,7 @@ class OordeelForm(forms.Form):
         required=False,
     )
     omstandigheden_toelichting = forms.CharField(
-        label="Toelichting op de omstandigheden",
+        label="Toelichting op de omstandigheden (komt in de brief)",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
@@ -122,12 +122,20 @@ class OordeelForm(forms.Form):
         label="Maatregel: aantal maanden", required=False, min_value=0, max_value=3
     )
     afwijking_motivering = forms.CharField(
-        label="Waarom wijkt u af van het advies?",
+        label="Waarom wijkt u af van het advies? (intern, niet in de brief)",
+        help_text="Voor de teamleider en het dossier. Schrijf wat de inwoner moet weten in de motivering.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    beleid_afwijking_reden = forms.CharField(
+        label="Waarom wijkt u af van het beleid? (intern, niet in de brief)",
+        help_text="Nodig als u een boete oplegt waar de beleidsregels geen boete geven (Awb 4:84).",
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
     motivering = forms.CharField(
-        label="Motivering van het besluit (komt in de brief)",
+        label="Motivering voor de inwoner (komt in de brief)",
+        help_text="Schrijf in korte zinnen en spreek de inwoner aan met u.",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
@@ -140,7 +148,7 @@ class OordeelForm(forms.Form):
         required=False,
     )
     afzien_motivering = forms.CharField(
-        label="Motivering van het afzien",
+        label="Motivering van het afzien (komt in de brief)",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )

@@ -104,7 +104,11 @@ class Besluit(Versioned):
     boete_cent = models.BigIntegerField(default=0)
     maatregel_percentage = models.PositiveSmallIntegerField(default=0)
     maatregel_maanden = models.PositiveSmallIntegerField(default=0)
+    # Internal: why the consultant deviates from the advice (for the reviewer and the file, never in the letter).
     afwijking_motivering = models.TextField(blank=True)
+    # Internal: why a fine is imposed where the organisation's policy rule gives none (Awb 4:84).
+    beleid_afwijking_reden = models.TextField(blank=True)
+    # For the resident: the motivation the letter shows (Awb 3:46).
     motivering = models.TextField(blank=True)
     terugvordering_voorgesteld_cent = models.BigIntegerField(default=0)
     terugvordering_cent = models.BigIntegerField(null=True, blank=True)

@@ -9,6 +9,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
+from naleving.besluiten.beleidstoets import beleid_afwijking
 from naleving.besluiten.models import Besluit, RegisterItem, Vordering
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
@@ -44,13 +45,25 @@ def werkvoorraad(*, user: User, limit: int = 200) -> dict[str, list[Besluit]]:
                 :limit
             ]
         ),
-        "ter_review": list(qs.filter(status=Status.TER_REVIEW).order_by("status_sinds")[:limit])
+        "ter_review": _met_beleidsafwijking(
+            qs.filter(status=Status.TER_REVIEW)
+            .select_related("client__gemeente")
+            .order_by("status_sinds")[:limit]
+        )
         if has_right(user, "besluit.reviewen")
         else [],
         "eigen_definitief": list(
             qs.filter(status=Status.DEFINITIEF, genomen_door=user).order_by("status_sinds")[:limit]
         ),
     }
+
+
+def _met_beleidsafwijking(besluiten: Any) -> list[Besluit]:
+    """Each decision with `beleidsafwijking` (Awb 4:84), so the reviewer sees a departure from policy in the list."""
+    lijst = list(besluiten)
+    for b in lijst:
+        b.beleidsafwijking = beleid_afwijking(b, sanctie=b.sanctie)
+    return lijst
 
 
 def dossier_context(*, user: User, client: Client) -> dict[str, Any] | None:

@@ -18,6 +18,7 @@ from naleving.accounts.models import User
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.besluiten import advies as besluit_advies
+from naleving.besluiten import beleidstoets
 from naleving.besluiten.gevolgen import na_definitief
 from naleving.besluiten.models import (
     Aanleiding,
@@ -56,6 +57,7 @@ WIJZIGBAAR = (
     "maatregel_percentage",
     "maatregel_maanden",
     "afwijking_motivering",
+    "beleid_afwijking_reden",
     "motivering",
     "terugvordering_cent",
     "afzien_reden",
@@ -320,13 +322,34 @@ def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:
         errors["cautie"] = (
             "Leg vast of er verklaringen zijn gebruikt en of daarbij cautie is gegeven."
         )
+    errors.update(_beleid_fouten(besluit, sanctie=fields.get("sanctie", ""), terug=terug))
     if errors:
         raise ValidationError(errors)
     fields["terugvordering_voorgesteld_cent"] = voorstel
     fields["terugvordering_cent"] = terug
     if terug == voorstel:
         fields["afzien_reden"], fields["afzien_motivering"] = "", ""
+    if not beleidstoets.beleid_afwijking(besluit, sanctie=fields.get("sanctie", "")):
+        fields["beleid_afwijking_reden"] = ""
     return fields
+
+
+def _beleid_fouten(besluit: Besluit, *, sanctie: str, terug: int) -> dict[str, str]:
+    """What the organisation's policy asks before fixing this decision: the Omgekeerde Toets (parameter
+    omgekeerde_toets_bij), and a recorded reason for a fine the policy rule does not give (Awb 4:84)."""
+    errors: dict[str, str] = {}
+    nodig = beleidstoets.toets_nodig(sanctie=sanctie, terugvordering_cent=terug)
+    if nodig and not OmgekeerdeToets.objects.filter(besluit_id=besluit.pk).exists():
+        errors["toets"] = (
+            f"Vul eerst de Omgekeerde Toets in. Het beleid vraagt die vóór {nodig} "
+            "(Handhaving in balans 2026-2030, menselijke maat)."
+        )
+    afwijking = beleidstoets.beleid_afwijking(besluit, sanctie=sanctie)
+    if afwijking and not besluit.beleid_afwijking_reden.strip():
+        errors["beleid_afwijking_reden"] = (
+            f"{afwijking} Schrijf op waarom u afwijkt: welke bijzondere omstandigheid dit rechtvaardigt."
+        )
+    return errors
 
 
 def _maatregel_buiten_grenzen(besluit: Besluit) -> dict[str, str]:
@@ -443,7 +466,13 @@ def besluit_vaststellen(*, user: User, besluit: Besluit, versie: int | None = No
         for name, value in fields.items():
             setattr(besluit, name, value)
         if besluit.sanctie == Sanctie.BOETE:
-            _beweeg(besluit, naar=Status.TER_REVIEW, user=user, **fields)
+            afwijking = beleidstoets.beleid_afwijking(besluit, sanctie=besluit.sanctie)
+            toelichting = (
+                f"Afwijking van het beleid (Awb 4:84). Reden: {besluit.beleid_afwijking_reden.strip()}"
+                if afwijking
+                else ""
+            )
+            _beweeg(besluit, naar=Status.TER_REVIEW, user=user, toelichting=toelichting, **fields)
             return besluit
         errors = waarborg_fouten(besluit=besluit)
         if errors:

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -20,7 +21,8 @@ from naleving.accounts.permissions import has_right
 from naleving.accounts.requests import staff_user
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.besluiten import advies, brieven, nazorg, selectors, services
+from naleving.besluiten import advies, beleidstoets, brieven, nazorg, selectors, services
+from naleving.besluiten.afzender import afzender
 from naleving.besluiten.forms import (
     BeslisForm,
     BezwaarForm,
@@ -126,6 +128,7 @@ def _detail(
         "horen_form": extra.pop("horen_form", None) or HorenForm(),
         "beslis_form": extra.pop("beslis_form", None) or BeslisForm(),
         "toets": getattr(besluit, "omgekeerde_toets", None),
+        **beleidstoets.stand(besluit, advies=(live or {}).get("advies")),
         "brieven": besluit.brieven.select_related("sjabloon"),
         "vorderingen": besluit.vorderingen.all(),
         "overgangen": besluit.overgangen.select_related("door"),
@@ -188,11 +191,22 @@ def advies_preview(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         for naam, waarde in form.velden().items():
             setattr(voorbeeld, naam, waarde)
-    return render(
-        request,
-        "besluiten/_advies.html",
-        {"besluit": besluit, "live": advies.bereken(voorbeeld), "snapshot": None},
+    live = advies.bereken(voorbeeld)
+    antwoord = render(
+        request, "besluiten/_advies.html", {"besluit": besluit, "live": live, "snapshot": None}
     )
+    # The departure-from-policy flag follows the choice in the form too (an out-of-band swap).
+    antwoord.content += render_to_string(
+        "besluiten/_beleidsafwijking.html",
+        {
+            "oob": True,
+            "besluit": voorbeeld,
+            "concept": True,
+            **beleidstoets.stand(voorbeeld, advies=live.get("advies")),
+        },
+        request=request,
+    ).encode()
+    return antwoord
 
 
 def _post(
@@ -245,6 +259,14 @@ def verzenden(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def toets(request: HttpRequest, pk: int) -> HttpResponse:
     user, besluit = _load(request, pk, "Omgekeerde Toets")
+    if besluit.status != Status.CONCEPT:
+        # The toets belongs to taking the decision; once it is fixed it is shown, never offered.
+        messages.error(
+            request,
+            "De Omgekeerde Toets hoort bij het nemen van het besluit. Dit besluit is al vastgesteld: "
+            "de toets kan niet meer worden ingevuld of gewijzigd.",
+        )
+        return redirect("besluiten:detail", pk=besluit.pk)
     bestaand = getattr(besluit, "omgekeerde_toets", None)
     initial = {n: getattr(bestaand, n) for n in bestaand.STAPPEN} if bestaand else {}
     form = ToetsForm(request.POST or None, initial=initial)
@@ -439,6 +461,7 @@ def sjablonen(request: HttpRequest) -> HttpResponse:
             "versies": Briefsjabloon.objects.select_related("door"),
             "plaatshouders": brieven.plaatshouders_uitleg(),
             "filters": brieven.filters_uitleg(),
+            "afzender": afzender(),
         },
         status=400 if form.errors else 200,
     )

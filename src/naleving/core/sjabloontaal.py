@@ -416,9 +416,10 @@ VERBODEN_HTML = frozenset(
 
 
 class _HtmlControle(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, veilige_adressen: Iterable[str] = ()) -> None:
         super().__init__(convert_charrefs=True)
         self.fouten: list[Sjabloonfout] = []
+        self.veilig = {"{{" + naam + "}}" for naam in veilige_adressen}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         regel = self.getpos()[0]
@@ -434,6 +435,8 @@ class _HtmlControle(HTMLParser):
                         regel, f"Het HTML-kenmerk {naam}=… is niet toegestaan in een brief."
                     )
                 )
+            elif naam == "src" and schoon in self.veilig:
+                continue  # a placeholder whose value the system makes (a data: image)
             elif naam in ("href", "src", "action", "srcset") and not (
                 schoon.startswith(("https:", "mailto:", "tel:", "#")) or not schoon
             ):
@@ -447,10 +450,11 @@ class _HtmlControle(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def controleer_html(bron: str) -> None:
+def controleer_html(bron: str, *, veilige_adressen: Iterable[str] = ()) -> None:
     """Refuse HTML that could run code or fetch content (scripts, frames, forms, event attributes, addresses
-    other than https:, mailto: and tel:). Raises Sjabloonfout for the first problem."""
-    controle = _HtmlControle()
+    other than https:, mailto: and tel:). Raises Sjabloonfout for the first problem. `veilige_adressen`: the
+    placeholders a `src` may be exactly (their values are made by the system, such as a logo as data: image)."""
+    controle = _HtmlControle(veilige_adressen)
     controle.feed(bron)
     controle.close()
     if controle.fouten:

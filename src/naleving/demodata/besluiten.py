@@ -58,8 +58,13 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
                 feiten="Samenwonen met een partner twee maanden te laat gemeld.",
             )
         )
+    afwijking_getoond = False
     for i, b in enumerate(besluiten):
-        _naar(ctx, b, STATES[i % len(STATES)], boete=i % 3 == 1)
+        state = STATES[i % len(STATES)]
+        # One fine against the policy rule (Awb 4:84), waiting for the teamleider's four eyes.
+        afwijking = state == "ter_review" and not afwijking_getoond
+        afwijking_getoond = afwijking_getoond or afwijking
+        _naar(ctx, b, state, boete=i % 3 == 1, afwijking=afwijking)
     _una_via(ctx)
     _voor_de_regels(ctx)
 
@@ -127,10 +132,20 @@ def _una_via(ctx) -> None:  # type: ignore[no-untyped-def]
             cautie="geen_verklaringen",
         )
         if aangifte:
+            services.toets_opslaan(user=consulent, besluit=b, **TOETS)
             services.besluit_vaststellen(user=consulent, besluit=b)
 
 
-def _naar(ctx, b: Besluit, state: str, *, boete: bool) -> None:  # type: ignore[no-untyped-def]
+TOETS = {
+    "effect_nodig": "Dat de inwoner veranderingen voortaan op tijd doorgeeft.",
+    "effect_op_persoon": "Het gezin houdt genoeg over om van te leven; de terugbetaling past in de begroting.",
+    "doel_van_de_wet": "Bijstand is voor wie het nodig heeft; dat vraagt juiste gegevens.",
+    "ethisch": "Ja: het besluit past bij wat er gebeurde en bij de situatie van de inwoner.",
+    "strijdig_met_regel": "Nee: het besluit volgt de Participatiewet en de beleidsregels.",
+}
+
+
+def _naar(ctx, b: Besluit, state: str, *, boete: bool, afwijking: bool = False) -> None:  # type: ignore[no-untyped-def]
     rng = ctx.rng
     consulent = b.client.consulent
     assert consulent is not None  # only clients with a consultant are chosen
@@ -155,9 +170,22 @@ def _naar(ctx, b: Besluit, state: str, *, boete: bool) -> None:  # type: ignore[
             afzien_reden="onevenredig",
             afzien_motivering="Volledige terugvordering zou de schuldhulp doorkruisen.",
         )
+    if afwijking:
+        velden.update(
+            verwijtbaarheid="normaal",
+            verwijtbaarheid_reden="Wist dat het gemeld moest worden, maar stelde het uit.",
+            financieel_voordeel_beoogd=False,
+            keuze="wijkt_af",
+            sanctie="boete",
+            boete_cent=30_000,
+            afwijking_motivering="Derde keer te laat gemeld; de waarschuwingen hielpen niet.",
+            beleid_afwijking_reden="Twee eerdere waarschuwingen in twee jaar; nog een waarschuwing "
+            "heeft geen effect. Ter beoordeling door de teamleider.",
+        )
     b = services.besluit_wijzig(user=consulent, besluit=b, **velden)
     if state == "concept":
-        return
+        return  # the Omgekeerde Toets is still to do: the page shows it as the next step
+    services.toets_opslaan(user=consulent, besluit=b, **TOETS)
     if state != "ter_review" and b.onderzoek_id is None and boete:
         velden["keuze"] = (
             "volgt"  # direct decisions without a rapport: no fine over € 340 (Awb 5:53)

@@ -44,6 +44,7 @@ _WERKAFSPRAKEN: Mapping[str, type] = {
     "informatie_interval_dagen": int,
     "wijziging_reactietermijn_dagen": int,
     "identificatiecode_geldig_minuten": int,
+    "omgekeerde_toets_bij": list,
 }
 # The only parameter names the rules and the applications read, with their type: a typo in a file
 # must fail loudly.
