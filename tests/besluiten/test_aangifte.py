@@ -44,6 +44,7 @@ def test_above_the_threshold_the_advice_waits_for_the_answer_on_aangifte(casus) 
 def test_after_aangifte_no_fine_and_the_decision_records_the_answer(casus) -> None:
     b = _besluit(casus, aangifte_gedaan=True)
     assert advies.feiten_voor(b)["aangifte_gedaan"] is True
+    casus.toets(b)  # the recovery asks the Omgekeerde Toets first
     b = services.besluit_vaststellen(user=casus.consulent, besluit=b)
     b.refresh_from_db()
     assert (b.aangifte_gedaan, b.sanctie, b.boete_cent) == (True, "geen", 0)

@@ -263,7 +263,7 @@ def test_the_shipped_letter_reads_at_b1_short_sentences_addressing_u(casus) -> N
 
 def test_installations_on_the_previous_shipped_template_move_to_the_new_one(db) -> None:
     migratie = importlib.import_module(
-        "naleving.besluiten.migrations.0005_beleidsafwijking_en_brief"
+        "naleving.besluiten.migrations.0006_beleidsafwijking_en_brief"
     )
     vorige = (Path(__file__).with_name("beschikking_vorige.html")).read_text(encoding="utf-8")
     nu = timezone.now()
@@ -278,7 +278,7 @@ def test_installations_on_the_previous_shipped_template_move_to_the_new_one(db) 
 
 def test_a_template_the_beheerder_changed_stays_active_and_shows_no_internal_note(casus) -> None:
     migratie = importlib.import_module(
-        "naleving.besluiten.migrations.0005_beleidsafwijking_en_brief"
+        "naleving.besluiten.migrations.0006_beleidsafwijking_en_brief"
     )
     vorige = (Path(__file__).with_name("beschikking_vorige.html")).read_text(encoding="utf-8")
     eigen = vorige.replace("Ons besluit", "Ons besluit over uw uitkering")

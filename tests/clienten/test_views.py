@@ -187,8 +187,8 @@ def test_privacy_officer_filters_and_exports_the_log(make_user, consulent, make_
     export = privacy.get(reverse("audit:export"), {"clientnummer": client.clientnummer})
     body = b"".join(export.streaming_content).decode()
     lines = body.lstrip("\ufeff").strip().splitlines()
-    assert lines[0].startswith("volgnummer,tijdstip,gebruiker,rol,actie")
-    assert len(lines) == 2 and ",ilse,inkomensconsulent,bekijken," in lines[1]
+    assert lines[0].startswith("Volgnummer;Tijdstip;Medewerker;Rol;Handeling")
+    assert len(lines) == 2 and ";ilse;inkomensconsulent;Bekeken;clienten.client;" in lines[1]
     assert AuditEntry.objects.filter(actie="exporteren").count() == 1
 
 

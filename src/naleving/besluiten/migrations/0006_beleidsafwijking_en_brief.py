@@ -42,7 +42,7 @@ def vervang_standaard(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("besluiten", "0004_briefsjabloon_veilige_sjabloontaal")]
+    dependencies = [("besluiten", "0005_aangifte_gedaan")]
 
     operations = [
         migrations.AddField(
