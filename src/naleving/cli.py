@@ -66,14 +66,16 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="de statische bestanden niet verzamelen (al gedaan bij het uitrollen)",
     )
-    worker = sub.add_parser(
-        "worker", help="een Celery-worker starten voor de achtergrondtaken (meerdere mag)"
+    sub.add_parser(
+        "worker",
+        help="een Celery-worker starten voor de achtergrondtaken (meerdere mag)",
+        description="Verdere opties gaan naar 'celery worker', bijvoorbeeld --concurrency 2.",
     )
-    worker.add_argument("celery_args", nargs=argparse.REMAINDER, help="extra opties voor celery")
-    beat = sub.add_parser(
-        "beat", help="Celery beat starten: de geplande taken (precies één per installatie)"
+    sub.add_parser(
+        "beat",
+        help="Celery beat starten: de geplande taken (precies één per installatie)",
+        description="Verdere opties gaan naar 'celery beat'.",
     )
-    beat.add_argument("celery_args", nargs=argparse.REMAINDER, help="extra opties voor celery")
 
     seed = sub.add_parser(
         "seed", help="synthetische gegevens aanmaken (deterministisch per --seed)"
@@ -120,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     manage = sub.add_parser("manage", help="een Django-beheeropdracht uitvoeren")
     manage.add_argument("args", nargs=argparse.REMAINDER)
 
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command not in {"worker", "beat"}:
+        parser.error(f"onbekende argumenten: {' '.join(extra)}")
+    args.celery_args = extra
     from django.db import DatabaseError
 
     from naleving.config.env import ConfigFout

@@ -284,6 +284,8 @@ CACHES = {
 CELERY_BROKER_URL = env.text(
     "CELERY_BROKER_URL", "redis://127.0.0.1:6379/0" if PRODUCTION else "memory://"
 )
+# Several installations (test, acceptance) may share one Redis: each its own queue.
+CELERY_TASK_DEFAULT_QUEUE = env.text("NALEVING_TAKEN_WACHTRIJ", "celery")
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
