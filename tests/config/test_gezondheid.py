@@ -191,3 +191,27 @@ def test_readiness_with_a_database_that_does_not_answer_is_503_within_two_second
             "migraties": "niet bereikbaar",
         },
     }
+
+
+def test_in_production_the_probes_answer_plain_http_while_pages_redirect_to_https(tmp_path) -> None:
+    """The load balancer probes the instance itself over HTTP; every page still goes to HTTPS."""
+    script = (
+        "import json, django\n"
+        "django.setup()\n"
+        "from django.test import Client\n"
+        "b = Client(HTTP_HOST='naleving.example.nl')\n"
+        "print(json.dumps([b.get(p).status_code for p in ('/gezondheid/', '/inloggen/')]))\n"
+    )
+    skip = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {k: v for k, v in os.environ.items() if k not in skip} | {
+        "DJANGO_SETTINGS_MODULE": "naleving.config.settings",
+        "NALEVING_ENV": "production",
+        "NALEVING_SECRET_KEY": "k" * 20 + "-x7Qp!9zLm#2vB8nR4tY6wE1uI3oP5aSdFgHjKl",
+        "NALEVING_ALLOWED_HOSTS": "naleving.example.nl",
+        "NALEVING_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [200, 301]
