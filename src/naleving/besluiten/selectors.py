@@ -53,7 +53,7 @@ def werkvoorraad(*, user: User, limit: int = 200) -> dict[str, list[Besluit]]:
     }
 
 
-def dossier_context(user: User, client: Client) -> dict[str, Any] | None:
+def dossier_context(*, user: User, client: Client) -> dict[str, Any] | None:
     if not has_right(user, "besluit.bekijken"):
         return None
     from naleving.onderzoek.models import Onderzoek

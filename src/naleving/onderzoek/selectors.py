@@ -53,7 +53,7 @@ def _scoped(user: User) -> QuerySet[Onderzoek]:
     if user.rol is not None and user.rol.toegang_op_grond:
         # Only clients with a ground (an open signal or investigation); a join on the municipality alone is
         # not enough for these roles. A subquery over all clients is slow, so only grounded roles pay for it.
-        qs = qs.filter(client__in=clients_in_scope(user))
+        qs = qs.filter(client__in=clients_in_scope(user=user))
     return qs
 
 
@@ -91,13 +91,13 @@ def onderzoeken_van_client(*, user: User, client: Client) -> list[Onderzoek]:
     )
 
 
-def handhavers_voor(client: Client) -> QuerySet[User]:
+def handhavers_voor(*, client: Client) -> QuerySet[User]:
     return User.objects.filter(
         rol_id="handhaver", is_active=True, gemeenten=client.gemeente_id
     ).order_by("username")
 
 
-def dossier_context(user: User, client: Client) -> dict[str, object] | None:
+def dossier_context(*, user: User, client: Client) -> dict[str, object] | None:
     if not has_right(user, "onderzoek.bekijken"):
         return None
     return {
@@ -159,7 +159,7 @@ def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
         verhoren_zonder_cautie=verhoren_zonder_cautie(
             onderzoek, boete=boete, gesprekken=activiteiten_
         ),
-        tekortkomingen=rapport_tekortkomingen(rapport) if rapport else {},
+        tekortkomingen=rapport_tekortkomingen(rapport=rapport) if rapport else {},
         bevestigingen=bevestigingen_voor(
             signaal_ids=[onderzoek.signaal_id] if onderzoek.signaal_id else [],
             onderzoek_ref=onderzoek.nummer,

@@ -35,6 +35,14 @@ _WERKAFSPRAKEN: Mapping[str, type] = {
     "meldingen_per_uur": int,
     "waarneming_max_aantal": int,
     "waarneming_max_dagen": int,
+    "cautie_tekst": str,
+    "onderzoek_termijn_aangevraagd_dagen": int,
+    "onderzoek_termijn_toegewezen_dagen": int,
+    "onderzoek_termijn_in_uitvoering_dagen": int,
+    "onderzoek_termijn_rapport_ter_review_dagen": int,
+    "informatie_interval_dagen": int,
+    "wijziging_reactietermijn_dagen": int,
+    "identificatiecode_geldig_minuten": int,
 }
 # The only parameter names the rules and the applications read, with their type: a typo in a file
 # must fail loudly.
@@ -91,7 +99,7 @@ class ParameterFout(ValueError):
 @dataclass(frozen=True, slots=True)
 class ParameterWaarde:
     naam: str
-    waarde: int | bool | tuple[str, ...]
+    waarde: int | bool | str | tuple[str, ...]
     geldig_vanaf: date | None
     geldig_tot: date | None
     bron: str
