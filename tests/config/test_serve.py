@@ -74,3 +74,37 @@ def test_an_access_log_line_is_json_without_query_string_or_secret_link() -> Non
         "adres": "127.0.0.1",
         "correlation_id": "abc123def456",
     }
+
+
+def test_in_production_sessions_and_cache_are_shared_by_every_instance(tmp_path) -> None:
+    """Sessions in the database, the cache in Redis: nothing a user needs lives in one process."""
+    skip = {
+        "DATABASE_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "CELERY_BROKER_URL",
+        "NALEVING_CACHE_URL",
+        "NALEVING_TAKEN_DIRECT",
+    }
+    env = {k: v for k, v in os.environ.items() if k not in skip} | {
+        "DJANGO_SETTINGS_MODULE": "naleving.config.settings",
+        "NALEVING_ENV": "production",
+        "NALEVING_SECRET_KEY": "k" * 20 + "-x7Qp!9zLm#2vB8nR4tY6wE1uI3oP5aSdFgHjKl",
+        "NALEVING_VAR_DIR": str(tmp_path),
+    }
+    script = (
+        "import django; django.setup()\n"
+        "from django.conf import settings as s\n"
+        "print(s.SESSION_ENGINE, s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'],"
+        " s.CELERY_BROKER_URL, s.CELERY_TASK_ALWAYS_EAGER)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.contrib.sessions.backends.db",
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/1",
+        "redis://127.0.0.1:6379/0",
+        "False",
+    ]
