@@ -53,6 +53,30 @@ def main(argv: list[str] | None = None) -> int:
     )
     demo.add_argument("--no-serve", action="store_true", help="alleen klaarzetten, niet starten")
 
+    serve = sub.add_parser(
+        "serve",
+        help="de webserver voor productie starten (gunicorn, NALEVING_WEB_WORKERS workers)",
+        description="Verzamelt de statische bestanden (gehashte namen) en start gunicorn met "
+        "naleving/config/gunicorn_conf.py. De database bijwerken is een aparte stap: "
+        "naleving migrate.",
+    )
+    serve.add_argument("--bind", help="adres:poort (standaard NALEVING_BIND of 127.0.0.1:8000)")
+    serve.add_argument(
+        "--zonder-collectstatic",
+        action="store_true",
+        help="de statische bestanden niet verzamelen (al gedaan bij het uitrollen)",
+    )
+    sub.add_parser(
+        "worker",
+        help="een Celery-worker starten voor de achtergrondtaken (meerdere mag)",
+        description="Verdere opties gaan naar 'celery worker', bijvoorbeeld --concurrency 2.",
+    )
+    sub.add_parser(
+        "beat",
+        help="Celery beat starten: de geplande taken (precies één per installatie)",
+        description="Verdere opties gaan naar 'celery beat'.",
+    )
+
     seed = sub.add_parser(
         "seed", help="synthetische gegevens aanmaken (deterministisch per --seed)"
     )
@@ -98,7 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     manage = sub.add_parser("manage", help="een Django-beheeropdracht uitvoeren")
     manage.add_argument("args", nargs=argparse.REMAINDER)
 
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command not in {"worker", "beat"}:
+        parser.error(f"onbekende argumenten: {' '.join(extra)}")
+    args.celery_args = extra
     from django.db import DatabaseError
 
     from naleving.config.env import ConfigFout
@@ -134,6 +161,10 @@ def _run(args: argparse.Namespace) -> int:
 
         return run_demo(port=args.port, clients=args.clients, serve=not args.no_serve)
     _django()
+    if args.command == "serve":
+        return _serve(bind=args.bind, collectstatic=not args.zonder_collectstatic)
+    if args.command in {"worker", "beat"}:
+        return _celery(args.command, args.celery_args)
     if args.command == "seed":
         from naleving.demodata.seed import run_seed
 
@@ -167,6 +198,38 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     execute_from_command_line(["naleving", *args.args])
     return 0
+
+
+def _serve(*, bind: str | None, collectstatic: bool) -> int:
+    """Replace this process by gunicorn's master, so that the process manager's signals (SIGTERM: finish
+    the running requests, then stop) reach gunicorn itself."""
+    if collectstatic:
+        from django.core.management import call_command
+
+        call_command("collectstatic", interactive=False, verbosity=0)
+    command = [sys.executable, "-m", "gunicorn", "-c", "python:naleving.config.gunicorn_conf"]
+    if bind:
+        command += ["--bind", bind]
+    os.execv(sys.executable, [*command, "naleving.config.wsgi:application"])
+    return 0  # not reached
+
+
+def _celery(soort: str, extra: list[str]) -> int:
+    from django.conf import settings
+
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        print(
+            "Achtergrondtaken draaien nu in het webproces zelf (NALEVING_TAKEN_DIRECT staat aan, "
+            "standaard buiten productie): een worker of beat is dan niet nodig. Zet "
+            "CELERY_BROKER_URL (Redis) en NALEVING_TAKEN_DIRECT=0 om ze apart te draaien.",
+            file=sys.stderr,
+        )
+        return CONFIGURATIE_ONJUIST
+    command = [sys.executable, "-m", "celery", "-A", "naleving.config", soort]
+    if soort == "beat":
+        command += ["--schedule", str(settings.VAR_DIR / "celerybeat-schedule")]
+    os.execv(sys.executable, [*command, "--loglevel", "INFO", *extra])
+    return 0  # not reached
 
 
 def _audit_verify() -> int:

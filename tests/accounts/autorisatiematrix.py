@@ -111,6 +111,9 @@ ARGUMENTEN: dict[str, dict[str, str]] = {
 _PAGINAS: dict[str, Regel] = {
     "home": regel(DOOR),
     "start": regel(200),
+    # liveness and readiness for the load balancer: no account, no personal data (config/gezondheid.py)
+    "gezondheid": regel(200, 200),
+    "gereed": regel(200, 200),
     "login": regel(DOOR, 200),
     "logout": regel(405, 405),
     "clienten:zoeken": regel(200, beleidsmedewerker=403, beheerder=403, privacy=403, geen_rol=403),

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from naleving.demodata.seed import seed_database
-from naleving.signalen.models import Bron, Signaal, Status, Taak
+from naleving.signalen.models import Bron, Signaal, Signaalimport, Status, Taak
 
 
 @pytest.mark.django_db
@@ -24,3 +24,18 @@ def test_demo_has_every_source_and_state() -> None:
         Signaal.objects.order_by("pk").values_list("bron", "product", "status", "uitkomst")
     )
     assert len(first) == 96
+
+
+@pytest.mark.django_db
+def test_demo_has_a_batch_import_with_an_error_report(settings, tmp_path) -> None:
+    """The teamleider's upload page lists it: one row sent before, two refused, an error report."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    seed_database(clients=50, years=1, seed_value=5, peildatum=date(2026, 11, 1), progress=False)
+    run = Signaalimport.objects.get()
+    assert (run.bron_naam, run.aantal_nieuw, run.aantal_bestaand, run.aantal_fout) == (
+        "Inlichtingenbureau",
+        0,
+        1,
+        2,
+    )
+    assert (tmp_path / run.foutrapport).read_text().count("\n") == 3

@@ -137,6 +137,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     if DATABASES["default"]["NAME"] not in ("", ":memory:"):
         Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database server that does not answer must not hold a web worker (or the readiness probe) until the
+    # operating system gives up: libpq stops trying after this many seconds (its minimum is 2).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", env.integer("NALEVING_DB_CONNECT_TIMEOUT", 5)
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -172,7 +179,10 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 AXES_ENABLED = env.flag("NALEVING_LOGIN_THROTTLE", True)
 
-# Sessions end after 30 minutes without activity and when the browser closes.
+# Sessions live in the database, so that every web instance behind the load balancer knows every session
+# (and Redis being down logs nobody out). Sessions end after 30 minutes without activity and when the
+# browser closes.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.integer("NALEVING_SESSIE_MINUTEN", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -188,6 +198,8 @@ if PRODUCTION:
     CSRF_COOKIE_SECURE = True
     CSRF_COOKIE_HTTPONLY = True
     SECURE_SSL_REDIRECT = env.flag("NALEVING_SSL_REDIRECT", True)
+    # The load balancer's probes speak plain HTTP to the instance itself.
+    SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$", r"^gereed/$"]
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -260,10 +272,35 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# The cache is shared by every web instance in production (Redis); the embedded default keeps it in the
+# process. No page needs the cache to answer: with Redis down the pages keep serving, and /gereed/ reports
+# the cache and the broker as not ready. Short socket timeouts keep a dead Redis from holding a worker.
+_cache_url = env.text("NALEVING_CACHE_URL", "redis://127.0.0.1:6379/1" if PRODUCTION else "")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url,
+            "KEY_PREFIX": "naleving",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        }
+        if _cache_url
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Background work: Celery on Redis in production; the embedded default runs tasks in-process.
 CELERY_BROKER_URL = env.text(
     "CELERY_BROKER_URL", "redis://127.0.0.1:6379/0" if PRODUCTION else "memory://"
 )
+# Several installations (test, acceptance) may share one Redis: each its own queue.
+CELERY_TASK_DEFAULT_QUEUE = env.text("NALEVING_TAKEN_WACHTRIJ", "celery")
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout": 5}
+# A web request that hands work to the broker gives up after about 2 s (and says so in Dutch) instead of
+# retrying for long while Redis is down.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.5, "interval_step": 0.5}
 CELERY_RESULT_BACKEND = env.text("CELERY_RESULT_BACKEND", "") or None
 CELERY_TASK_ALWAYS_EAGER = env.flag("NALEVING_TAKEN_DIRECT", not PRODUCTION)
 CELERY_TASK_EAGER_PROPAGATES = True

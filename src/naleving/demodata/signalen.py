@@ -8,6 +8,7 @@ makes.
 
 from __future__ import annotations
 
+import io
 import random
 from datetime import date, timedelta
 
@@ -20,6 +21,7 @@ from naleving.clienten.services import contactmoment_vastleggen
 from naleving.core.bsn import BsnGenerator
 from naleving.demodata.seed import SeedContext
 from naleving.signalen import melden, services
+from naleving.signalen.importeren import importeer
 from naleving.signalen.models import Bron, Product, Signaal, Uitkomst
 
 IB_PRODUCTEN = [p for p in Product.values if p != Product.OVERIG]
@@ -172,6 +174,26 @@ def extend(ctx: SeedContext) -> None:
         )
     _ages(rng, made)
     _decide(rng, hh, [s for s in made if s.client_id])
+    _batchbestand(ctx, made[-1])
+
+
+def _batchbestand(ctx: SeedContext, al_ontvangen: Signaal) -> None:
+    """One batch file the teamleider uploaded, through the real import: a row sent before (skipped) and two
+    refused rows, so `/signalen/importeren/` lists an import with its error report."""
+    teamleiders = ctx.staff("teamleider")
+    inhoud = (
+        "extern_id,product,bsn,datum,omschrijving\n"
+        f"{al_ontvangen.extern_id},{al_ontvangen.product},{al_ontvangen.bsn},"
+        f"{al_ontvangen.datum.isoformat()},Samenloopsignaal\n"
+        "DEMO-FOUT-1,overig,12345,2026-01-01,\n"
+        "DEMO-FOUT-2,onbekend_product,999990019,2026-01-01,\n"
+    ).encode()
+    importeer(
+        stream=io.BytesIO(inhoud),
+        bestandsnaam="inlichtingenbureau-demo.csv",
+        bron_naam=al_ontvangen.bron_naam,
+        user=teamleiders[0] if teamleiders else None,
+    )
 
 
 def _ages(rng: random.Random, made: list[Signaal]) -> None:

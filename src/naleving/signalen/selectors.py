@@ -17,7 +17,15 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import object_for_user
-from naleving.signalen.models import OPEN_STATUSSEN, Bijlage, Bron, Signaal, Status, Taak
+from naleving.signalen.models import (
+    OPEN_STATUSSEN,
+    Bijlage,
+    Bron,
+    Signaal,
+    Signaalimport,
+    Status,
+    Taak,
+)
 
 #: The only orderings a queue offers (issue 4: "ordering of queues by age, deadline and type only").
 ORDENINGEN: dict[str, tuple[str, ...]] = {
@@ -190,3 +198,11 @@ def teamoverzicht(*, user: User) -> Teamoverzicht:
         velden={"signalen": [s.pk for s in open_signalen]},
     )
     return Teamoverzicht(per_gemeente, open_signalen, per_bron)
+
+
+def laatste_imports(*, aantal: int = 10) -> list[Signaalimport]:
+    """The latest batch imports for the teamleider's upload page: counts and file names, no personal data.
+    A file read on a worker shows up here when it is done."""
+    return list(
+        Signaalimport.objects.select_related("door").order_by("-gestart_op", "-pk")[:aantal]
+    )

@@ -29,6 +29,7 @@ from naleving.signalen.forms import ImportForm, KoppelForm, RegistreerForm, Tria
 from naleving.signalen.importeren import importeer
 from naleving.signalen.models import Signaal, Signaalimport, Status
 from naleving.signalen.selectors import ORDENINGEN
+from naleving.signalen.tasks import importeer_op_achtergrond
 
 
 def _user(request: HttpRequest) -> User:
@@ -222,22 +223,34 @@ def importeren(request: HttpRequest) -> HttpResponse:
     if not has_right(_user(request), "signaal.importeren"):
         raise PermissionDenied("Alleen een teamleider leest batchbestanden in.")
     form = ImportForm(request.POST or None, request.FILES or None)
-    resultaat, fout = None, ""
+    resultaat, fout, op_achtergrond = None, "", False
     if request.method == "POST" and form.is_valid():
         bestand = form.cleaned_data["bestand"]
         try:
-            resultaat = importeer(
-                stream=bestand.file,
-                bestandsnaam=bestand.name,
-                bron_naam=form.cleaned_data["bron"],
-                user=_user(request),
-            )
+            if settings.CELERY_TASK_ALWAYS_EAGER:  # the embedded default: read it now
+                resultaat = importeer(
+                    stream=bestand.file,
+                    bestandsnaam=bestand.name,
+                    bron_naam=form.cleaned_data["bron"],
+                    user=_user(request),
+                )
+            else:
+                importeer_op_achtergrond(
+                    bestand=bestand, bron_naam=form.cleaned_data["bron"], user=_user(request)
+                )
+                op_achtergrond = True
         except Bestandsfout as exc:
             fout = exc.bericht
     return render(
         request,
         "signalen/importeren.html",
-        {"form": form, "resultaat": resultaat, "fout": fout},
+        {
+            "form": form,
+            "resultaat": resultaat,
+            "fout": fout,
+            "op_achtergrond": op_achtergrond,
+            "imports": selectors.laatste_imports(),
+        },
         status=400 if fout or form.errors else 200,
     )
 
