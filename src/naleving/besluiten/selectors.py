@@ -53,6 +53,30 @@ def werkvoorraad(*, user: User, limit: int = 200) -> dict[str, list[Besluit]]:
     }
 
 
+def onderzoek_vervolg(user: User, onderzoek: Any) -> dict[str, Any] | None:
+    """On the investigation page: its decision ("Besluit openen"), or, once the investigation has established
+    a breach and no decision is open yet, the button that prepares one for whoever may decide. Nothing is read
+    while the investigation runs (its page has a pinned query count)."""
+    from naleving.onderzoek.statemachine import Status as OStatus
+    from naleving.onderzoek.statemachine import Uitkomst as OUitkomst
+
+    if onderzoek.status != OStatus.AFGEROND or not has_right(user, "besluit.bekijken"):
+        return None
+    besluit = (
+        _scoped(user)
+        .filter(onderzoek=onderzoek, herziet__isnull=True)
+        .only("pk", "status", "onderzoek_id")
+        .first()
+    )
+    if besluit is not None:
+        return {"besluit": besluit}
+    if onderzoek.uitkomst == OUitkomst.ONRECHTMATIGHEID and may(
+        user, "besluit.nemen", onderzoek.client
+    ):
+        return {"besluit": None, "onderzoek": onderzoek}
+    return None
+
+
 def dossier_context(user: User, client: Client) -> dict[str, Any] | None:
     if not has_right(user, "besluit.bekijken"):
         return None

@@ -127,12 +127,15 @@ class OnderzoekPagina:
     in_uitvoering: bool
     mag_beoordelen: bool
     mag_toewijzen: bool
+    #: What follows the investigation (its decision), contributed by later apps (`onderzoek.vervolg`).
+    vervolgen: list[Any]
 
 
 def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
     """The investigation page's data for `user` (who has passed the gate `onderzoek_voor_user`)."""
     from naleving.onderzoek.cautie import boete_mogelijk_volgens, verhoren_zonder_cautie
     from naleving.onderzoek.services import rapport_tekortkomingen
+    from naleving.onderzoek.vervolg import vervolgen
     from naleving.signalen.bevestiging import bevestigingen_voor
 
     rapport = Rapport.objects.filter(onderzoek=onderzoek).first()
@@ -171,4 +174,5 @@ def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
         and onderzoek.status == Status.RAPPORT_TER_REVIEW,
         mag_toewijzen=has_right(user, "onderzoek.toewijzen")
         and onderzoek.status in (Status.AANGEVRAAGD, Status.TOEGEWEZEN, Status.IN_UITVOERING),
+        vervolgen=vervolgen(user, onderzoek),
     )

@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What follows an investigation, shown on its page by the app that owns it (the decision, in besluiten), so the
+investigation page links on without onderzoek importing a later step of the flow (the house: signalen ->
+onderzoek -> besluiten, one way)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from naleving.accounts.models import User
+
+if TYPE_CHECKING:
+    from naleving.onderzoek.models import Onderzoek
+
+
+@dataclass(frozen=True)
+class Vervolg:
+    template: str
+    #: None: nothing to show for this user on this investigation. Must not query for an investigation that is
+    #: still running (the page's query count is pinned).
+    context: Callable[[User, Onderzoek], dict[str, Any] | None]
+
+
+@dataclass(frozen=True)
+class GevuldVervolg:
+    template: str
+    context: dict[str, Any]
+
+
+_vervolgen: list[Vervolg] = []
+
+
+def register_vervolg(vervolg: Vervolg) -> None:
+    if vervolg not in _vervolgen:
+        _vervolgen.append(vervolg)
+
+
+def vervolgen(user: User, onderzoek: Onderzoek) -> list[GevuldVervolg]:
+    result = []
+    for vervolg in _vervolgen:
+        context = vervolg.context(user, onderzoek)
+        if context is not None:
+            result.append(GevuldVervolg(vervolg.template, context))
+    return result
