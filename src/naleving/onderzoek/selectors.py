@@ -46,6 +46,16 @@ def onderzoek_voor_user(*, user: User, pk: int, reden: str = "") -> Onderzoek:
     )
 
 
+def onderzoek_url(nummer: str) -> str | None:
+    """The page of investigation `nummer` ('O000017', `Onderzoek.nummer`); None for another kind of
+    reference. Whether the reader may see it is the page's gate, not this function's."""
+    from django.urls import reverse
+
+    if len(nummer) < 2 or nummer[0] != "O" or not nummer[1:].isdigit():
+        return None
+    return reverse("onderzoek:detail", args=[int(nummer[1:])])
+
+
 def _scoped(user: User) -> QuerySet[Onderzoek]:
     if not has_right(user, "onderzoek.bekijken"):
         return Onderzoek.objects.none()
