@@ -13,3 +13,8 @@ class BesluitenConfig(AppConfig):
 
         register_dossier_sectie(DossierSectie(40, "besluiten/_dossier.html", dossier_context))
         register_vervolg(Vervolg("besluiten/_onderzoek_vervolg.html", onderzoek_vervolg))
+
+        from naleving.besluiten.taken import taken_voor
+        from naleving.clienten.taken import register_taak_bron
+
+        register_taak_bron(10, taken_voor)

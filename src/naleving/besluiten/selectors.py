@@ -28,6 +28,11 @@ def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:
     )
 
 
+def besluiten_in_scope(user: User) -> QuerySet[Besluit]:
+    """Every decision the user may see at all (their municipalities)."""
+    return _scoped(user)
+
+
 def _scoped(user: User) -> QuerySet[Besluit]:
     if not has_right(user, "besluit.bekijken"):
         return Besluit.objects.none()

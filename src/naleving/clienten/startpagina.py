@@ -19,6 +19,7 @@ from naleving.clienten.selectors import (
     clients_in_scope,
     recente_contactmomenten,
 )
+from naleving.clienten.taken import mijn_taken
 
 
 @dataclass
@@ -42,6 +43,7 @@ def startpagina(user: User) -> Startpagina:
                 "mijn_clienten": mine[:25],
                 "aantal_mijn_clienten": mine.count(),
                 "recente_contacten": recente_contactmomenten(user),
+                "taken": mijn_taken(user),
             },
         )
     if code == "trajectbegeleider":
@@ -57,6 +59,7 @@ def startpagina(user: User) -> Startpagina:
                 "per_consulent": caseload_per_consulent(user),
                 "zonder_consulent": in_scope.filter(consulent__isnull=True).count(),
                 "totaal": in_scope.count(),
+                "taken": mijn_taken(user),
             },
         )
     if code == "beleidsmedewerker":

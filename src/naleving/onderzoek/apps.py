@@ -23,3 +23,8 @@ class OnderzoekConfig(AppConfig):
 
         register_onderzoek_starter(onderzoek_uit_signaal)
         register_onderzoek_link(onderzoek_url)
+
+        from naleving.clienten.taken import register_taak_bron
+        from naleving.onderzoek.taken import taken_voor
+
+        register_taak_bron(20, taken_voor)

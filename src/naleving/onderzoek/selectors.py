@@ -56,6 +56,11 @@ def onderzoek_url(nummer: str) -> str | None:
     return reverse("onderzoek:detail", args=[int(nummer[1:])])
 
 
+def onderzoeken_in_scope(user: User) -> QuerySet[Onderzoek]:
+    """Every investigation the user may see at all (their municipalities; a grounded role only its clients)."""
+    return _scoped(user)
+
+
 def _scoped(user: User) -> QuerySet[Onderzoek]:
     if not has_right(user, "onderzoek.bekijken"):
         return Onderzoek.objects.none()
