@@ -4,7 +4,8 @@
 The demo data is built in the test database; then each demo role logs in, and the test follows every link from its
 start page (GET only, same host, a few pages per kind of page) plus the detail pages of a few objects. On every page
 the visible text must not show:
-- a stored choice key or a right's code (`niet_lichter`, `in_uitvoering`, `signaal.triageren`): show its label;
+- a stored choice key or a right's code (`niet_lichter`, `in_uitvoering`, `signaal.triageren`), or a one-word
+  key alone in a cell (`PW`, `onderzoek`): show its label;
 - `True`, `False` or `None`: show Ja or Nee (or nothing);
 - an ISO date or time stamp (`2026-03-01`, `2026-03-01T09:30`): show it in Dutch format, local time;
 - a Python dict or list (`{'velden': ...}`): show each value on its own line with a Dutch label;
@@ -89,6 +90,20 @@ def _codes() -> set[str]:
     return {c for c in codes if "_" in c or "." in c}
 
 
+def _woordcodes() -> set[str]:
+    """Stored choice keys that are one word but not their label ('onderzoek' for "Onderzoek starten"): such a
+    word alone in a cell or a line is the key shown instead of its label."""
+    woorden: set[str] = set()
+    for model in apps.get_models():
+        if not model.__module__.startswith("naleving."):
+            continue
+        for field in model._meta.get_fields():
+            for key, label in getattr(field, "flatchoices", None) or ():
+                if isinstance(key, str) and key.isalpha() and key.lower() != str(label).lower():
+                    woorden.add(key)
+    return woorden
+
+
 class _Tekst(HTMLParser):
     """The text a reader sees (no script, style or attribute values) and the links on the page."""
 
@@ -119,8 +134,10 @@ ISO = re.compile(r"\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2})?")
 PYTHON = re.compile(r"\b(?:True|False|None)\b|\{'|\['|': ")
 
 
-def fouten_op_pagina(tekst: str, codes: set[str]) -> list[str]:
-    found = []
+def fouten_op_pagina(
+    tekst: str, codes: set[str], *, delen: list[str] = (), woordcodes: set[str] = frozenset()
+) -> list[str]:
+    found = [f"sleutel {d.strip()!r}" for d in sorted(set(delen)) if d.strip() in woordcodes]
     for woord in sorted(set(re.findall(r"[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9]", tekst))):
         if woord in codes:
             found.append(f"code {woord!r}")
@@ -163,7 +180,9 @@ def _detailpaginas(user) -> list[str]:  # type: ignore[no-untyped-def]
     return urls
 
 
-def crawl(browser: Browser, start: list[str], codes: set[str]) -> tuple[dict[str, list[str]], int]:
+def crawl(
+    browser: Browser, start: list[str], codes: set[str], woordcodes: set[str]
+) -> tuple[dict[str, list[str]], int]:
     te_doen = list(start)
     gezien: set[str] = set()
     per_soort: dict[str, int] = defaultdict(int)
@@ -178,7 +197,9 @@ def crawl(browser: Browser, start: list[str], codes: set[str]) -> tuple[dict[str
             continue
         parser = _Tekst()
         parser.feed(response.content.decode())
-        found = fouten_op_pagina(" ".join(parser.delen), codes)
+        found = fouten_op_pagina(
+            " ".join(parser.delen), codes, delen=parser.delen, woordcodes=woordcodes
+        )
         if found:
             fouten[url] = found
         for href in parser.links:
@@ -219,7 +240,9 @@ def test_no_raw_codes_on_any_page_of_any_role(demo) -> None:
         browser = Browser()
         user = apps.get_model("accounts", "User").objects.get(username=code)
         browser.force_login(user)
-        fouten, bezocht[code] = crawl(browser, ["/start/", *_detailpaginas(user)], codes)
+        fouten, bezocht[code] = crawl(
+            browser, ["/start/", *_detailpaginas(user)], codes, _woordcodes()
+        )
         if fouten:
             alle_fouten[code] = fouten
     assert all(n > 3 for n in bezocht.values()), bezocht
@@ -247,3 +270,9 @@ def test_the_checks_find_each_kind_of_raw_text() -> None:
         "Engels 'Deadline'",
     ]
     assert fouten_op_pagina("Ja, op 1 maart 2026 om 10:30 (termijn: 3 werkdagen).", codes) == []
+    assert fouten_op_pagina(
+        "onderzoek PW",
+        codes,
+        delen=["onderzoek", " PW ", "Onderzoek starten"],
+        woordcodes={"onderzoek", "PW"},
+    ) == ["sleutel 'PW'", "sleutel 'onderzoek'"]

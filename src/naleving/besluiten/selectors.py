@@ -9,7 +9,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
-from naleving.besluiten.models import Besluit, RegisterItem, Vordering
+from naleving.besluiten.models import AfzienReden, Besluit, RegisterItem, Vordering
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import may, object_for_user
@@ -117,7 +117,7 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
     """Terugvordering 'tenzij' in the yearly report: how often, how much, per reason. Aggregates only."""
     if not (has_right(user, "rapportage.bekijken") or has_right(user, "besluit.reviewen")):
         return []
-    return list(
+    rijen = list(
         Besluit.objects.filter(
             definitief_op__year=jaar,
             terugvordering_cent__lt=F("terugvordering_voorgesteld_cent"),
@@ -133,3 +133,7 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
         )
         .order_by("afzien_reden")
     )
+    labels = dict(AfzienReden.choices)
+    for rij in rijen:
+        rij["afzien_reden_label"] = labels.get(rij["afzien_reden"], rij["afzien_reden"] or "—")
+    return rijen
