@@ -11,7 +11,7 @@ register = template.Library()
 @register.filter
 def wetnaam(code: object) -> str:
     """A law by its name ('Participatiewet'), never its stored code ('PW')."""
-    return Wet(code).label if code in Wet.values else str(code or "")
+    return Wet(code).label if isinstance(code, str) and code in Wet.values else str(code or "")
 
 
 @register.filter
