@@ -41,12 +41,12 @@ def make_file(path: Path, rows: int, bsns: list[str], seed: int = 1) -> None:
     ]
     start = date(2025, 1, 1)
     with path.open("w", encoding="utf-8") as f:
-        f.write("extern_id,product,bsn,datum,omschrijving,bedrag\n")
+        f.write("extern_id,product,bsn,datum,omschrijving,bron_kenmerk\n")
         for i in range(rows):
             f.write(
                 f"B{seed}-{i:08d},{rng.choice(products)},{rng.choice(bsns)},"
                 f"{start + timedelta(days=rng.randint(0, 300))},Samenloopsignaal {i},"
-                f"{rng.randint(1, 9999)}\n"
+                f"SL{rng.randint(1, 9999)}\n"
             )
 
 
@@ -134,7 +134,7 @@ def raw_rows(f: Any) -> Iterator[tuple[Any, ...]]:
     termijn = timezone.localdate() + timedelta(days=14)
     reader = csv.reader(f)
     next(reader)
-    for ext, product, bsn, datum, oms, bedrag in reader:
+    for ext, product, bsn, datum, oms, kenmerk in reader:
         yield (
             "ketenpartner",
             "RAW",
@@ -143,7 +143,7 @@ def raw_rows(f: Any) -> Iterator[tuple[Any, ...]]:
             bsn,
             datum,
             oms,
-            json.dumps({"bedrag": bedrag}),
+            json.dumps({"bron_kenmerk": kenmerk}),
             "ontvangen",
             "",
             False,

@@ -22,7 +22,7 @@ from naleving.signalen.services import NieuwSignaal, signaal_maak
 def _taken(user) -> dict[str, list[tuple[str, str, bool]]]:
     return {
         g.soort: [(t.soort, t.url, t.te_laat) for t in g.taken] + [("aantal", str(g.aantal), False)]
-        for g in mijn_taken(user)
+        for g in mijn_taken(user=user)
     }
 
 

@@ -4,6 +4,8 @@ in Dutch, scope is enforced, the letter downloads as PDF."""
 
 from __future__ import annotations
 
+import pytest
+
 from naleving.audit.models import AuditEntry
 from naleving.besluiten import services
 from naleving.besluiten.models import Besluit
@@ -111,3 +113,62 @@ def test_dossier_offers_a_decision_for_a_finished_investigation(casus, client) -
     assert f"Besluit openen bij onderzoek {o.nummer}" in html
     r = client.post(f"/besluiten/uit-onderzoek/{o.pk}/", follow=True)
     assert "is geopend met de feiten uit het rapport." in r.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("veld", "waarde", "fout"),
+    [
+        ("boete_cent", "1" * 40, "Dit bedrag is hoger dan € 10.000.000,00. Controleer het bedrag."),
+        (
+            "terugvordering_cent",
+            "9" * 5000,
+            "Dit bedrag is hoger dan € 10.000.000,00. Controleer het bedrag.",
+        ),
+        ("maatregel_percentage", "1" * 40, "Zorg ervoor dat deze waarde hoogstens 100 is."),
+    ],
+    ids=["boete-40-cijfers", "terugvordering-5000-cijfers", "percentage-40-cijfers"],
+)
+def test_absurd_numbers_in_the_decision_form_get_a_dutch_error_not_a_500(
+    casus, client, veld, waarde, fout
+) -> None:
+    """core.money.MAX_CENT bounds every amount, so no typed number reaches the 64-bit column or
+    Python's limit on digits (both gave a 500); the whole numbers have their own bounds."""
+    b = casus.besluit()
+    versie = b.versie
+    client.force_login(casus.consulent)
+    r = client.post(f"/besluiten/{b.pk}/", _form(b, keuze="wijkt_af", **{veld: waarde}))
+    assert r.status_code == 400
+    assert fout in r.content.decode()
+    b.refresh_from_db()
+    assert b.versie == versie  # nothing saved
+
+
+@pytest.mark.parametrize(
+    ("maand", "fout"),
+    [
+        ("9999-12", "Kies een maand van 2000-01 tot en met"),
+        ("1999-12", "Kies een maand van 2000-01 tot en met"),
+        ("2026-13", "Schrijf de maand als 2026-03."),
+        ("99999999999999999999-01", "Schrijf de maand als 2026-03."),
+    ],
+)
+def test_cbs_page_with_a_month_out_of_range_answers_400_in_dutch(
+    casus, client, maand, fout
+) -> None:
+    """9999-12 gave a 500 (the next month does not exist)."""
+    client.force_login(casus.teamleider)
+    r = client.get("/besluiten/cbs/", {"maand": maand})
+    assert r.status_code == 400
+    assert fout in r.content.decode()
+
+
+def test_cbs_page_delivers_the_current_month(casus, client) -> None:
+    from django.utils import timezone
+
+    maand = f"{timezone.localdate():%Y-%m}"
+    client.force_login(casus.teamleider)
+    r = client.get("/besluiten/cbs/", {"maand": maand})
+    assert (r.status_code, r["Content-Disposition"]) == (
+        200,
+        f'attachment; filename="bdfs-{maand}.csv"',
+    )

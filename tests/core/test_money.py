@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from naleving.core.money import BedragFout, format_euro, parse_euro
+from naleving.core.money import MAX_CENT, BedragFout, format_euro, parse_euro
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,21 @@ def test_the_euro_filter_shows_missing_values_as_empty() -> None:
     from naleving.core.templatetags.naleving import euro
 
     assert (euro(123456), euro(None), euro(""), euro(True)) == ("€ 1.234,56", "", "", "")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["10.000.000,01", "10000001", "1" * 40, "9" * 5000, "0" * 30 + "10000001"],
+    ids=["net-erboven", "zonder-punten", "40-cijfers", "5000-cijfers", "voorloopnullen"],
+)
+def test_an_amount_above_ten_million_euro_is_refused_in_dutch(typed: str) -> None:
+    """MAX_CENT (€ 10,000,000): no amount in social assistance comes near it; a longer number is a
+    typing error and must not reach the 64-bit column (it gave a server error)."""
+    with pytest.raises(BedragFout) as err:
+        parse_euro(typed)
+    assert err.value.bericht == "Dit bedrag is hoger dan € 10.000.000,00. Controleer het bedrag."
+
+
+def test_ten_million_euro_is_the_highest_amount() -> None:
+    assert parse_euro("10.000.000,00") == MAX_CENT == 1_000_000_000
+    assert parse_euro("000,05") == 5

@@ -104,29 +104,45 @@ def _woordcodes() -> set[str]:
     return woorden
 
 
+VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+)
+
+
 class _Tekst(HTMLParser):
-    """The text a reader sees (no script, style or attribute values) and the links on the page."""
+    """The text a reader sees (no script, style or attribute values) and the links on the page. An element
+    marked `data-technisch` (the advice's technical trace, one click away on purpose) is left out."""
 
     def __init__(self) -> None:
         super().__init__()
         self.delen: list[str] = []
         self.links: list[str] = []
-        self._verborgen = 0
+        self._open: list[str] = []
+        self._verborgen_tot: int | None = None  # depth of the open element that hides its content
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style", "template"):
-            self._verborgen += 1
         if tag == "a":
             href = dict(attrs).get("href")
             if href:
                 self.links.append(href)
+        if tag in VOID:
+            return
+        self._open.append(tag)
+        technisch = any(naam == "data-technisch" for naam, _w in attrs)
+        if self._verborgen_tot is None and (tag in ("script", "style", "template") or technisch):
+            self._verborgen_tot = len(self._open)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style", "template") and self._verborgen:
-            self._verborgen -= 1
+        if tag in VOID or tag not in self._open:
+            return
+        while self._open:
+            if self._verborgen_tot is not None and len(self._open) <= self._verborgen_tot:
+                self._verborgen_tot = None
+            if self._open.pop() == tag:
+                break
 
     def handle_data(self, data: str) -> None:
-        if not self._verborgen:
+        if self._verborgen_tot is None:
             self.delen.append(data)
 
 
@@ -270,6 +286,12 @@ def test_the_checks_find_each_kind_of_raw_text() -> None:
         "Engels 'Deadline'",
     ]
     assert fouten_op_pagina("Ja, op 1 maart 2026 om 10:30 (termijn: 3 werkdagen).", codes) == []
+    parser = _Tekst()
+    parser.feed(
+        "<p>Zichtbaar<br></p><details data-technisch><summary>Techniek</summary><p>2017-01-01</p></details>"
+        "<script>var x = True;</script><p>Ook zichtbaar</p>"
+    )
+    assert [d for d in parser.delen if d.strip()] == ["Zichtbaar", "Ook zichtbaar"]
     assert fouten_op_pagina(
         "onderzoek PW",
         codes,

@@ -136,7 +136,7 @@ def test_no_fine_possible_means_no_cautie_needed_but_a_later_change_flags_the_he
     assert verhoren_zonder_cautie(o) == []
     _rapport(casus, o, "inlichtingenplicht")
     assert verhoren_zonder_cautie(o) == [act]
-    assert cautie_uit_onderzoek(o)[0] == "niet_gegeven"
+    assert cautie_uit_onderzoek(onderzoek=o)[0] == "niet_gegeven"
     page = _as(casus.handhaver).get(reverse("onderzoek:detail", args=[o.pk])).content.decode()
     assert "Let op: dit onderzoek kan leiden tot een boete, maar 1 verhoor zonder cautie." in page
 
@@ -150,7 +150,7 @@ def test_a_third_party_needs_no_cautie_and_does_not_count_as_missing_it(casus) -
         gegevens=_gesprek(met_wie="Werkgever", gehoorde="derde"),
     )
     assert verhoren_zonder_cautie(o) == []
-    assert cautie_uit_onderzoek(o)[0] == "gegeven"
+    assert cautie_uit_onderzoek(onderzoek=o)[0] == "gegeven"
 
 
 HUISBEZOEK = {

@@ -127,7 +127,7 @@ def test_only_team_leader_assigns_and_reviews_and_only_the_assigned_handhaver_ex
 def test_a_handhaver_sees_the_client_only_while_an_investigation_is_open(casus) -> None:
     assert may(casus.handhaver, "client.bekijken", casus.client) is False
     o = casus.onderzoek()
-    assert list(clients_in_scope(casus.handhaver)) == [casus.client]
+    assert list(clients_in_scope(user=casus.handhaver)) == [casus.client]
     services.rapport_opslaan(
         user=casus.handhaver, onderzoek=o, versie=None, bevindingen="Niets.", advies="Geen"
     )

@@ -88,7 +88,7 @@ def test_the_target_group_counts_running_benefits_by_law_and_municipality(
         gemeenten=[gemeenten["Waalwijk"].pk, gemeenten["Heusden"].pk],
         verplichtingen=[Verplichting.objects.get(code="pw-buitenland").pk],
     )
-    assert campagne_doelgroep(campagne).count() == 2
+    assert campagne_doelgroep(campagne=campagne).count() == 2
     services.campagne_bereik_vastleggen(
         user=beleid, campagne=campagne, brieven_verstuurd=2, bijeenkomsten=1, deelnemers=14
     )

@@ -16,13 +16,18 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_migration_writes_the_catalogue_per_law() -> None:
-    assert catalogus_telling(date(2026, 11, 28)) == {"PW": 14, "IOAW": 8, "IOAZ": 7, "BBZ": 8}
+    assert catalogus_telling(peildatum=date(2026, 11, 28)) == {
+        "PW": 14,
+        "IOAW": 8,
+        "IOAZ": 7,
+        "BBZ": 8,
+    }
     assert Verplichting.objects.count() == 38  # 37 + the second version of the PW gifts rule
 
 
 def test_every_law_covers_work_household_abroad_and_detention_with_a_legal_basis() -> None:
     for wet in ("PW", "IOAW", "IOAZ", "BBZ"):
-        geldig = list(verplichtingen_geldig_op(date(2026, 11, 28), wet=wet))
+        geldig = list(verplichtingen_geldig_op(peildatum=date(2026, 11, 28), wet=wet))
         onderwerpen = {v.onderwerp for v in geldig}
         assert {
             Onderwerp.WERK_INKOMEN,
@@ -32,11 +37,11 @@ def test_every_law_covers_work_household_abroad_and_detention_with_a_legal_basis
         } <= onderwerpen, wet
         for v in geldig:
             assert v.grondslag.strip() and v.wat.strip() and v.wanneer.strip() and v.hoe.strip()
-    pw = {v.onderwerp for v in verplichtingen_geldig_op(date(2026, 11, 28), wet="PW")}
+    pw = {v.onderwerp for v in verplichtingen_geldig_op(peildatum=date(2026, 11, 28), wet="PW")}
     assert {Onderwerp.VERMOGEN, Onderwerp.GIFTEN, Onderwerp.OPLEIDING, Onderwerp.MEEWERKEN} <= pw
     assert all(
         "art. 17 lid 1" in v.grondslag
-        for v in verplichtingen_geldig_op(date(2026, 1, 1), wet="PW")
+        for v in verplichtingen_geldig_op(peildatum=date(2026, 1, 1), wet="PW")
         if v.code != "pw-meewerken"
     )
 
@@ -47,12 +52,14 @@ def test_every_law_covers_work_household_abroad_and_detention_with_a_legal_basis
 )
 def test_the_gifts_rule_changes_on_1_january_2026(peildatum: date, versie: int) -> None:
     """Participatiewet in balans, phase 1: a second version of the gifts text from 1-1-2026."""
-    giften = [v for v in verplichtingen_geldig_op(peildatum, wet="PW") if v.code == "pw-giften"]
+    giften = [
+        v for v in verplichtingen_geldig_op(peildatum=peildatum, wet="PW") if v.code == "pw-giften"
+    ]
     assert [v.versie for v in giften] == [versie]
 
 
 def test_nothing_is_valid_before_the_participatiewet() -> None:
-    assert list(verplichtingen_geldig_op(date(2014, 12, 31))) == []
+    assert list(verplichtingen_geldig_op(peildatum=date(2014, 12, 31))) == []
 
 
 def test_a_new_version_closes_the_previous_one_the_day_before(make_user) -> None:
@@ -72,10 +79,14 @@ def test_a_new_version_closes_the_previous_one_the_day_before(make_user) -> None
     vorige.refresh_from_db()
     assert (nieuw.versie, vorige.geldig_tot) == (2, date(2026, 12, 31))
     assert [
-        v.versie for v in verplichtingen_geldig_op(date(2026, 12, 31)) if v.code == "pw-buitenland"
+        v.versie
+        for v in verplichtingen_geldig_op(peildatum=date(2026, 12, 31))
+        if v.code == "pw-buitenland"
     ] == [1]
     assert [
-        v.versie for v in verplichtingen_geldig_op(date(2027, 1, 1)) if v.code == "pw-buitenland"
+        v.versie
+        for v in verplichtingen_geldig_op(peildatum=date(2027, 1, 1))
+        if v.code == "pw-buitenland"
     ] == [2]
     with pytest.raises(ValidationError) as exc:
         services.verplichting_nieuwe_versie(

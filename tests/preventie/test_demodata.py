@@ -22,7 +22,7 @@ def test_the_demo_has_every_state_and_valid_receipts() -> None:
         seed_database(clients=400, years=2, seed_value=11, peildatum=PEILDATUM, progress=False)
         meldingen = list(Wijzigingsmelding.objects.select_related("client"))
         assert {m.status for m in meldingen} == {"ontvangen", "in_behandeling", "afgehandeld"}
-        assert all(inhoud_hash(m) == m.inhoud_hash for m in meldingen)
+        assert all(inhoud_hash(melding=m) == m.inhoud_hash for m in meldingen)
         assert MeldingStap.objects.filter(van="").count() == len(meldingen)
         assert {m.soort for m in Informatiemoment.objects.all()} == {"aanvraag", "periodiek"}
         due = periodiek_due(user=None, peildatum=PEILDATUM).count()

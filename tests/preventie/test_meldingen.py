@@ -52,9 +52,9 @@ def test_the_receipt_hash_is_the_sha256_of_the_canonical_content(make_client) ->
     ).hexdigest()
     opgeslagen = Wijzigingsmelding.objects.get(pk=melding.pk)
     assert opgeslagen.inhoud_hash == verwacht
-    assert services.inhoud_hash(opgeslagen) == verwacht
+    assert services.inhoud_hash(melding=opgeslagen) == verwacht
     opgeslagen.tekst = "Ik werk niet."
-    assert services.inhoud_hash(opgeslagen) != verwacht
+    assert services.inhoud_hash(melding=opgeslagen) != verwacht
 
 
 def test_a_report_gets_a_receipt_number_history_and_audit_entry_at_once(make_client) -> None:

@@ -15,10 +15,12 @@ PEILDATUM = date(2026, 11, 28)
 
 
 def _codes(client, werk: bool = False) -> dict[str, list[str]]:
-    situatie = situatie_van(client, peildatum=PEILDATUM, werk=werk)
+    situatie = situatie_van(client=client, peildatum=PEILDATUM, werk=werk)
     return {
         wet: [v.code for v in lijst]
-        for wet, lijst in overzicht_rechten_en_plichten(situatie, PEILDATUM).items()
+        for wet, lijst in overzicht_rechten_en_plichten(
+            situatie=situatie, peildatum=PEILDATUM
+        ).items()
     }
 
 

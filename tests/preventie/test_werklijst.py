@@ -97,9 +97,11 @@ def test_the_scheduled_job_makes_one_reminder_per_due_client_and_recording_a_mom
 def test_investigations_can_see_whether_and_when_the_client_was_informed(situatie) -> None:
     client = situatie["lang"]
     _moment(client, date(2026, 6, 1), codes=("pw-buitenland",))
-    assert geinformeerd_over(client, code="pw-buitenland") == [date(2026, 6, 1)]
-    assert geinformeerd_over(client, code="pw-buitenland", voor=date(2026, 5, 31)) == []
-    assert geinformeerd_over(client, code="pw-werk-inkomen") == [PEILDATUM - timedelta(days=400)]
+    assert geinformeerd_over(client=client, code="pw-buitenland") == [date(2026, 6, 1)]
+    assert geinformeerd_over(client=client, code="pw-buitenland", voor=date(2026, 5, 31)) == []
+    assert geinformeerd_over(client=client, code="pw-werk-inkomen") == [
+        PEILDATUM - timedelta(days=400)
+    ]
 
 
 def test_an_information_moment_needs_an_obligation_and_cannot_lie_in_the_future(

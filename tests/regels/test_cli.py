@@ -149,3 +149,38 @@ def test_python_m(tmp_path: Path) -> None:
         check=False,
     )
     assert fout.returncode == 2 and fout.stdout == "" and "Traceback" not in fout.stderr
+
+
+@pytest.mark.parametrize(
+    ("inhoud", "verwacht"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "naleving: de invoer is dieper genest dan 32 niveaus\n"),
+        (
+            '{"wet": "PW", "x": ' + "[" * 33 + "]" * 33 + "}",
+            "naleving: de invoer is dieper genest dan 32 niveaus\n",
+        ),
+        (
+            '{"benadelingsbedrag_cent": NaN}',
+            "naleving: NaN is geen geldige waarde in JSON; schrijf een getal\n",
+        ),
+    ],
+    ids=["diep-voorbij-de-recursiegrens", "33-niveaus", "nan"],
+)
+def test_advies_neemt_diep_geneste_of_ongeldige_json_niet_aan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], inhoud: str, verwacht: str
+) -> None:
+    """Input the reader cannot bound is a usage error (exit 2, a Dutch line, no traceback), never a
+    RecursionError."""
+    assert advies_main([_bestand(tmp_path, inhoud)]) == 2
+    uit = capsys.readouterr()
+    assert (uit.out, uit.err) == ("", verwacht)
+
+
+def test_advies_neemt_32_niveaus_nog_aan_en_meldt_dan_het_veld(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inhoud = json.dumps({**ZAAK, "eerdere_sancties": [[[]]]})
+    assert advies_main([_bestand(tmp_path, inhoud)]) == 2
+    err = capsys.readouterr().err
+    assert "eerdere_sancties" in err
+    assert "dieper genest" not in err

@@ -94,7 +94,15 @@ def test_bad_payload_gets_400_with_field_and_problem_and_stores_nothing(token) -
     kapot = _post(None, token, raw="{kapot")
     assert (kapot.status_code, kapot.json()) == (
         400,
-        {"fouten": [{"record": 0, "veld": "", "probleem": "De inhoud is geen geldige JSON."}]},
+        {
+            "fouten": [
+                {
+                    "record": 0,
+                    "veld": "",
+                    "probleem": "De invoer is geen geldige JSON (regel 1, kolom 2).",
+                }
+            ]
+        },
     )
     assert _post([], token).json() == {
         "fouten": [{"record": 0, "veld": "", "probleem": "Stuur 1 tot 1000 signalen per aanroep."}]

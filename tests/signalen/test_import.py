@@ -137,13 +137,13 @@ def test_text_with_quotes_tabs_newlines_and_backslashes_is_stored_exactly(client
         csv_bytes(
             f'L1,overig,{BSN_OK},2026-01-02,"{lastig.replace(chr(34), chr(34) * 2)}",'
             f'"{lastig.replace(chr(34), chr(34) * 2)}"',
-            header="extern_id,product,bsn,datum,omschrijving,notitie",
+            header="extern_id,product,bsn,datum,omschrijving,bron_kenmerk",
         )
     )
     assert r.nieuw == 1
     s = Signaal.objects.get(extern_id="L1")
     assert s.omschrijving == lastig
-    assert s.payload == {"notitie": lastig}
+    assert s.payload == {"bron_kenmerk": lastig}
 
 
 @pytest.mark.parametrize(

@@ -64,7 +64,7 @@ def test_closed_investigation_records_the_finding_on_its_signal(
     )
     # Least privilege: with signal and investigation closed, the handhaver no longer sees the
     # client.
-    assert not clients_in_scope(handhaver).filter(pk=client.pk).exists()
+    assert not clients_in_scope(user=handhaver).filter(pk=client.pk).exists()
 
 
 def test_closing_uses_the_stored_state_not_a_stale_copy(

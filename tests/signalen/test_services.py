@@ -20,9 +20,9 @@ def test_a_handhaver_sees_a_client_only_while_a_signal_is_open(
     handhaver, make_client, make_signaal
 ) -> None:
     client = make_client("Waalwijk")
-    assert not clients_in_scope(handhaver).filter(pk=client.pk).exists()
+    assert not clients_in_scope(user=handhaver).filter(pk=client.pk).exists()
     s = make_signaal(client)
-    assert list(clients_in_scope(handhaver)) == [client]
+    assert list(clients_in_scope(user=handhaver)) == [client]
     services.signaal_triageer(
         user=handhaver,
         signaal=s,
@@ -30,7 +30,7 @@ def test_a_handhaver_sees_a_client_only_while_a_signal_is_open(
         reden="al_bekend",
         toelichting="Inkomsten al verrekend in januari.",
     )
-    assert not clients_in_scope(handhaver).filter(pk=client.pk).exists()
+    assert not clients_in_scope(user=handhaver).filter(pk=client.pk).exists()
 
 
 def test_triage_records_both_moves_the_decision_and_audit(

@@ -110,9 +110,9 @@ def test_all_four_kinds_are_moved_by_the_one_apply_function(casus, make_user, mo
     gezien: list[str] = []
     echt = verloop.beweeg
 
-    def spion(machine, obj, **kwargs):  # type: ignore[no-untyped-def]
+    def spion(*, machine, **kwargs):  # type: ignore[no-untyped-def]
         gezien.append(machine.soort)
-        return echt(machine, obj, **kwargs)
+        return echt(machine=machine, **kwargs)
 
     monkeypatch.setattr(verloop, "beweeg", spion)
     signaal_services.signaal_neem_in_behandeling(user=casus.handhaver, signaal=_signaal(casus))
@@ -142,8 +142,8 @@ def test_a_move_the_table_does_not_allow_is_refused_in_plain_dutch_and_leaves_no
     voor = _rijen()
     with pytest.raises(OngeldigeOvergang) as exc:
         verloop.beweeg(
-            onderzoek_machine.MACHINE,
-            o,
+            machine=onderzoek_machine.MACHINE,
+            obj=o,
             naar=onderzoek_machine.Status.AFGEROND,
             user=casus.teamleider,
         )
@@ -160,8 +160,8 @@ def test_a_move_without_the_right_is_refused_and_leaves_no_history_and_no_audit(
     voor = _rijen()
     with pytest.raises(PermissionDenied) as exc:
         verloop.beweeg(
-            onderzoek_machine.MACHINE,
-            o,
+            machine=onderzoek_machine.MACHINE,
+            obj=o,
             naar=onderzoek_machine.Status.TOEGEWEZEN,
             user=casus.consulent,
             changes={"handhaver": casus.handhaver},
@@ -181,8 +181,8 @@ def test_a_stale_copy_is_refused_by_its_version(casus) -> None:
     voor = _rijen()
     with pytest.raises(VerouderdeVersie):
         verloop.beweeg(
-            onderzoek_machine.MACHINE,
-            oud,
+            machine=onderzoek_machine.MACHINE,
+            obj=oud,
             naar=onderzoek_machine.Status.TOEGEWEZEN,
             user=casus.teamleider,
         )
@@ -196,7 +196,9 @@ def test_a_stale_signal_is_refused_by_its_stored_state(casus) -> None:
     signaal_services.signaal_neem_in_behandeling(user=casus.handhaver, signaal=s)
     voor = _rijen()
     with pytest.raises(OngeldigeOvergang) as exc:
-        verloop.beweeg(signaal_machine.MACHINE, oud, naar=Status.IN_TRIAGE, user=casus.handhaver)
+        verloop.beweeg(
+            machine=signaal_machine.MACHINE, obj=oud, naar=Status.IN_TRIAGE, user=casus.handhaver
+        )
     assert exc.value.messages == ["Een signaal met status 'In triage' kan niet naar 'In triage'."]
     assert _rijen() == voor
 
@@ -206,8 +208,8 @@ def test_the_system_moves_a_signal_without_a_user(casus) -> None:
     Signaal.objects.filter(pk=s.pk).update(status=Status.ONDERZOEK)
     s.status = Status.ONDERZOEK
     verloop.beweeg(
-        signaal_machine.MACHINE,
-        s,
+        machine=signaal_machine.MACHINE,
+        obj=s,
         naar=Status.AFGEHANDELD,
         user=None,
         toelichting="Onderzoek afgerond",
@@ -237,7 +239,10 @@ def test_only_a_signal_may_be_moved_without_a_user(casus) -> None:
     voor = _rijen()
     with pytest.raises(PermissionDenied) as exc:
         verloop.beweeg(
-            onderzoek_machine.MACHINE, o, naar=onderzoek_machine.Status.TOEGEWEZEN, user=None
+            machine=onderzoek_machine.MACHINE,
+            obj=o,
+            naar=onderzoek_machine.Status.TOEGEWEZEN,
+            user=None,
         )
     assert str(exc.value) == "U mag deze stap in het onderzoek niet zetten."
     assert _rijen() == voor

@@ -57,7 +57,7 @@ def _melding_verzoek(request: HttpRequest, verzoek: Rechtenverzoek | None) -> No
         request,
         "Niet alles is al toegepast. Deze rechten geven toegang tot persoonsgegevens en wachten op "
         "goedkeuring door een tweede persoon (een andere functioneel beheerder of de privacy officer): "
-        + "; ".join(verzoek_omschrijving(verzoek))
+        + "; ".join(verzoek_omschrijving(verzoek=verzoek))
         + f". Zie verzoek {verzoek.pk} op de pagina Rechtenverzoeken.",
     )
 
@@ -224,7 +224,7 @@ class RechtenverzoekAdmin(admin.ModelAdmin[Rechtenverzoek]):
         )
 
     def has_module_permission(self, request: HttpRequest) -> bool:
-        return isinstance(request.user, User) and services.mag_beslissen(request.user)
+        return isinstance(request.user, User) and services.mag_beslissen(user=request.user)
 
     def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return self.has_module_permission(request)

@@ -25,10 +25,10 @@ def medewerkers_met_rol() -> QuerySet[User]:
 
 
 def open_verzoeken() -> list[tuple[Rechtenverzoek, list[str]]]:
-    return [(v, verzoek_omschrijving(v)) for v in rechtenverzoeken(open_=True)[:10]]
+    return [(v, verzoek_omschrijving(verzoek=v)) for v in rechtenverzoeken(open_=True)[:10]]
 
 
-def verzoek_omschrijving(verzoek: Rechtenverzoek) -> list[str]:
+def verzoek_omschrijving(*, verzoek: Rechtenverzoek) -> list[str]:
     """What a rights request grants, in plain Dutch, one line per change."""
     wijziging = verzoek.wijziging
     regels: list[str] = []

@@ -65,7 +65,7 @@ def _mag_beheren(user: User) -> bool:
     return user.is_superuser or has_right(user, "beheer.gebruikers")
 
 
-def mag_beslissen(user: User) -> bool:
+def mag_beslissen(*, user: User) -> bool:
     """May decide on rights requests at all (the page and the admin use this too)."""
     return (
         user.is_superuser
@@ -377,7 +377,7 @@ def beslis_toets(*, door: User, verzoek: Rechtenverzoek) -> None:
             reden=reden,
         )
 
-    if not mag_beslissen(door):
+    if not mag_beslissen(user=door):
         raise weiger("U mag niet beslissen over rechtenverzoeken.")
     if verzoek.aangevraagd_door_id == door.pk:
         raise weiger(

@@ -35,7 +35,7 @@ class BeslissingForm(forms.Form):
 
 
 def _require_beslisser(request: HttpRequest) -> None:
-    if not services.mag_beslissen(staff_user(request)):
+    if not services.mag_beslissen(user=staff_user(request)):
         raise PermissionDenied(
             "Alleen een functioneel beheerder of de privacy officer beslist over rechtenverzoeken."
         )
@@ -50,8 +50,8 @@ def verzoeken(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/rechtenverzoeken.html",
         {
-            "open": [(v, verzoek_omschrijving(v)) for v in open_],
-            "beslist": [(v, verzoek_omschrijving(v)) for v in beslist],
+            "open": [(v, verzoek_omschrijving(verzoek=v)) for v in open_],
+            "beslist": [(v, verzoek_omschrijving(verzoek=v)) for v in beslist],
         },
     )
 
@@ -86,7 +86,7 @@ def verzoek(request: HttpRequest, pk: int) -> HttpResponse:
         "accounts/rechtenverzoek.html",
         {
             "verzoek": item,
-            "omschrijving": verzoek_omschrijving(item),
+            "omschrijving": verzoek_omschrijving(verzoek=item),
             "form": form,
             "eigen": item.aangevraagd_door_id == user.pk,
         },

@@ -22,7 +22,7 @@ class AuditFilter:
     tot: date | None = None
 
 
-def audit_entries(f: AuditFilter) -> QuerySet[AuditEntry]:
+def audit_entries(*, f: AuditFilter) -> QuerySet[AuditEntry]:
     qs = AuditEntry.objects.all()
     if f.gebruiker:
         qs = qs.filter(gebruiker=f.gebruiker)
@@ -38,17 +38,17 @@ def audit_entries(f: AuditFilter) -> QuerySet[AuditEntry]:
     return qs.order_by("-volgnummer")
 
 
-def recente_entries(limit: int = 15) -> QuerySet[AuditEntry]:
+def recente_entries(*, limit: int = 15) -> QuerySet[AuditEntry]:
     """The newest entries of the log (the privacy officer's start page)."""
     return AuditEntry.objects.order_by("-volgnummer")[:limit]
 
 
-def recente_weigeringen(limit: int = 10) -> QuerySet[AuditEntry]:
+def recente_weigeringen(*, limit: int = 10) -> QuerySet[AuditEntry]:
     """The newest refused accesses."""
     return AuditEntry.objects.filter(actie=Actie.GEWEIGERD).order_by("-volgnummer")[:limit]
 
 
-def verify_chain(batch_size: int = 5000) -> VerifyResult:
+def verify_chain(*, batch_size: int = 5000) -> VerifyResult:
     """Walk the log in order up to the head and recompute every hash; then hold the log against the signed
     checkpoints outside the database (`anker`), which show an end that was cut off and the head set back.
 

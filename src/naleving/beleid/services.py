@@ -91,8 +91,8 @@ def acties_overnemen(*, user: User, plan: Uitvoeringsplan) -> list[Actie]:
     for actie in oud.order_by("pk"):
         stand = actie.status
         verloop.beweeg(
-            MACHINE,
-            actie,
+            machine=MACHINE,
+            obj=actie,
             naar=ActieStatus.DOORGESCHOVEN,
             user=user,
             toelichting=f"Doorgeschoven naar {plan.jaar}",
@@ -110,7 +110,7 @@ def acties_overnemen(*, user: User, plan: Uitvoeringsplan) -> list[Actie]:
             overgenomen_van=actie,
         )
         kopie.campagnes.set(actie.campagnes.all())
-        verloop.begin(MACHINE, kopie, user=user)
+        verloop.begin(machine=MACHINE, obj=kopie, user=user)
         _historie(user, plan, f"Overgenomen uit {plan.jaar - 1}", kopie)
         nieuw.append(kopie)
     return nieuw
@@ -142,7 +142,7 @@ def actie_toevoegen(
         deadline=deadline,
         omschrijving=omschrijving,
     )
-    verloop.begin(MACHINE, actie, user=user)
+    verloop.begin(machine=MACHINE, obj=actie, user=user)
     _historie(user, plan, "Actie toegevoegd", actie)
     return actie
 
@@ -160,7 +160,9 @@ def actie_bijwerken(
         raise ValidationError({"resultaat": "Schrijf op wat de actie heeft opgeleverd."})
     changes = {"resultaat": resultaat or actie.resultaat, "evaluatie": evaluatie or actie.evaluatie}
     if beweegt:
-        verloop.beweeg(MACHINE, actie, naar=status, user=user, versie=versie, changes=changes)
+        verloop.beweeg(
+            machine=MACHINE, obj=actie, naar=status, user=user, versie=versie, changes=changes
+        )
     gewijzigd = beweegt or update_versioned(actie, expected_version=versie, changes=changes)
     if gewijzigd:
         _historie(user, actie.plan, "Actie bijgewerkt", actie)

@@ -1,9 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
 from naleving.besluiten.models import (
     TOETS_VRAGEN,
@@ -243,7 +246,29 @@ class SjabloonForm(forms.Form):
     toelichting = forms.CharField(label="Wat verandert u en waarom?", required=False)
 
 
+#: The first month a CBS delivery can be made for: no claim in this system is older (a working
+#: bound of this project, not of the law; the BDFS asks for the current month).
+EERSTE_CBS_MAAND = date(2000, 1, 1)
+
+
 class CbsForm(forms.Form):
     maand = forms.CharField(
         label="Peilmaand (JJJJ-MM)", error_messages={"required": "Vul de maand in."}
     )
+
+    def clean_maand(self) -> date:
+        """The first day of the month; from EERSTE_CBS_MAAND to this month (a later month has
+        no claims yet, and 9999-12 has no next month to count up to)."""
+        tekst = self.cleaned_data["maand"].strip()
+        try:
+            if not re.fullmatch(r"\d{4}-\d{2}", tekst):
+                raise ValueError(tekst)
+            peil = date(int(tekst[:4]), int(tekst[5:]), 1)
+        except ValueError:
+            raise forms.ValidationError("Schrijf de maand als 2026-03.") from None
+        deze = timezone.localdate().replace(day=1)
+        if not EERSTE_CBS_MAAND <= peil <= deze:
+            raise forms.ValidationError(
+                f"Kies een maand van {EERSTE_CBS_MAAND:%Y-%m} tot en met {deze:%Y-%m}."
+            )
+        return peil

@@ -28,7 +28,7 @@ def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:
     )
 
 
-def besluiten_in_scope(user: User) -> QuerySet[Besluit]:
+def besluiten_in_scope(*, user: User) -> QuerySet[Besluit]:
     """Every decision the user may see at all (their municipalities)."""
     return _scoped(user)
 
@@ -58,7 +58,7 @@ def werkvoorraad(*, user: User, limit: int = 200) -> dict[str, list[Besluit]]:
     }
 
 
-def onderzoek_vervolg(user: User, onderzoek: Any) -> dict[str, Any] | None:
+def onderzoek_vervolg(*, user: User, onderzoek: Any) -> dict[str, Any] | None:
     """On the investigation page: its decision ("Besluit openen"), or, once the investigation has established
     a breach and no decision is open yet, the button that prepares one for whoever may decide. Nothing is read
     while the investigation runs (its page has a pinned query count)."""
@@ -82,7 +82,7 @@ def onderzoek_vervolg(user: User, onderzoek: Any) -> dict[str, Any] | None:
     return None
 
 
-def dossier_context(user: User, client: Client) -> dict[str, Any] | None:
+def dossier_context(*, user: User, client: Client) -> dict[str, Any] | None:
     if not has_right(user, "besluit.bekijken"):
         return None
     from naleving.onderzoek.models import Onderzoek

@@ -6,7 +6,7 @@ The consultant decides (Handhaving in balans 2026-2030; AVG art. 22: never softw
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -69,7 +69,9 @@ WIJZIGBAAR = (
 def _beweeg(
     besluit: Besluit, *, naar: str, user: User, toelichting: str = "", **changes: Any
 ) -> None:
-    verloop.beweeg(MACHINE, besluit, naar=naar, user=user, toelichting=toelichting, changes=changes)
+    verloop.beweeg(
+        machine=MACHINE, obj=besluit, naar=naar, user=user, toelichting=toelichting, changes=changes
+    )
 
 
 def _mag_nemen(user: User, client: Client) -> None:
@@ -130,9 +132,9 @@ def besluit_open(
             status_sinds=now,
             aangemaakt_door=user,
         )
-        besluit.cautie, besluit.cautie_gesprekken = cautie_uit_onderzoek(onderzoek)
+        besluit.cautie, besluit.cautie_gesprekken = cautie_uit_onderzoek(onderzoek=onderzoek)
         besluit.save(update_fields=["cautie", "cautie_gesprekken"])
-        verloop.begin(MACHINE, besluit, user=user, op=now)
+        verloop.begin(machine=MACHINE, obj=besluit, user=user, op=now)
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,
@@ -167,22 +169,37 @@ def besluit_open_uit_onderzoek(*, user: User, onderzoek: Any) -> Besluit:
     )
 
 
-def cautie_uit_onderzoek(onderzoek: Any) -> tuple[str, list[dict[str, Any]]]:
+def cautie_uit_onderzoek(*, onderzoek: Any) -> tuple[str, list[dict[str, Any]]]:
     """Awb 5:10a: which statements were taken with the cautie (CRvB 2019:767: without it they cannot prove
     grove schuld). Recorded on every decision from the investigation's conversations."""
     if onderzoek is None:
         return "", []
     # Whether a fine is possible follows from the investigation itself (onderzoek.cautie), as it stands now.
     boete = boete_mogelijk(onderzoek)
+    # The hearing as it happened: when it began and when the cautie was given (both recorded with the hearing,
+    # Awb 5:10a), not when it was typed in; `datum` is the day it began.
     gesprekken = [
         {
             "activiteit": a.pk,
-            "datum": timezone.localdate(a.vastgelegd_op).isoformat(),
+            "datum": timezone.localdate(begin).isoformat(),
+            "begin": a.gegevens.get("begin") or "",
             "met_wie": a.gegevens.get("met_wie", ""),
             "kan_leiden_tot_boete": cautie_nodig(a.gegevens, boete_mogelijk=boete),
             "cautie_gegeven": bool(a.gegevens.get("cautie_tijdstip")),
+            "cautie_tijdstip": a.gegevens.get("cautie_tijdstip") or "",
         }
-        for a in onderzoek.activiteiten.filter(soort="gesprek").order_by("vastgelegd_op", "pk")
+        for begin, a in sorted(
+            (
+                (
+                    datetime.fromisoformat(a.gegevens["begin"])
+                    if a.gegevens.get("begin")
+                    else a.vastgelegd_op,
+                    a,
+                )
+                for a in onderzoek.activiteiten.filter(soort="gesprek")
+            ),
+            key=lambda paar: (paar[0], paar[1].pk),
+        )
     ]
     if not gesprekken:
         return Cautie.GEEN_VERKLARINGEN, []
@@ -340,16 +357,16 @@ def _maatregel_buiten_grenzen(besluit: Besluit) -> dict[str, str]:
     }
 
 
-def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[str, str]:
+def waarborg_fouten(*, besluit: Besluit, vandaag: date | None = None) -> dict[str, str]:
     """What must be in place before a decision may become definitive (the legal safeguards)."""
     vandaag = vandaag or timezone.localdate()
     errors: dict[str, str] = {}
-    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(besluit) > rapport_grens_cent(
-        vandaag
-    ):
+    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(
+        besluit=besluit
+    ) > rapport_grens_cent(op=vandaag):
         from naleving.onderzoek.models import Rapport
 
-        grens = rapport_grens_tekst(vandaag)
+        grens = rapport_grens_tekst(op=vandaag)
         if (
             besluit.onderzoek_id is None
             or not Rapport.objects.filter(onderzoek_id=besluit.onderzoek_id).exists()
@@ -373,7 +390,7 @@ def waarborg_fouten(besluit: Besluit, *, vandaag: date | None = None) -> dict[st
     return errors
 
 
-def mogelijke_boete_cent(besluit: Besluit) -> int:
+def mogelijke_boete_cent(*, besluit: Besluit) -> int:
     """The highest fine that could be imposed: the benadelingsbedrag, with recidive the percentage of PW art. 18a
     lid 5-6 (2015) in force on the pleegdatum (parameter recidive_percentage, 150 %), or the fine chosen."""
     snap = besluit.advies_snapshot or {}
@@ -410,7 +427,7 @@ def besluit_vaststellen(*, user: User, besluit: Besluit, versie: int | None = No
         if besluit.sanctie == Sanctie.BOETE:
             _beweeg(besluit, naar=Status.TER_REVIEW, user=user, **fields)
             return besluit
-        errors = waarborg_fouten(besluit)
+        errors = waarborg_fouten(besluit=besluit)
         if errors:
             raise ValidationError(errors)
         _beweeg(besluit, naar=Status.DEFINITIEF, user=user, definitief_op=timezone.now(), **fields)
@@ -418,7 +435,7 @@ def besluit_vaststellen(*, user: User, besluit: Besluit, versie: int | None = No
     return besluit
 
 
-def mag_reviewen(user: User, besluit: Besluit) -> bool:
+def mag_reviewen(*, user: User, besluit: Besluit) -> bool:
     """Four eyes: a teamleider other than the consultant who decided, while the decision is up
     for review (the same rule `besluit_review` enforces)."""
     return (
@@ -453,7 +470,7 @@ def besluit_review(
             return besluit
         if not may(user, "besluit.reviewen", besluit.client):
             raise PermissionDenied("U mag deze stap in het besluit niet zetten.")
-        errors = waarborg_fouten(besluit)
+        errors = waarborg_fouten(besluit=besluit)
         if errors:
             raise ValidationError(errors)
         _beweeg(

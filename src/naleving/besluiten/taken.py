@@ -35,16 +35,16 @@ def _besluiten(soort: str, taak: str, qs: QuerySet[Besluit], *, met_naam: bool) 
     )
 
 
-def taken_voor(user: User) -> list[Taakgroep]:
+def taken_voor(*, user: User) -> list[Taakgroep]:
     from naleving.onderzoek.selectors import onderzoeken_in_scope
     from naleving.onderzoek.statemachine import Status as OStatus
     from naleving.onderzoek.statemachine import Uitkomst as OUitkomst
 
     groepen = []
-    scope = besluiten_in_scope(user)
+    scope = besluiten_in_scope(user=user)
     if has_right(user, "besluit.nemen"):
         zonder_besluit = (
-            onderzoeken_in_scope(user)
+            onderzoeken_in_scope(user=user)
             .filter(
                 client__consulent=user,
                 status=OStatus.AFGEROND,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -118,7 +117,7 @@ def _detail(
         "regels_gewijzigd": advies.regels_gewijzigd(besluit),
         "concept": concept,
         "mag_nemen": mag_nemen,
-        "mag_reviewen": services.mag_reviewen(user, besluit),
+        "mag_reviewen": services.mag_reviewen(user=user, besluit=besluit),
         "mag_bezwaar": may(user, "besluit.bezwaar", besluit.client),
         "review_form": extra.pop("review_form", None) or ReviewForm(),
         "bezwaar": bezwaar,
@@ -130,7 +129,7 @@ def _detail(
         "vorderingen": besluit.vorderingen.all(),
         "overgangen": besluit.overgangen.select_related("door"),
         "herzieningen": besluit.herzieningen.all(),
-        "waarborgen": services.waarborg_fouten(besluit) if not concept else {},
+        "waarborgen": services.waarborg_fouten(besluit=besluit) if not concept else {},
         **extra,
     }
     return render(request, "besluiten/detail.html", context, status=status)
@@ -386,22 +385,16 @@ def cbs(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied("U mag de CBS-levering niet maken.")
     form = CbsForm(request.GET or None)
     if form.is_valid():
-        try:
-            jaar, maand = (int(x) for x in form.cleaned_data["maand"].split("-"))
-            peil = date(jaar, maand, 1)
-        except ValueError:
-            form.add_error("maand", "Schrijf de maand als 2026-03.")
-        else:
-            response = HttpResponse(
-                nazorg.cbs_export(user=user, maand=peil), content_type="text/csv"
-            )
-            response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
-            return response
+        peil = form.cleaned_data["maand"]
+        response = HttpResponse(nazorg.cbs_export(user=user, maand=peil), content_type="text/csv")
+        response["Content-Disposition"] = f'attachment; filename="bdfs-{peil:%Y-%m}.csv"'
+        return response
     jaar = timezone.localdate().year
     return render(
         request,
         "besluiten/cbs.html",
         {"form": form, "jaar": jaar, "afzien": selectors.afzien_per_jaar(user=user, jaar=jaar)},
+        status=400 if form.errors else 200,
     )
 
 

@@ -4,19 +4,24 @@ moments), so the client file shows the whole case without the clienten app knowi
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from naleving.accounts.models import User
 from naleving.clienten.models import Client
+
+
+class SectieContext(Protocol):
+    """What a section shows this user of this client; None: nothing to show."""
+
+    def __call__(self, *, user: User, client: Client) -> dict[str, Any] | None: ...
 
 
 @dataclass(frozen=True)
 class DossierSectie:
     volgorde: int
     template: str
-    context: Callable[[User, Client], dict[str, Any] | None]  # None: nothing to show for this user
+    context: SectieContext
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ def register_dossier_sectie(sectie: DossierSectie) -> None:
 def dossier_secties(user: User, client: Client) -> list[GevuldeSectie]:
     result = []
     for sectie in _secties:
-        context = sectie.context(user, client)
+        context = sectie.context(user=user, client=client)
         if context is not None:
             result.append(GevuldeSectie(sectie.template, context))
     return result

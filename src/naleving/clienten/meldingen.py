@@ -8,9 +8,9 @@ registers a source (change reports, for instance) through `register_melding_bron
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import Protocol
 
 from django.utils import timezone
 
@@ -27,7 +27,12 @@ class Melding:
     referentie: str  # object id in its own app, for the record of the check
 
 
-MeldingBron = Callable[[Client, datetime, datetime], list[Melding]]
+class MeldingBron(Protocol):
+    """The reports of one source about `client` between `van` and `tot`."""
+
+    def __call__(self, *, client: Client, van: datetime, tot: datetime) -> list[Melding]: ...
+
+
 _bronnen: list[MeldingBron] = []
 
 
@@ -36,7 +41,7 @@ def register_melding_bron(bron: MeldingBron) -> None:
         _bronnen.append(bron)
 
 
-def _contactmomenten(client: Client, van: datetime, tot: datetime) -> list[Melding]:
+def _contactmomenten(*, client: Client, van: datetime, tot: datetime) -> list[Melding]:
     return [
         Melding(
             bron="contactmoment",
@@ -62,5 +67,5 @@ def meldingen_in_periode(client: Client, van: date, tot: date) -> list[Melding]:
     end = datetime.combine(tot, time.max, tzinfo=tz)
     found: list[Melding] = []
     for bron in _bronnen:
-        found.extend(bron(client, start, end))
+        found.extend(bron(client=client, van=start, tot=end))
     return sorted(found, key=lambda m: m.tijdstip)

@@ -48,7 +48,7 @@ def register_client_ground(ground: _ClientGround) -> None:
         _client_grounds.append(ground)
 
 
-def clients_in_scope(user: User, queryset: QuerySet[Client] | None = None) -> QuerySet[Client]:
+def clients_in_scope(*, user: User, queryset: QuerySet[Client] | None = None) -> QuerySet[Client]:
     """The clients this user may see at all: their municipalities, and for some roles only with a ground."""
     qs = queryset if queryset is not None else Client.objects.all()
     if not has_right(user, "client.bekijken"):
@@ -71,7 +71,7 @@ def may(user: User, action: str, obj: Any = None) -> bool:
     client = obj if isinstance(obj, Client) else getattr(obj, "client", None)
     if client is None:
         return True
-    if not clients_in_scope(user).filter(pk=client.pk).exists():
+    if not clients_in_scope(user=user).filter(pk=client.pk).exists():
         return False
     if action == "client.wijzigen":
         # The consultant who owns the case keeps its direction (eindregie); colleagues record contact moments.
@@ -94,7 +94,7 @@ def client_search(*, user: User, zoekterm: str) -> Zoekresultaat:
     term = " ".join(zoekterm.split())
     if not term or not has_right(user, "client.zoeken"):
         return Zoekresultaat([], False, "")
-    qs = clients_in_scope(user).select_related("gemeente")
+    qs = clients_in_scope(user=user).select_related("gemeente")
     compact = term.replace(".", "").replace(" ", "")
     if compact.isdigit() and len(compact) in (8, 9) and bsn_rules.is_valid(compact):
         soort, qs = "bsn", qs.filter(bsn=bsn_rules.normalize(compact))
@@ -175,20 +175,20 @@ def client_for_user(*, user: User, clientnummer: str, reden: str = "") -> Client
     )
 
 
-def contactmomenten(client: Client, limit: int = 100) -> QuerySet[Contactmoment]:
+def contactmomenten(*, client: Client, limit: int = 100) -> QuerySet[Contactmoment]:
     return client.contactmomenten.select_related("medewerker").order_by("-tijdstip")[:limit]
 
 
 def my_clients(*, user: User, limit: int = 25) -> QuerySet[Client]:
     return (
-        clients_in_scope(user)
+        clients_in_scope(user=user)
         .filter(consulent=user)
         .select_related("gemeente")
         .order_by("zoeknaam")[:limit]
     )
 
 
-def recente_contactmomenten(user: User, limit: int = 10) -> QuerySet[Contactmoment]:
+def recente_contactmomenten(*, user: User, limit: int = 10) -> QuerySet[Contactmoment]:
     """The contact moments this staff member recorded last (their start page)."""
     return (
         Contactmoment.objects.filter(medewerker=user)
@@ -197,7 +197,7 @@ def recente_contactmomenten(user: User, limit: int = 10) -> QuerySet[Contactmome
     )
 
 
-def caseload_per_gemeente_en_wet(user: User) -> list[dict[str, Any]]:
+def caseload_per_gemeente_en_wet(*, user: User) -> list[dict[str, Any]]:
     """Running benefits per municipality and law; counts only, no personal data."""
     rows = (
         Uitkering.objects.filter(gemeente__in=user.gemeenten.all(), einddatum__isnull=True)
@@ -208,7 +208,7 @@ def caseload_per_gemeente_en_wet(user: User) -> list[dict[str, Any]]:
     return list(rows)
 
 
-def caseload_per_consulent(user: User) -> list[dict[str, Any]]:
+def caseload_per_consulent(*, user: User) -> list[dict[str, Any]]:
     """Clients per consultant in the user's municipalities; counts only."""
     scope = user.gemeenten.all()
     return list(

@@ -32,7 +32,7 @@ def startpagina(user: User) -> Startpagina:
     code = user.rol_id or ""
     if code == "inkomensconsulent":
         mine = (
-            clients_in_scope(user)
+            clients_in_scope(user=user)
             .filter(consulent=user)
             .select_related("gemeente")
             .order_by("zoeknaam")
@@ -42,29 +42,29 @@ def startpagina(user: User) -> Startpagina:
             {
                 "mijn_clienten": mine[:25],
                 "aantal_mijn_clienten": mine.count(),
-                "recente_contacten": recente_contactmomenten(user),
-                "taken": mijn_taken(user),
+                "recente_contacten": recente_contactmomenten(user=user),
+                "taken": mijn_taken(user=user),
             },
         )
     if code == "trajectbegeleider":
         return Startpagina(
             "accounts/start_trajectbegeleider.html",
-            {"recente_contacten": recente_contactmomenten(user)},
+            {"recente_contacten": recente_contactmomenten(user=user)},
         )
     if code == "teamleider":
-        in_scope = clients_in_scope(user)
+        in_scope = clients_in_scope(user=user)
         return Startpagina(
             "accounts/start_teamleider.html",
             {
-                "per_consulent": caseload_per_consulent(user),
+                "per_consulent": caseload_per_consulent(user=user),
                 "zonder_consulent": in_scope.filter(consulent__isnull=True).count(),
                 "totaal": in_scope.count(),
-                "taken": mijn_taken(user),
+                "taken": mijn_taken(user=user),
             },
         )
     if code == "beleidsmedewerker":
         return Startpagina(
-            "accounts/start_beleid.html", {"caseload": caseload_per_gemeente_en_wet(user)}
+            "accounts/start_beleid.html", {"caseload": caseload_per_gemeente_en_wet(user=user)}
         )
     if code == "beheerder":
         return Startpagina(
@@ -87,6 +87,6 @@ def startpagina(user: User) -> Startpagina:
     if code == "handhaver":
         return Startpagina(
             "accounts/start_handhaver.html",
-            {"clienten_met_grond": clients_in_scope(user).select_related("gemeente")[:25]},
+            {"clienten_met_grond": clients_in_scope(user=user).select_related("gemeente")[:25]},
         )
     return Startpagina("accounts/start_geen_rol.html")

@@ -8,9 +8,9 @@ number of queries, however much work there is (the list shows the first few of e
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from django.utils import timezone
 
@@ -40,7 +40,11 @@ class Taakgroep:
     alle_url: str = ""  # the list with all of them, when there are more than PER_SOORT
 
 
-TaakBron = Callable[[User], list[Taakgroep]]
+class TaakBron(Protocol):
+    """One app's kinds of work for this user (a group per kind, also an empty one)."""
+
+    def __call__(self, *, user: User) -> list[Taakgroep]: ...
+
 
 _bronnen: list[tuple[int, TaakBron]] = []
 
@@ -51,6 +55,6 @@ def register_taak_bron(volgorde: int, bron: TaakBron) -> None:
         _bronnen.sort(key=lambda vb: vb[0])
 
 
-def mijn_taken(user: User) -> list[Taakgroep]:
+def mijn_taken(*, user: User) -> list[Taakgroep]:
     """Every kind of work that has at least one task for `user`, in the order the apps registered."""
-    return [groep for _v, bron in _bronnen for groep in bron(user) if groep.aantal]
+    return [groep for _v, bron in _bronnen for groep in bron(user=user) if groep.aantal]

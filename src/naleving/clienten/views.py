@@ -48,7 +48,7 @@ def dossier(request: HttpRequest, clientnummer: str) -> HttpResponse:
         "clienten/dossier.html",
         {
             "client": client,
-            "contactmomenten": selectors.contactmomenten(client),
+            "contactmomenten": selectors.contactmomenten(client=client),
             "secties": dossier_secties(staff_user(request), client),
             "mag_wijzigen": may(staff_user(request), "client.wijzigen", client),
             "mag_contact": may(staff_user(request), "contactmoment.toevoegen", client),
@@ -117,7 +117,7 @@ def contactmoment_toevoegen(request: HttpRequest, clientnummer: str) -> HttpResp
         "clienten/dossier.html",
         {
             "client": client,
-            "contactmomenten": selectors.contactmomenten(client),
+            "contactmomenten": selectors.contactmomenten(client=client),
             "secties": dossier_secties(user, client),
             "mag_wijzigen": may(user, "client.wijzigen", client),
             "mag_contact": True,

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "naleving.core.middleware.CorrelationIdMiddleware",
     "naleving.core.middleware.DatabaseOnbereikbaarMiddleware",
+    "naleving.core.api.ApiJsonMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -243,12 +244,20 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # The API takes and gives JSON only; every error is JSON in Dutch (naleving.core.api).
+    "DEFAULT_PARSER_CLASSES": ["naleving.core.api.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "naleving.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Naleving API",
     "DESCRIPTION": "API voor ketenpartners en koppelingen van Naleving.",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "naleving.signalen.api.schema_aanvullen",
+    ],
 }
 
 # Background work: Celery on Redis in production; the embedded default runs tasks in-process.

@@ -12,7 +12,17 @@ class BedragFout(ValueError):
         self.bericht = bericht
 
 
+#: The highest amount anyone can type: € 10,000,000. No benadelingsbedrag, fine, claim or income in
+#: social assistance comes near it (ten years of full bijstand are about € 170,000; domain.md §11
+#: puts the average claim at € 2,000-2,500), so a higher one is a typing error. It also keeps every
+#: amount, and the sum of a million of them, far inside the 64-bit integer column (BigIntegerField,
+#: up to about 9.2 * 10**18 cents). A working bound of this project, not of the law.
+MAX_CENT = 10_000_000_00
+
 _AMOUNT = re.compile(r"^(?P<euros>\d{1,3}(?:\.\d{3})+|\d+)(?:,(?P<cents>\d{1,2}))?$")
+
+
+_TE_HOOG = "Dit bedrag is hoger dan € 10.000.000,00. Controleer het bedrag."
 
 
 def parse_euro(text: str) -> int:
@@ -25,9 +35,14 @@ def parse_euro(text: str) -> int:
     match = _AMOUNT.match(cleaned)
     if not match:
         raise BedragFout("Schrijf een bedrag als 1.234,56 (komma voor de centen).")
-    euros = int(match["euros"].replace(".", ""))
-    cents = int((match["cents"] or "0").ljust(2, "0"))
-    return euros * 100 + cents
+    cijfers = match["euros"].replace(".", "").lstrip("0")
+    # Compare the digits before int(): a number of thousands of digits is not even converted.
+    if len(cijfers) > len(str(MAX_CENT // 100)):
+        raise BedragFout(_TE_HOOG)
+    cent = int(cijfers or "0") * 100 + int((match["cents"] or "0").ljust(2, "0"))
+    if cent > MAX_CENT:
+        raise BedragFout(_TE_HOOG)
+    return cent
 
 
 def format_euro(cent: int) -> str:

@@ -10,6 +10,7 @@ from django.utils import timezone
 from naleving.clienten.models import Client, Contactmoment, Kanaal
 from naleving.clienten.services import contactmoment_vastleggen
 from naleving.onderzoek import services
+from naleving.onderzoek.cautie import standaard_cautie
 from naleving.onderzoek.models import Aanleiding, Onderzoek
 from naleving.onderzoek.services import StapInvoer
 from naleving.onderzoek.statemachine import Status
@@ -199,7 +200,7 @@ def _uitvoering(ctx, o: Onderzoek, handhaver, *, onrechtmatig: bool) -> None:  #
             # A fine is possible (onderzoek.cautie): the client gets the cautie before the first question.
             "gehoorde": "client",
             "cautie_tijdstip": (now - timedelta(hours=2, minutes=1)).isoformat(),
-            "cautie_tekst": "U bent niet verplicht om op mijn vragen te antwoorden.",
+            "cautie_tekst": standaard_cautie(op=timezone.localdate()).tekst,
             "verslag": "Cliënt licht de situatie toe en levert bankafschriften aan.",
             "waarom": "Hoor en wederhoor voordat er conclusies worden getrokken.",
         },

@@ -46,7 +46,7 @@ MELDINGEN = [
 
 def extend(ctx: SeedContext) -> None:
     peil = datetime.combine(ctx.peildatum, time(9, 0), tzinfo=UTC)
-    catalogus = list(verplichtingen_geldig_op(ctx.peildatum))
+    catalogus = list(verplichtingen_geldig_op(peildatum=ctx.peildatum))
     per_wet: dict[str, list[Verplichting]] = {}
     for v in catalogus:
         per_wet.setdefault(v.wet, []).append(v)
@@ -170,7 +170,7 @@ def _melding(  # type: ignore[no-untyped-def]
         vastgelegd_door_id=None if kanaal == "portaal" else consulent_id,
     )
     melding.client = Client(pk=client_id, clientnummer=clientnummer)
-    melding.inhoud_hash = inhoud_hash(melding)
+    melding.inhoud_hash = inhoud_hash(melding=melding)
     if staat in ("snel", "laat"):
         melding.status = MeldingStatus.AFGEHANDELD
         uren = rng.randint(2, 96) if staat == "snel" else rng.randint(24 * 6, 24 * 15)

@@ -9,7 +9,7 @@ makes.
 from __future__ import annotations
 
 import random
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -47,6 +47,25 @@ BESLUITEN = [
     ),
     (Uitkomst.ONDERZOEK, "niet_lichter", "Vermogen boven de grens; niet lichter na te gaan."),
 ]
+
+
+def _extra_velden(product: str, datum: date) -> dict[str, str | int]:
+    """What a chain partner sends besides the core fields, as the allow-list permits
+    (extravelden.py); synthetic values."""
+    velden: dict[str, dict[str, str | int]] = {
+        Product.INKOMSTENVERHOUDING: {
+            "werkgever": "Schoenfabriek De Langstraat B.V.",
+            "ingangsdatum": datum.isoformat(),
+        },
+        Product.DETENTIE: {"inrichting": "PI Vught", "ingangsdatum": datum.isoformat()},
+        Product.UITKERING_ANDERE_GEMEENTE: {"andere_gemeente": "Tilburg"},
+        Product.HUISHOUDEN: {"aantal_volwassenen": 2, "ingangsdatum": datum.isoformat()},
+        Product.STUDIEFINANCIERING: {"bedrag": 419},
+        Product.VERMOGEN: {"saldo": 14250, "peildatum": datum.isoformat()},
+        Product.BOX1_BOX3: {"belastingjaar": datum.year - 1, "bedrag": 38000},
+        Product.VOERTUIG: {"kenteken": "XX-123-Z"},
+    }
+    return velden.get(product, {})
 
 
 def _handhaver(gemeenten: list[Gemeente]) -> User:
@@ -90,12 +109,15 @@ def extend(ctx: SeedContext) -> None:
                     nieuw=services.NieuwSignaal(
                         bron=Bron.KETENPARTNER,
                         bron_naam=rng.choice(["Inlichtingenbureau", "Inlichtingenbureau", "UWV"]),
-                        product=rng.choice(IB_PRODUCTEN),
+                        product=(product := rng.choice(IB_PRODUCTEN)),
                         datum=datum,
                         bsn=client.bsn,
                         extern_id=f"DEMO-{ids[0]}-{i:05d}",
                         omschrijving="Samenloopsignaal",
-                        payload={"bron_kenmerk": f"SL{rng.randint(10**6, 10**7)}"},
+                        payload={
+                            "bron_kenmerk": f"SL{rng.randint(10**6, 10**7)}",
+                            **_extra_velden(product, datum),
+                        },
                     ),
                 )
             )
@@ -157,7 +179,7 @@ def _ages(rng: random.Random, made: list[Signaal]) -> None:
     for s in made:
         ontvangen = now - timedelta(days=rng.randint(0, 40), hours=rng.randint(0, 23))
         Signaal.objects.filter(pk=s.pk).update(
-            ontvangen_op=ontvangen, termijn=services.termijn_voor(ontvangen)
+            ontvangen_op=ontvangen, termijn=services.termijn_voor(ontvangen_op=ontvangen)
         )
         s.ontvangen_op = ontvangen
 

@@ -200,6 +200,14 @@ def valideer(
         errors.update(_regels(soort, clean, boete_mogelijk=boete_mogelijk))
     if errors:
         raise ValidationError(errors)
+    if (
+        soort == Soort.GESPREK
+        and not clean["cautie_tijdstip"]
+        and not cautie_nodig(clean, boete_mogelijk=boete_mogelijk)
+    ):
+        # Words without the moment they were said are no cautie: the form's pre-filled standard text, left in
+        # place at a hearing that needs none, is not recorded as if it had been given.
+        clean["cautie_tekst"] = ""
     return clean
 
 

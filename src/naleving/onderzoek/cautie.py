@@ -15,9 +15,26 @@ fine is possible and a hearing of the person who could be fined needs the cautie
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
 
 from naleving.onderzoek.activiteiten import Soort, cautie_nodig
 from naleving.onderzoek.models import Activiteit, Onderzoek, Overtreding, Rapport
+from naleving.regels import parameter
+
+
+@dataclass(frozen=True)
+class Cautietekst:
+    tekst: str
+    bron: str
+
+
+def standaard_cautie(*, op: date) -> Cautietekst:
+    """The words of the cautie as the organisation uses them (organisation file, `cautie_tekst`): Awb 5:10a lid 2
+    asks that the person is told, before the hearing, that he is not obliged to answer; the law sets no words."""
+    waarde = parameter("cautie_tekst", op=op)
+    assert isinstance(waarde.waarde, str)
+    return Cautietekst(tekst=waarde.waarde, bron=waarde.bron)
 
 
 def boete_mogelijk(onderzoek: Onderzoek) -> bool:

@@ -7,6 +7,7 @@ from django import forms
 
 from naleving.core.money import BedragFout, parse_euro
 from naleving.onderzoek.activiteiten import INGRIJPEND, VELDEN, Soort
+from naleving.onderzoek.cautie import Cautietekst
 from naleving.onderzoek.models import Aanleiding, Gemeld, Overtreding
 from naleving.onderzoek.statemachine import Uitkomst
 
@@ -102,11 +103,22 @@ class PlanForm(forms.Form):
         ]
 
 
-def activiteit_form(soort: str, data: Any = None) -> forms.Form:
-    """A form built from the field list in activiteiten.VELDEN; the service does the real validation."""
+def activiteit_form(
+    soort: str, data: Any = None, *, cautie: Cautietekst | None = None
+) -> forms.Form:
+    """A form built from the field list in activiteiten.VELDEN; the service does the real validation.
+
+    With `cautie` (a hearing), the words of the cautie start as the organisation's standard text, with its
+    source; the handhaver changes them to the words actually said."""
     fields: dict[str, forms.Field] = {}
     for veld in VELDEN[soort]:
         kwargs: dict[str, Any] = {"label": veld.label, "required": False, "help_text": veld.hulp}
+        if cautie is not None and veld.naam == "cautie_tekst":
+            kwargs["initial"] = cautie.tekst
+            kwargs["help_text"] = (
+                f"De standaardtekst staat al ingevuld ({cautie.bron}). Gebruikte u andere woorden, pas de "
+                "tekst dan aan."
+            )
         if veld.soort == "lang":
             fields[veld.naam] = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), **kwargs)
         elif veld.soort == "janee":

@@ -46,7 +46,7 @@ def onderzoek_voor_user(*, user: User, pk: int, reden: str = "") -> Onderzoek:
     )
 
 
-def onderzoek_url(nummer: str) -> str | None:
+def onderzoek_url(*, nummer: str) -> str | None:
     """The page of investigation `nummer` ('O000017', `Onderzoek.nummer`); None for another kind of
     reference. Whether the reader may see it is the page's gate, not this function's."""
     from django.urls import reverse
@@ -56,7 +56,7 @@ def onderzoek_url(nummer: str) -> str | None:
     return reverse("onderzoek:detail", args=[int(nummer[1:])])
 
 
-def onderzoeken_in_scope(user: User) -> QuerySet[Onderzoek]:
+def onderzoeken_in_scope(*, user: User) -> QuerySet[Onderzoek]:
     """Every investigation the user may see at all (their municipalities; a grounded role only its clients)."""
     return _scoped(user)
 
@@ -68,7 +68,7 @@ def _scoped(user: User) -> QuerySet[Onderzoek]:
     if user.rol is not None and user.rol.toegang_op_grond:
         # Only clients with a ground (an open signal or investigation); a join on the municipality alone is
         # not enough for these roles. A subquery over all clients is slow, so only grounded roles pay for it.
-        qs = qs.filter(client__in=clients_in_scope(user))
+        qs = qs.filter(client__in=clients_in_scope(user=user))
     return qs
 
 
@@ -106,13 +106,13 @@ def onderzoeken_van_client(*, user: User, client: Client) -> list[Onderzoek]:
     )
 
 
-def handhavers_voor(client: Client) -> QuerySet[User]:
+def handhavers_voor(*, client: Client) -> QuerySet[User]:
     return User.objects.filter(
         rol_id="handhaver", is_active=True, gemeenten=client.gemeente_id
     ).order_by("username")
 
 
-def dossier_context(user: User, client: Client) -> dict[str, object] | None:
+def dossier_context(*, user: User, client: Client) -> dict[str, object] | None:
     if not has_right(user, "onderzoek.bekijken"):
         return None
     return {
@@ -177,7 +177,7 @@ def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
         verhoren_zonder_cautie=verhoren_zonder_cautie(
             onderzoek, boete=boete, gesprekken=activiteiten_
         ),
-        tekortkomingen=rapport_tekortkomingen(rapport) if rapport else {},
+        tekortkomingen=rapport_tekortkomingen(rapport=rapport) if rapport else {},
         bevestigingen=bevestigingen_voor(
             signaal_ids=[onderzoek.signaal_id] if onderzoek.signaal_id else [],
             onderzoek_ref=onderzoek.nummer,
@@ -189,5 +189,5 @@ def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
         and onderzoek.status == Status.RAPPORT_TER_REVIEW,
         mag_toewijzen=has_right(user, "onderzoek.toewijzen")
         and onderzoek.status in (Status.AANGEVRAAGD, Status.TOEGEWEZEN, Status.IN_UITVOERING),
-        vervolgen=vervolgen(user, onderzoek),
+        vervolgen=vervolgen(user=user, onderzoek=onderzoek),
     )

@@ -46,15 +46,15 @@ from naleving.verloop import services as verloop
 MAX_BEWIJS_BYTES = 25 * 1024 * 1024
 
 
-def rapport_grens_cent(op: date) -> int:
+def rapport_grens_cent(*, op: date) -> int:
     """Awb 5:53 lid 1 jo. 5:48: a written rapport and a zienswijze are required when a fine above this amount can
     be imposed; a procedural rule, so read on the day of the step (parameter rapport_grens_cent)."""
     return regels.getal("rapport_grens_cent", op=op)
 
 
-def rapport_grens_tekst(op: date) -> str:
+def rapport_grens_tekst(*, op: date) -> str:
     """The same threshold as people read it: '€ 340'."""
-    return format_euro(rapport_grens_cent(op)).removesuffix(",00")
+    return format_euro(rapport_grens_cent(op=op)).removesuffix(",00")
 
 
 def _termijn(status: str, vanaf: datetime) -> date:
@@ -69,8 +69,8 @@ def _beweeg(
 ) -> None:
     """Move the investigation; every state carries its own deadline."""
     verloop.beweeg(
-        MACHINE,
-        onderzoek,
+        machine=MACHINE,
+        obj=onderzoek,
         naar=naar,
         user=user,
         toelichting=toelichting,
@@ -136,7 +136,7 @@ def onderzoek_vraag_aan(
             status_sinds=now,
             termijn=_termijn(Status.AANGEVRAAGD, now),
         )
-        verloop.begin(MACHINE, onderzoek, user=user, op=now)
+        verloop.begin(machine=MACHINE, obj=onderzoek, user=user, op=now)
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,
@@ -149,7 +149,7 @@ def onderzoek_vraag_aan(
     return onderzoek
 
 
-def onderzoek_uit_signaal(user: User, signaal: Any, toelichting: str) -> Onderzoek:
+def onderzoek_uit_signaal(*, user: User, signaal: Any, toelichting: str) -> Onderzoek:
     """Triage decided 'onderzoek starten': open the investigation for the signal's client and link both ways.
     The teamleider then assigns it; the consultant of the case keeps eindregie."""
     from naleving.signalen.services import signaal_koppel_onderzoek
@@ -346,10 +346,12 @@ def activiteit_vastleggen(
             velden={"soort": soort, "eerdere_weigering": weigering.pk if weigering else None},
             reden=f"Activiteit in onderzoek {onderzoek.nummer}",
         )
-    return activiteit, waarneming_waarschuwingen(onderzoek.client) if soort == "waarneming" else []
+    return activiteit, waarneming_waarschuwingen(
+        client=onderzoek.client
+    ) if soort == "waarneming" else []
 
 
-def waarneming_waarschuwingen(client: Client) -> list[str]:
+def waarneming_waarschuwingen(*, client: Client) -> list[str]:
     """Observation is bounded by art. 8 EVRM: 143 observations in 45 days was judged disproportionate. The limits
     are the organisation's working agreements (parameters waarneming_max_aantal, waarneming_max_dagen, 10 in 28
     days, UNCERTAIN: no legal figure), read today; the Django settings NALEVING_WAARNEMING_MAX_AANTAL and
@@ -604,7 +606,7 @@ def rapport_indienen(*, user: User, onderzoek: Onderzoek) -> Onderzoek:
         rapport = Rapport.objects.filter(onderzoek=onderzoek).first()
         if rapport is None:
             raise ValidationError("Schrijf eerst het rapport.")
-        errors = rapport_tekortkomingen(rapport)
+        errors = rapport_tekortkomingen(rapport=rapport)
         if errors:
             raise ValidationError(errors)
         update_versioned(
@@ -614,7 +616,7 @@ def rapport_indienen(*, user: User, onderzoek: Onderzoek) -> Onderzoek:
     return onderzoek
 
 
-def rapport_tekortkomingen(rapport: Rapport) -> dict[str, str]:
+def rapport_tekortkomingen(*, rapport: Rapport) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not rapport.bevindingen.strip():
         errors["bevindingen"] = "Beschrijf de bevindingen."
@@ -643,11 +645,11 @@ def rapport_tekortkomingen(rapport: Rapport) -> dict[str, str]:
                 "periode; CRvB 2023:1967)."
             )
         vandaag = timezone.localdate()
-        if rapport.benadelingsbedrag_cent > rapport_grens_cent(vandaag) and not (
+        if rapport.benadelingsbedrag_cent > rapport_grens_cent(op=vandaag) and not (
             rapport.awb_feiten.strip() and rapport.awb_voorschrift.strip()
         ):
             errors["awb_feiten"] = (
-                f"Een boete van meer dan {rapport_grens_tekst(vandaag)} is mogelijk: het rapport moet de feiten en "
+                f"Een boete van meer dan {rapport_grens_tekst(op=vandaag)} is mogelijk: het rapport moet de feiten en "
                 "het overtreden voorschrift noemen (Awb 5:48 en 5:53)."
             )
     return errors

@@ -39,10 +39,10 @@ def _groep(
     )
 
 
-def taken_voor(user: User) -> list[Taakgroep]:
+def taken_voor(*, user: User) -> list[Taakgroep]:
     if not has_right(user, "onderzoek.bekijken"):
         return []
-    scope = onderzoeken_in_scope(user)
+    scope = onderzoeken_in_scope(user=user)
     vandaag = timezone.localdate()
     werkvoorraad = reverse("onderzoek:werkvoorraad")
     groepen = []

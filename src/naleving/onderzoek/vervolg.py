@@ -5,9 +5,8 @@ onderzoek -> besluiten, one way)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from naleving.accounts.models import User
 
@@ -15,12 +14,17 @@ if TYPE_CHECKING:
     from naleving.onderzoek.models import Onderzoek
 
 
+class VervolgContext(Protocol):
+    """What follows this investigation for this user; None: nothing to show. Must not query for an investigation
+    that is still running (the page's query count is pinned)."""
+
+    def __call__(self, *, user: User, onderzoek: Onderzoek) -> dict[str, Any] | None: ...
+
+
 @dataclass(frozen=True)
 class Vervolg:
     template: str
-    #: None: nothing to show for this user on this investigation. Must not query for an investigation that is
-    #: still running (the page's query count is pinned).
-    context: Callable[[User, Onderzoek], dict[str, Any] | None]
+    context: VervolgContext
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,10 @@ def register_vervolg(vervolg: Vervolg) -> None:
         _vervolgen.append(vervolg)
 
 
-def vervolgen(user: User, onderzoek: Onderzoek) -> list[GevuldVervolg]:
+def vervolgen(*, user: User, onderzoek: Onderzoek) -> list[GevuldVervolg]:
     result = []
     for vervolg in _vervolgen:
-        context = vervolg.context(user, onderzoek)
+        context = vervolg.context(user=user, onderzoek=onderzoek)
         if context is not None:
             result.append(GevuldVervolg(vervolg.template, context))
     return result

@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from naleving.accounts.models import User
@@ -27,7 +28,7 @@ from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
 from naleving.onderzoek import selectors, services
 from naleving.onderzoek.activiteiten import VELDEN, Soort
-from naleving.onderzoek.cautie import boete_mogelijk
+from naleving.onderzoek.cautie import boete_mogelijk, standaard_cautie
 from naleving.onderzoek.forms import (
     AanvraagForm,
     BeoordeelForm,
@@ -54,7 +55,7 @@ def _detail(
             initial={"versie": onderzoek.versie}
         )
         _choices(toewijs, "handhaver").choices = [("", "— kies —")] + [
-            (str(h.pk), str(h)) for h in selectors.handhavers_voor(onderzoek.client)
+            (str(h.pk), str(h)) for h in selectors.handhavers_voor(client=onderzoek.client)
         ]
     context = {
         **vars(pagina),
@@ -156,7 +157,7 @@ def toewijzen(request: HttpRequest, pk: int) -> HttpResponse:
     user, onderzoek = _load(request, pk, "Onderzoek toewijzen")
     form = ToewijsForm(request.POST)
     _choices(form, "handhaver").choices = [
-        (str(h.pk), str(h)) for h in selectors.handhavers_voor(onderzoek.client)
+        (str(h.pk), str(h)) for h in selectors.handhavers_voor(client=onderzoek.client)
     ]
     if not form.is_valid():
         return _detail(request, onderzoek, status=400, toewijs_form=form)
@@ -232,7 +233,12 @@ def activiteit(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
     if soort not in VELDEN:
         raise Http404("Onbekende activiteit")
     user, onderzoek = _load(request, pk, "Activiteit vastleggen")
-    form = activiteit_form(soort, request.POST or None)
+    gesprek = soort == Soort.GESPREK
+    form = activiteit_form(
+        soort,
+        request.POST or None,
+        cautie=standaard_cautie(op=timezone.localdate()) if gesprek else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _act, warnings = services.activiteit_vastleggen(
@@ -252,7 +258,7 @@ def activiteit(request: HttpRequest, pk: int, soort: str) -> HttpResponse:
             "onderzoek": onderzoek,
             "form": form,
             "soort_label": Soort(soort).label,
-            "gesprek": soort == Soort.GESPREK,
+            "gesprek": gesprek,
             "boete_mogelijk": boete_mogelijk(onderzoek),
         },
         status=400 if form.errors else 200,

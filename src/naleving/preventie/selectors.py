@@ -27,7 +27,7 @@ from naleving.preventie.models import (
 # --- catalogue ------------------------------------------------------------------------------------
 
 
-def verplichtingen_geldig_op(peildatum: date, *, wet: str | None = None) -> QuerySet[Verplichting]:
+def verplichtingen_geldig_op(*, peildatum: date, wet: str | None = None) -> QuerySet[Verplichting]:
     """The obligations whose text holds on `peildatum` (geldig_vanaf <= peildatum <= geldig_tot or
     open)."""
     qs = Verplichting.objects.filter(geldig_vanaf__lte=peildatum).filter(
@@ -38,10 +38,10 @@ def verplichtingen_geldig_op(peildatum: date, *, wet: str | None = None) -> Quer
     return qs.order_by("wet", "volgorde", "code")
 
 
-def catalogus_telling(peildatum: date) -> dict[str, int]:
+def catalogus_telling(*, peildatum: date) -> dict[str, int]:
     """Number of obligations per law valid on the date (closing note, beheer page)."""
     result: dict[str, int] = {}
-    for wet in verplichtingen_geldig_op(peildatum).values_list("wet", flat=True):
+    for wet in verplichtingen_geldig_op(peildatum=peildatum).values_list("wet", flat=True):
         result[wet] = result.get(wet, 0) + 1
     return result
 
@@ -71,7 +71,7 @@ class Situatie:
         }[Voorwaarde(voorwaarde)]
 
 
-def situatie_van(client: Client, *, peildatum: date, werk: bool) -> Situatie:
+def situatie_van(*, client: Client, peildatum: date, werk: bool) -> Situatie:
     """The client's situation on a date: running benefits and household (Huishoudlid).
 
     Work is not yet registered in the client file, so the consultant states it when generating the
@@ -96,11 +96,11 @@ def situatie_van(client: Client, *, peildatum: date, werk: bool) -> Situatie:
 
 
 def overzicht_rechten_en_plichten(
-    situatie: Situatie, peildatum: date
+    *, situatie: Situatie, peildatum: date
 ) -> dict[str, list[Verplichting]]:
     """'Uw rechten en plichten': per law of the client, the fitting obligations valid then."""
     result: dict[str, list[Verplichting]] = {}
-    for v in verplichtingen_geldig_op(peildatum).filter(wet__in=situatie.wetten):
+    for v in verplichtingen_geldig_op(peildatum=peildatum).filter(wet__in=situatie.wetten):
         if situatie.past(v.voorwaarde):
             result.setdefault(v.wet, []).append(v)
     return result
@@ -109,7 +109,7 @@ def overzicht_rechten_en_plichten(
 # --- information moments --------------------------------------------------------------------------
 
 
-def informatiemomenten(client: Client) -> QuerySet[Informatiemoment]:
+def informatiemomenten(*, client: Client) -> QuerySet[Informatiemoment]:
     return (
         Informatiemoment.objects.filter(client=client)
         .select_related("medewerker")
@@ -118,7 +118,7 @@ def informatiemomenten(client: Client) -> QuerySet[Informatiemoment]:
     )
 
 
-def geinformeerd_over(client: Client, *, code: str, voor: date | None = None) -> list[date]:
+def geinformeerd_over(*, client: Client, code: str, voor: date | None = None) -> list[date]:
     """When the client was told about obligation `code` (any version), for investigations and
     decisions."""
     qs = Informatiemoment.objects.filter(client=client, verplichtingen__code=code)
@@ -153,7 +153,7 @@ def periodiek_due(
         Q(einddatum__isnull=True) | Q(einddatum__gte=peildatum)
     )
     recent = Informatiemoment.objects.filter(client=OuterRef("pk"), datum__gt=grens)
-    scope = clients_in_scope(user) if user is not None else Client.objects.all()
+    scope = clients_in_scope(user=user) if user is not None else Client.objects.all()
     qs = (
         scope.filter(Exists(lopend))
         .filter(~Exists(recent))
@@ -177,7 +177,7 @@ def periodiek_due(
 def inbox(*, user: User, alleen_open: bool = True) -> QuerySet[Wijzigingsmelding]:
     """The change reports of clients in the user's scope; a consultant sees their own caseload
     first."""
-    qs = Wijzigingsmelding.objects.filter(client__in=clients_in_scope(user)).select_related(
+    qs = Wijzigingsmelding.objects.filter(client__in=clients_in_scope(user=user)).select_related(
         "client", "client__consulent", "afgehandeld_door"
     )
     if alleen_open:
@@ -223,7 +223,7 @@ def reactietijden(*, van: date, tot: date, gemeente_id: int | None = None) -> Re
 # --- campaigns ------------------------------------------------------------------------------------
 
 
-def campagne_doelgroep(campagne: Campagne) -> QuerySet[Client]:
+def campagne_doelgroep(*, campagne: Campagne) -> QuerySet[Client]:
     """The target group: clients with a running benefit under one of the campaign's laws in one of
     its municipalities. Law, municipality and obligation are the ONLY criteria (domain.md §9)."""
     vandaag = timezone.localdate()
@@ -263,7 +263,7 @@ def open_herinneringen(*, user: User) -> dict[str, int]:
 
 
 def wijzigingsmeldingen_als_meldingen(
-    client: Client, van: datetime, tot: datetime
+    *, client: Client, van: datetime, tot: datetime
 ) -> list[Melding]:
     """Change reports as a source for the organisation-wide 'was it reported?' check (CRvB 2023:1967)."""
     return [

@@ -119,7 +119,7 @@ def eenmalige_code_maken(*, user: User, client: Client) -> str:
 # --- change reports -------------------------------------------------------------------------------
 
 
-def inhoud_hash(melding: Wijzigingsmelding) -> str:
+def inhoud_hash(*, melding: Wijzigingsmelding) -> str:
     """SHA-256 over the canonical JSON of what was reported, when and by whom: printed on the
     receipt so that anyone can check later that the stored report is what was received."""
     inhoud = {
@@ -175,7 +175,7 @@ def wijziging_doorgeven(
             identificatie=identificatiemethode,
             vastgelegd_door=user,
         )
-        melding.inhoud_hash = inhoud_hash(melding)
+        melding.inhoud_hash = inhoud_hash(melding=melding)
         melding.save()
         MeldingStap.objects.create(
             melding=melding, van="", naar=MeldingStatus.ONTVANGEN, tijdstip=nu, door=user

@@ -48,12 +48,14 @@ def rechten_en_plichten(request: HttpRequest, clientnummer: str) -> HttpResponse
         raise PermissionDenied("Uw rol maakt geen overzicht van rechten en plichten.")
     peildatum = timezone.localdate()
     werk = request.GET.get("werk") == "1"
-    situatie = selectors.situatie_van(client, peildatum=peildatum, werk=werk)
+    situatie = selectors.situatie_van(client=client, peildatum=peildatum, werk=werk)
     context = {
         "client": client,
         "situatie": situatie,
         "peildatum": peildatum,
-        "overzicht": selectors.overzicht_rechten_en_plichten(situatie, peildatum),
+        "overzicht": selectors.overzicht_rechten_en_plichten(
+            situatie=situatie, peildatum=peildatum
+        ),
         "organisatie_naam": settings.NALEVING_ORGANISATIE,
     }
     if request.GET.get("formaat") == "pdf":
@@ -70,11 +72,13 @@ def rechten_en_plichten(request: HttpRequest, clientnummer: str) -> HttpResponse
 
 def _informatie_form(client: Any, data: Any = None) -> InformatiemomentForm:
     peildatum = timezone.localdate()
-    wetten = selectors.situatie_van(client, peildatum=peildatum, werk=True).wetten
+    wetten = selectors.situatie_van(client=client, peildatum=peildatum, werk=True).wetten
     return InformatiemomentForm(
         data,
         initial={"datum": peildatum.strftime("%d-%m-%Y")},
-        verplichtingen=selectors.verplichtingen_geldig_op(peildatum).filter(wet__in=wetten),
+        verplichtingen=selectors.verplichtingen_geldig_op(peildatum=peildatum).filter(
+            wet__in=wetten
+        ),
     )
 
 
@@ -97,7 +101,7 @@ def informatiemoment(request: HttpRequest, clientnummer: str) -> HttpResponse:
     return render(
         request,
         "preventie/informatiemoment.html",
-        {"client": client, "form": form, "momenten": selectors.informatiemomenten(client)},
+        {"client": client, "form": form, "momenten": selectors.informatiemomenten(client=client)},
         status=400 if form.errors else 200,
     )
 

@@ -27,8 +27,8 @@ def catalogus(request: HttpRequest) -> HttpResponse:
         request,
         "preventie/catalogus.html",
         {
-            "verplichtingen": selectors.verplichtingen_geldig_op(peildatum),
-            "telling": selectors.catalogus_telling(peildatum),
+            "verplichtingen": selectors.verplichtingen_geldig_op(peildatum=peildatum),
+            "telling": selectors.catalogus_telling(peildatum=peildatum),
             "peildatum": peildatum,
             "mag_beheren": has_right(request.user, "preventie.catalogus_beheren"),
         },

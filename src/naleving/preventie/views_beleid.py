@@ -30,7 +30,7 @@ def campagnes(request: HttpRequest) -> HttpResponse:
     _require(request)
     form = CampagneForm(
         request.POST if request.method == "POST" else None,
-        verplichtingen=selectors.verplichtingen_geldig_op(timezone.localdate()),
+        verplichtingen=selectors.verplichtingen_geldig_op(peildatum=timezone.localdate()),
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -94,6 +94,6 @@ def campagne(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "campagne": obj,
             "form": form,
-            "doelgroep_omvang": selectors.campagne_doelgroep(obj).count(),
+            "doelgroep_omvang": selectors.campagne_doelgroep(campagne=obj).count(),
         },
     )

@@ -64,7 +64,7 @@ def log(request: HttpRequest) -> HttpResponse:
     if not has_right(request.user, "audit.bekijken"):
         raise PermissionDenied("Alleen de privacy officer kan het toegangslog inzien.")
     form, f = _filter(request)
-    page = Paginator(audit_entries(f), 50).get_page(request.GET.get("pagina")) if f else None
+    page = Paginator(audit_entries(f=f), 50).get_page(request.GET.get("pagina")) if f else None
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(
@@ -88,7 +88,7 @@ def export(request: HttpRequest) -> HttpResponseBase:
     )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = StreamingHttpResponse(
-        _csv_rows(audit_entries(f)), content_type="text/csv; charset=utf-8"
+        _csv_rows(audit_entries(f=f)), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="toegangslog-{stamp}.csv"'
     return response

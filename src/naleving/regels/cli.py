@@ -14,15 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import jsoninvoer
 from .configuratie import Configuratie
 from .feiten import FeitenFout
+from .leesbaar import leesbaar
 from .motor import adviseer
 from .parameters import ParameterFout, ParameterWaarde
 
 _ADVIES_GEBRUIK = (
     "gebruik: naleving advies [--uitleg] [--activeer REGELING=JJJJ-MM-DD] BESTAND.json\n"
     "  BESTAND.json  de feiten van de zaak als JSON; '-' leest van standaardinvoer\n"
-    "  --uitleg      toon de uitleg als leesbare tekst in plaats van JSON\n"
+    "  --uitleg      toon de uitleg in gewone taal (met de technische verantwoording) in plaats van JSON\n"
     "  --activeer    zet een (concept)regeling aan vanaf een datum, bijv. whsz-concept=2027-01-01"
 )
 _REGELS_GEBRUIK = (
@@ -98,11 +100,9 @@ def advies_main(argv: list[str]) -> int:
     except (OSError, UnicodeDecodeError) as fout:
         return _fout(f"bestand {bestand!r} kan niet gelezen worden ({fout.__class__.__name__})")
     try:
-        feiten = json.loads(tekst)
-    except json.JSONDecodeError as fout:
-        return _fout(
-            f"de invoer is geen geldige JSON (regel {fout.lineno}, kolom {fout.colno}: {fout.msg})"
-        )
+        feiten = jsoninvoer.laad(tekst)
+    except jsoninvoer.JsonFout as fout:
+        return _fout(fout.bericht)
     try:
         advies = adviseer(feiten, configuratie=_configuratie(activeringen))
     except FeitenFout as fout:
@@ -110,7 +110,7 @@ def advies_main(argv: list[str]) -> int:
     except ParameterFout as fout:
         return _fout(f"de configuratie van de regels is ongeldig: {fout}")
     if "--uitleg" in gezet:
-        _schrijf(advies.uitleg_tekst())
+        _schrijf(leesbaar(advies).tekst())
     else:
         _schrijf(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
     return 0

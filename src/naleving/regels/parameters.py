@@ -35,6 +35,7 @@ _WERKAFSPRAKEN: Mapping[str, type] = {
     "meldingen_per_uur": int,
     "waarneming_max_aantal": int,
     "waarneming_max_dagen": int,
+    "cautie_tekst": str,
 }
 # The only parameter names the rules and the applications read, with their type: a typo in a file
 # must fail loudly.
@@ -91,7 +92,7 @@ class ParameterFout(ValueError):
 @dataclass(frozen=True, slots=True)
 class ParameterWaarde:
     naam: str
-    waarde: int | bool | tuple[str, ...]
+    waarde: int | bool | str | tuple[str, ...]
     geldig_vanaf: date | None
     geldig_tot: date | None
     bron: str

@@ -13,13 +13,18 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.generators import SchemaGenerator
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.authentication import BaseAuthentication, get_authorization_header
 from rest_framework.exceptions import AuthenticationFailed, ParseError
@@ -30,8 +35,9 @@ from rest_framework.views import APIView
 
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.signalen.importeren import Importresultaat, Rij, Rijfout, _schrijf, valideer
-from naleving.signalen.models import PartnerToken, Product, Signaalimport
+from naleving.signalen import extravelden, importeren
+from naleving.signalen.importeren import Rijfout
+from naleving.signalen.models import PartnerToken, Product
 
 SCOPE = "signalen.aanleveren"
 MAX_RECORDS = 1000
@@ -105,16 +111,72 @@ class MagSignalenAanleveren(BasePermission):
         return isinstance(request.auth, PartnerToken) and request.auth.scope == SCOPE
 
 
-class SignaalIn(serializers.Serializer):  # type: ignore[type-arg]
-    """One signal; extra fields are kept as payload."""
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "minLength": 1, "maxLength": extravelden.MAX_WAARDE},
+            {"type": "number"},
+        ]
+    }
+)
+class ExtraVeld(serializers.Field):  # type: ignore[type-arg]
+    """One extra field of the allow-list: one text or number (only for the schema)."""
 
+
+def _extra_velden() -> dict[str, serializers.Field]:  # type: ignore[type-arg]
+    producten: dict[str, list[str]] = {}
+    for product, lijst in extravelden.KETENPARTNER.items():
+        for veld in lijst:
+            producten.setdefault(veld.naam, []).append(str(product))
+    return {
+        naam: ExtraVeld(required=False, help_text=f"Alleen bij product {', '.join(p)}.")
+        for naam, p in sorted(producten.items())
+    }
+
+
+class _SignaalKern(serializers.Serializer):  # type: ignore[type-arg]
     extern_id = serializers.CharField(
-        max_length=100, help_text="Uniek per ketenpartner; opnieuw sturen voegt niets toe."
+        min_length=1,
+        max_length=100,
+        help_text="Uniek per ketenpartner; opnieuw sturen voegt niets toe.",
     )
     product = serializers.ChoiceField(choices=Product.choices)
-    bsn = serializers.CharField(help_text="Negen cijfers, voldoet aan de elfproef.")
+    bsn = serializers.CharField(min_length=1, help_text="Negen cijfers, voldoet aan de elfproef.")
     datum = serializers.DateField(help_text="jjjj-mm-dd, niet in de toekomst.")
-    omschrijving = serializers.CharField(required=False, allow_blank=True)
+    omschrijving = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+
+
+#: One signal: the core fields and the extra fields of the allow-list (extravelden.py); an extra
+#: field of another product, or any other field, is refused with 400. Only for the schema: the
+#: view hands the records to importeren.lever_aan, which checks them with valideer as the
+#: batch import does.
+SignaalIn = type(
+    "SignaalIn",
+    (_SignaalKern,),
+    {
+        **_extra_velden(),
+        "__doc__": "Eén signaal. Extra velden alleen die bij het product horen; "
+        "elk ander veld wordt geweigerd (400).",
+    },
+)
+
+_FOUT = inline_serializer("Fout", {"fout": serializers.CharField()})
+_FOUTEN = inline_serializer(
+    "Fouten",
+    {
+        "fouten": inline_serializer(
+            "Recordfout",
+            {
+                "record": serializers.IntegerField(
+                    help_text="Het nummer van het record (vanaf 1); 0 voor de aanroep als geheel."
+                ),
+                "veld": serializers.CharField(allow_blank=True),
+                "probleem": serializers.CharField(),
+            },
+            many=True,
+        )
+    },
+)
 
 
 class SignalenAanleveren(APIView):
@@ -126,73 +188,65 @@ class SignalenAanleveren(APIView):
         description="Eén signaal (object) of een lijst van hoogstens 1000. "
         "Alles of niets: bij één fout "
         "wordt niets opgeslagen en krijgt u per record het veld en het probleem terug.",
-        request=SignaalIn(many=True),
+        examples=[
+            OpenApiExample(
+                "Eén signaal",
+                request_only=True,
+                value={
+                    "extern_id": "IB-2026-000123",
+                    "product": "detentie",
+                    "bsn": "999990019",
+                    "datum": "2026-01-05",
+                    "omschrijving": "Detentie gemeld door DJI",
+                    "inrichting": "PI Vught",
+                },
+            )
+        ],
+        request=PolymorphicProxySerializer(
+            component_name="Aanlevering",
+            serializers=[SignaalIn, SignaalIn(many=True)],
+            resource_type_field_name=None,
+            many=False,
+        ),
         responses={
             201: inline_serializer(
                 "Ontvangen",
                 {"nieuw": serializers.IntegerField(), "bestaand": serializers.IntegerField()},
             ),
-            400: OpenApiResponse(description="Fouten per record: {record, veld, probleem}."),
-            409: OpenApiResponse(
-                description="Niets opgeslagen: een gelijktijdige aanroep leverde dezelfde "
-                "signalen aan. Opnieuw sturen is veilig: wat al binnen is, wordt overgeslagen."
+            400: OpenApiResponse(
+                _FOUTEN, description="Fouten per record: {record, veld, probleem}."
             ),
+            401: OpenApiResponse(_FOUT, description="Geen, een onbekend of een ingetrokken token."),
+            403: OpenApiResponse(_FOUT, description="Dit token mag geen signalen aanleveren."),
+            406: OpenApiResponse(_FOUT, description="De API antwoordt alleen in JSON."),
+            409: OpenApiResponse(
+                _FOUT,
+                description="Niets opgeslagen: een gelijktijdige aanroep leverde dezelfde "
+                "signalen aan. Opnieuw sturen is veilig: wat al binnen is, wordt overgeslagen.",
+            ),
+            413: OpenApiResponse(
+                _FOUT, description="De inhoud is groter dan de grens voor één aanroep."
+            ),
+            415: OpenApiResponse(_FOUT, description="De inhoud is geen JSON."),
         },
     )
     def post(self, request: Request) -> Response:
         partner: Partner = request.user  # type: ignore[assignment]
         try:
             data = request.data
-        except ParseError:
-            return self._fout([Rijfout(0, "", "De inhoud is geen geldige JSON.")])
+        except ParseError as exc:
+            return self._fout([Rijfout(0, "", str(exc.detail))])
         records = data if isinstance(data, list) else [data]
-        if not records or len(records) > MAX_RECORDS:
-            return self._fout([Rijfout(0, "", f"Stuur 1 tot {MAX_RECORDS} signalen per aanroep.")])
-        vandaag = timezone.localdate()
-        goed: list[Rij] = []
-        fouten: list[Rijfout] = []
-        gezien: dict[str, int] = {}
-        for nummer, record in enumerate(records, start=1):
-            if not isinstance(record, dict):
-                fouten.append(Rijfout(nummer, "", "Dit record is geen object met velden."))
-                continue
-            uitkomst = valideer(nummer, record, vandaag)
-            if isinstance(uitkomst, list):
-                fouten.extend(uitkomst)
-            elif uitkomst.extern_id in gezien:
-                fouten.append(
-                    Rijfout(
-                        nummer,
-                        "extern_id",
-                        f"extern_id '{uitkomst.extern_id}' staat al in "
-                        f"record {gezien[uitkomst.extern_id]} van deze aanroep.",
-                        uitkomst.extern_id,
-                    )
-                )
-            else:
-                gezien[uitkomst.extern_id] = nummer
-                goed.append(uitkomst)
-        if fouten:
-            return self._fout(fouten)
         try:
-            with transaction.atomic():
-                run = Signaalimport.objects.create(
-                    bron_naam=partner.organisatie, bestandsnaam="API"
-                )
-                resultaat = Importresultaat(run)
-                _schrijf(run, goed, resultaat, resultaat.fouten.append)
-                run.aantal_nieuw, run.aantal_bestaand = resultaat.nieuw, resultaat.bestaand
-                run.save(update_fields=["aantal_nieuw", "aantal_bestaand"])
-                audit_log(
-                    user=partner,
-                    actie=Actie.AANMAKEN,
-                    obj=run,
-                    velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
-                    reden="Signalen via API",
-                )
-        except IntegrityError:
-            # A concurrent call stored some of these external ids first; nothing of this call
-            # is stored, and sending it again is safe (idempotent).
+            resultaat = importeren.lever_aan(
+                records=records,
+                bron_naam=partner.organisatie,
+                user=partner,
+                max_records=MAX_RECORDS,
+            )
+        except importeren.Aanleverfout as fout:
+            return self._fout(fout.fouten)
+        except importeren.GelijktijdigeAanlevering:
             return Response(
                 {
                     "fout": "Er is niets opgeslagen: een gelijktijdige aanroep leverde dezelfde "
@@ -226,6 +280,17 @@ class SignalenAanleveren(APIView):
         return super().finalize_response(request, response, *args, **kwargs)
 
 
+def schema_aanvullen(
+    result: dict[str, Any], generator: Any, request: Any, public: bool
+) -> dict[str, Any]:
+    """What drf-spectacular cannot say from the serializers: a list holds 1 to MAX_RECORDS
+    signals, and a call without a body is refused."""
+    lijst = result["components"]["schemas"]["Aanlevering"]["oneOf"][1]
+    lijst.update(minItems=1, maxItems=MAX_RECORDS)
+    result["paths"]["/api/signalen/"]["post"]["requestBody"]["required"] = True
+    return result
+
+
 def api_docs(request: HttpRequest) -> HttpResponse:
     """Readable API documentation, rendered on the server from the OpenAPI document (no external
     scripts)."""
@@ -240,8 +305,13 @@ def api_docs(request: HttpRequest) -> HttpResponse:
                 .get("application/json", {})
                 .get("schema", {})
             )
-            ref = (body.get("items") or body).get("$ref", "")
-            velden = schema["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {}) if ref else {}
+            schemas = schema["components"]["schemas"]
+            if "$ref" in body:  # one object or a list of them: the fields are those of the object
+                body = schemas.get(body["$ref"].rsplit("/", 1)[-1], {})
+            ref = next(
+                (d.get("$ref", "") for d in [body, *body.get("oneOf", [])] if "$ref" in d), ""
+            )
+            velden = schemas.get(ref.rsplit("/", 1)[-1], {}) if ref else {}
             paden.append(
                 {
                     "pad": pad,

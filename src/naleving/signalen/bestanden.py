@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Reading batch files of chain partners as a stream of records, never the whole file in memory.
 
-CSV: UTF-8, comma-separated, header `extern_id,product,bsn,datum,omschrijving`; further columns go
-into the payload. JSON: a list of objects with the same keys. A problem with the file as a whole
+CSV: UTF-8, comma-separated, header `extern_id,product,bsn,datum,omschrijving`; further columns only
+those of the allow-list (`extravelden.py`), else the file is refused. JSON: a list of objects with the
+same keys (a record with a field not on the list is refused). A problem with the file as a whole
 raises `Bestandsfout`; a problem with one record is left to the row validation.
 """
 
@@ -13,6 +14,9 @@ import csv
 import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
+
+from naleving.signalen import extravelden
+from naleving.signalen.models import Bron
 
 KOLOMMEN = ("extern_id", "product", "bsn", "datum", "omschrijving")
 MAX_REGEL = 64 * 1024  # bytes: one CSV line or one JSON record; anything longer is not a signal
@@ -97,6 +101,12 @@ def csv_records(bron: Teller) -> Iterator[tuple[int, dict[str, Any] | str]]:
         )
     if len(set(kop)) != len(kop):
         raise Bestandsfout("De kopregel bevat een kolomnaam twee keer.")
+    # A column is the same for every row: one we do not accept refuses the file (extravelden.py).
+    onbekend = extravelden.onbekende_kolommen(
+        Bron.KETENPARTNER, [k for k in kop if k not in KOLOMMEN]
+    )
+    if onbekend:
+        raise Bestandsfout(extravelden.kolommen_bericht(Bron.KETENPARTNER, onbekend))
     rij = 1
     try:
         for waarden in reader:

@@ -28,7 +28,7 @@ from naleving.clienten.models import Client
 from naleving.core import bsn as bsn_rules
 from naleving.core.bulk import copy_rijen, reserveer_ids
 from naleving.core.spreadsheet import csv_schrijver
-from naleving.signalen import conf
+from naleving.signalen import conf, extravelden
 from naleving.signalen.bestanden import KOLOMMEN, Bestandsfout, Teller, csv_records, json_records
 from naleving.signalen.groepering import kies_groep, verbreed
 from naleving.signalen.models import (
@@ -117,9 +117,16 @@ def valideer(rij: int, record: dict[str, Any], vandaag: date) -> Rij | list[Rijf
     omschrijving = tekst("omschrijving")
     if len(omschrijving) > 10_000:
         fout("omschrijving", "De omschrijving is langer dan 10.000 tekens.")
+    for naam, waarde in (("extern_id", extern_id), ("omschrijving", omschrijving)):
+        if "\x00" in waarde:  # PostgreSQL stores no NUL character in text
+            fout(naam, f"Het veld {naam} bevat een ongeldig teken (NUL).")
+    if product in PRODUCTEN:
+        extra = {k: v for k, v in record.items() if k not in KOLOMMEN}
+        payload, onbekend = extravelden.controleer(Bron.KETENPARTNER, product, extra)
+        for veld, probleem in onbekend:
+            fout(veld, probleem)
     if fouten:
         return fouten
-    payload = {k: v for k, v in record.items() if k not in KOLOMMEN}
     return Rij(rij, extern_id, product, bsn, datum, omschrijving, payload)  # type: ignore[arg-type]
 
 
@@ -256,6 +263,75 @@ def importeer(
                 "wat al binnen is, wordt dan overgeslagen."
             ) from exc
         raise
+    return resultaat
+
+
+class Aanleverfout(Exception):
+    """The delivery is refused as a whole; nothing is stored. `fouten` per record (1-based), record
+    0 for the delivery itself."""
+
+    def __init__(self, fouten: list[Rijfout]) -> None:
+        super().__init__(f"{len(fouten)} fout(en)")
+        self.fouten = fouten
+
+
+class GelijktijdigeAanlevering(Exception):
+    """A concurrent delivery stored some of the same external ids first; nothing is stored, and
+    delivering again is safe (idempotent)."""
+
+
+def lever_aan(
+    *, records: list[Any], bron_naam: str, user: Any, max_records: int
+) -> Importresultaat:
+    """Take in one delivery all or nothing (the partner API): every record checked by `valideer`
+    as a file row is, the same idempotency by (source, external id), the same bulk write.
+
+    Raises Aanleverfout (nothing stored) when any record is bad, GelijktijdigeAanlevering when a
+    concurrent delivery got there first."""
+    if not records or len(records) > max_records:
+        raise Aanleverfout([Rijfout(0, "", f"Stuur 1 tot {max_records} signalen per aanroep.")])
+    vandaag = timezone.localdate()
+    goed: list[Rij] = []
+    fouten: list[Rijfout] = []
+    gezien: dict[str, int] = {}
+    for nummer, record in enumerate(records, start=1):
+        if not isinstance(record, dict):
+            fouten.append(Rijfout(nummer, "", "Dit record is geen object met velden."))
+            continue
+        uitkomst = valideer(nummer, record, vandaag)
+        if isinstance(uitkomst, list):
+            fouten.extend(uitkomst)
+        elif uitkomst.extern_id in gezien:
+            fouten.append(
+                Rijfout(
+                    nummer,
+                    "extern_id",
+                    f"extern_id '{uitkomst.extern_id}' staat al in "
+                    f"record {gezien[uitkomst.extern_id]} van deze aanroep.",
+                    uitkomst.extern_id,
+                )
+            )
+        else:
+            gezien[uitkomst.extern_id] = nummer
+            goed.append(uitkomst)
+    if fouten:
+        raise Aanleverfout(fouten)
+    try:
+        with transaction.atomic():
+            run = Signaalimport.objects.create(bron_naam=bron_naam[:100], bestandsnaam="API")
+            resultaat = Importresultaat(run)
+            _schrijf(run, goed, resultaat, resultaat.fouten.append)
+            run.aantal_nieuw, run.aantal_bestaand = resultaat.nieuw, resultaat.bestaand
+            run.save(update_fields=["aantal_nieuw", "aantal_bestaand"])
+            audit_log(
+                user=user,
+                actie=Actie.AANMAKEN,
+                obj=run,
+                velden={"nieuw": resultaat.nieuw, "bestaand": resultaat.bestaand},
+                reden="Signalen via API",
+            )
+    except IntegrityError as exc:
+        raise GelijktijdigeAanlevering from exc
     return resultaat
 
 
@@ -402,7 +478,7 @@ def _insert(
     postgres = connection.vendor == "postgresql"
     ops = connection.ops
     now = timezone.now()
-    termijn = termijn_voor(now)
+    termijn = termijn_voor(ontvangen_op=now)
     ts: Any = now if postgres else ops.adapt_datetimefield_value(now)
     termijn_db: Any = termijn if postgres else ops.adapt_datefield_value(termijn)
     door = run.door_id

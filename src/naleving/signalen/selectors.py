@@ -71,7 +71,7 @@ def signaal_voor_triage(*, user: User, pk: int, reden: str = "") -> Signaal:
     )
 
 
-def groepsgenoten(signaal: Signaal) -> list[Signaal]:
+def groepsgenoten(*, signaal: Signaal) -> list[Signaal]:
     if signaal.groep_id is None:
         return []
     return list(

@@ -6,10 +6,9 @@ The state machine is `triage.MACHINE`; `verloop.beweeg` is the one function that
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -22,7 +21,7 @@ from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import may
 from naleving.core import bsn as bsn_rules
-from naleving.signalen import conf
+from naleving.signalen import conf, extravelden
 from naleving.signalen.bevestiging import bevestiging_vastleggen, vereis_bevestiging
 from naleving.signalen.groepering import kies_groep, verbreed
 from naleving.signalen.models import (
@@ -54,13 +53,17 @@ class NieuwSignaal:
     anoniem: bool = False
 
 
-def termijn_voor(ontvangen_op: datetime) -> date:
+def termijn_voor(*, ontvangen_op: datetime) -> date:
     return timezone.localdate(ontvangen_op) + timedelta(days=conf.triagetermijn_dagen())
 
 
 def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
     """Store one signal: link it to a client by BSN, group it, record its first state. No permission
-    check: callers are the gate (public form, partner API, import, colleague form)."""
+    check: callers are the gate (public form, colleague form, demo data). Extra fields only as the
+    allow-list of its source and product says (extravelden.py)."""
+    payload, fouten = extravelden.controleer(nieuw.bron, nieuw.product, nieuw.payload or {})
+    if fouten:
+        raise ValidationError({"payload": [probleem for _veld, probleem in fouten]})
     now = timezone.now()
     client = nieuw.client or (Client.objects.filter(bsn=nieuw.bsn).first() if nieuw.bsn else None)
     with transaction.atomic():
@@ -72,12 +75,12 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
             bsn=client.bsn if client else nieuw.bsn,
             datum=nieuw.datum,
             omschrijving=nieuw.omschrijving,
-            payload=nieuw.payload or {},
+            payload=payload,
             client=client,
             gemeente=client.gemeente if client else nieuw.gemeente,
             anoniem=nieuw.anoniem,
             ontvangen_op=now,
-            termijn=termijn_voor(now),
+            termijn=termijn_voor(ontvangen_op=now),
             geregistreerd_door=user if user is not None and user.is_authenticated else None,
         )
         if client is not None:
@@ -85,7 +88,7 @@ def signaal_maak(*, user: User | None, nieuw: NieuwSignaal) -> Signaal:
                 client_id=client.pk, product=signaal.product, datum=signaal.datum
             )
             signaal.save(update_fields=["groep"])
-        verloop.begin(MACHINE, signaal, user=signaal.geregistreerd_door, op=now)
+        verloop.begin(machine=MACHINE, obj=signaal, user=signaal.geregistreerd_door, op=now)
         audit_log(
             user=user,
             actie=Actie.AANMAKEN,
@@ -155,7 +158,7 @@ def signaal_registreer(
 def _beweeg(*, signaal: Signaal, naar: str, user: User | None, toelichting: str = "") -> None:
     """Move a signal by the one state machine: a move the table refuses, or one that a concurrent
     move overtook (compare-and-set on the status), raises `verloop.machine.OngeldigeOvergang`."""
-    verloop.beweeg(MACHINE, signaal, naar=naar, user=user, toelichting=toelichting)
+    verloop.beweeg(machine=MACHINE, obj=signaal, naar=naar, user=user, toelichting=toelichting)
 
 
 def _require_triage(user: User, signaal: Signaal) -> None:
@@ -214,20 +217,28 @@ def signaal_koppel(*, user: User, signaal: Signaal, bsn_of_clientnummer: str) ->
 
 #: Called inside the triage transaction when the outcome is 'onderzoek starten': the investigation capability
 #: registers the function that opens the investigation (onderzoek.services.onderzoek_uit_signaal).
-_onderzoek_starters: list[Callable[[User, Signaal, str], object]] = []
+class OnderzoekStarter(Protocol):
+    def __call__(self, *, user: User, signaal: Signaal, toelichting: str) -> object: ...
 
 
-def register_onderzoek_starter(starter: Callable[[User, Signaal, str], object]) -> None:
+_onderzoek_starters: list[OnderzoekStarter] = []
+
+
+def register_onderzoek_starter(starter: OnderzoekStarter) -> None:
     if starter not in _onderzoek_starters:
         _onderzoek_starters.append(starter)
 
 
 #: The page of the investigation a signal was handed to (its `onderzoek_ref`), from the investigation
 #: capability, so the signal page links to it without signalen knowing how investigations are addressed.
-_onderzoek_links: list[Callable[[str], str | None]] = []
+class OnderzoekLink(Protocol):
+    def __call__(self, *, nummer: str) -> str | None: ...
 
 
-def register_onderzoek_link(link: Callable[[str], str | None]) -> None:
+_onderzoek_links: list[OnderzoekLink] = []
+
+
+def register_onderzoek_link(link: OnderzoekLink) -> None:
     if link not in _onderzoek_links:
         _onderzoek_links.append(link)
 
@@ -235,7 +246,7 @@ def register_onderzoek_link(link: Callable[[str], str | None]) -> None:
 def onderzoek_link(onderzoek_ref: str) -> str | None:
     """The address of the investigation `onderzoek_ref` ('O000017'), or None when no app knows it."""
     for link in _onderzoek_links if onderzoek_ref else ():
-        url = link(onderzoek_ref)
+        url = link(nummer=onderzoek_ref)
         if url:
             return url
     return None
@@ -345,7 +356,7 @@ def signaal_triageer(
         )
         if uitkomst == Uitkomst.ONDERZOEK:
             for starter in _onderzoek_starters:
-                starter(user, signaal, toelichting)
+                starter(user=user, signaal=signaal, toelichting=toelichting)
     return besluit
 
 

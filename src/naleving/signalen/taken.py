@@ -15,7 +15,7 @@ from naleving.clienten.taken import PER_SOORT, MijnTaak, Taakgroep
 from naleving.signalen.models import Signaal, Status, Taak
 
 
-def taken_voor(user: User) -> list[Taakgroep]:
+def taken_voor(*, user: User) -> list[Taakgroep]:
     groepen = []
     if has_right(user, "taak.afronden"):
         open_ = Taak.objects.filter(consulent=user, afgerond_op__isnull=True)

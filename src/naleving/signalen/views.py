@@ -23,7 +23,7 @@ from naleving.audit.services import audit_log
 from naleving.clienten import selectors as client_selectors
 from naleving.clienten.selectors import may
 from naleving.core.forms import apply_validation_error
-from naleving.signalen import conf, selectors, services
+from naleving.signalen import conf, extravelden, selectors, services
 from naleving.signalen.bestanden import Bestandsfout
 from naleving.signalen.bevestiging import bevestigingen_voor, bron_keuzes
 from naleving.signalen.forms import ImportForm, KoppelForm, RegistreerForm, TriageForm
@@ -82,7 +82,8 @@ def _detail(
         "signalen/signaal.html",
         {
             "signaal": signaal,
-            "groep": selectors.groepsgenoten(signaal),
+            "extra_velden": extravelden.toonbaar(signaal.bron, signaal.product, signaal.payload),
+            "groep": selectors.groepsgenoten(signaal=signaal),
             "overgangen": signaal.overgangen.select_related("door"),
             "bijlagen": signaal.bijlagen.all(),
             "melding": getattr(signaal, "melding", None),

@@ -26,9 +26,9 @@ from naleving.verloop.machine import Machine, OngeldigeOvergang, Overgang
 
 
 def beweeg(
+    *,
     machine: Machine,
     obj: models.Model,
-    *,
     naar: str,
     user: Any,
     toelichting: str = "",
@@ -87,7 +87,7 @@ def _toegestaan(machine: Machine, overgang: Overgang, user: Any, client: Any) ->
     return may(user, overgang.recht, client)
 
 
-def begin(machine: Machine, obj: models.Model, *, user: Any, op: datetime | None = None) -> None:
+def begin(*, machine: Machine, obj: models.Model, user: Any, op: datetime | None = None) -> None:
     """The first history row of a new case (from "" to its first state). The creating service
     writes its own audit entry, with what was created. (The signal import writes these rows for a
     whole batch in one INSERT ... SELECT, see `signalen.importeren`.)"""

@@ -1,0 +1,730 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The advice in plain Dutch: each step of the trace as sentences a consultant can read to the
+resident, with the article in words and what is not yet certain, and the technical trace (rule
+keys, sources as cited, parameter values in cents) kept beside it.
+
+    uitleg = leesbaar(advies)            # an Advies, or its to_dict() as stored with a decision
+    uitleg.stappen[0].tekst              # "Op 1 maart 2026, de dag van de overtreding, ..."
+    print(uitleg.tekst())                # what ``naleving advies --uitleg`` prints
+
+The engine's trace texts (``motor``, ``inlichtingenplicht``, ``maatregel``) stay as they are: they
+are the record. This module rewords them per rule; a text it does not recognise is shown as the
+engine wrote it (``Stap.herschreven`` is then False), so a new rule never disappears from view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .advies import Advies, beschrijf_sanctie
+from .bronnen import GelezenParameter, grondslag_in_woorden, lees_parameters
+from .parameters import laad_regelingen
+from .spoor import Uitleg
+from .tekst import VERWIJTBAARHEID_TEKST, datum_nl
+
+LOKALE_TIJD = ZoneInfo("Europe/Amsterdam")
+SLOT = "Dit is een advies. Een medewerker beslist en legt de motivering vast (AVG art. 22)."
+
+_VERWIJT = {
+    "opzet": "U deed dit met opzet",
+    "grove schuld": "Dit is u ernstig te verwijten (grove schuld)",
+    "normale verwijtbaarheid": "Dit is u te verwijten (normale verwijtbaarheid)",
+    "verminderde verwijtbaarheid": "Dit is u minder te verwijten (verminderde verwijtbaarheid)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Stap:
+    """One step: the plain sentences, the articles in words, what is uncertain, and the trace."""
+
+    tekst: str
+    grondslag: str
+    onzeker: tuple[str, ...]
+    regel: str
+    bron: str
+    technisch: str
+    herschreven: bool
+
+
+@dataclass(frozen=True, slots=True)
+class LeesbareUitleg:
+    advies: str
+    regeling: str
+    stappen: tuple[Stap, ...]
+    open_vragen: tuple[str, ...]
+    onzeker: tuple[str, ...]
+    parameters: tuple[GelezenParameter, ...]
+    technisch: tuple[Uitleg, ...]
+
+    def tekst(self) -> str:
+        """The explanation as text (``naleving advies --uitleg``), the technical trace after it."""
+        regels = [f"Advies: {self.advies}", f"Regels: {self.regeling}", "", "Uitleg:"]
+        for nummer, stap in enumerate(self.stappen, start=1):
+            regels.append(f"  {nummer}. {stap.tekst}")
+            if stap.grondslag:
+                regels.append(f"     Grondslag: {stap.grondslag}.")
+            regels += [f"     {_hoofdletter(o)}." for o in stap.onzeker]
+        if self.open_vragen:
+            regels += ["", "Nog te beoordelen door een medewerker:"]
+            regels += [f"  - {v}" for v in self.open_vragen]
+        if self.onzeker:
+            regels += ["", "Ook gebruikt bij de berekening:"]
+            regels += [f"  - {_hoofdletter(o)}." for o in self.onzeker]
+        regels += ["", "Technische verantwoording:"]
+        for item in self.technisch:
+            regels.append(f"  [{item.regel}] {item.tekst}")
+            regels.append(f"     Bron: {item.bron}")
+        return "\n".join([*regels, "", SLOT])
+
+
+def leesbaar(advies: Advies | Mapping[str, Any]) -> LeesbareUitleg:
+    """The plain-Dutch explanation of an advice (an Advies or its ``to_dict()``)."""
+    if not isinstance(advies, Advies):
+        advies = Advies.uit_dict(advies)
+    parameters: tuple[GelezenParameter, ...] = ()
+    stappen = []
+    for item in advies.uitleg:
+        if item.regel == "parameters":
+            parameters = lees_parameters(item.tekst)
+            continue
+        stappen.append(_stap(item))
+    onzeker_stappen = []
+    resten = []
+    for parameter in (p for p in parameters if p.onzeker):
+        # Beside the step whose source is this parameter's source; otherwise in the list at the end.
+        noot = f"nog niet zeker: {parameter.in_woorden()}"
+        plaats = next((i for i, s in enumerate(stappen) if parameter.bron in s.bron), None)
+        if plaats is None:
+            resten.append(f"{noot} (bron: {grondslag_in_woorden(parameter.bron)})")
+        else:
+            onzeker_stappen.append((plaats, noot))
+    stappen = [
+        _met_noten(stap, [n for i, n in onzeker_stappen if i == plaats])
+        for plaats, stap in enumerate(stappen)
+    ]
+    return LeesbareUitleg(
+        advies=beschrijf_sanctie(advies.sanctie, advies.boete_cent, advies.maatregel),
+        regeling=regeling_naam(advies.regeling),
+        stappen=tuple(stappen),
+        open_vragen=tuple(
+            f"{v.vraag} (grondslag: {grondslag_in_woorden(v.grondslag)})"
+            for v in advies.open_vragen
+        ),
+        onzeker=tuple(dict.fromkeys(resten)),
+        parameters=parameters,
+        technisch=advies.uitleg,
+    )
+
+
+def regeling_naam(regeling_id: str) -> str:
+    """The name of a shipped rule set ("Beleidsregels handhaving Baanbrekers 2025"); an id this
+    installation does not ship is shown as it is."""
+    regeling = laad_regelingen().get(regeling_id)
+    return regeling.naam if regeling else regeling_id
+
+
+def tijdstip_nl(moment: datetime | str) -> str:
+    """'3 december 2026 om 14:05' in Dutch local time (Europe/Amsterdam); a stored ISO text is
+    read first. A naive moment is taken as UTC, as the application stores time stamps."""
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo("UTC"))
+    lokaal = moment.astimezone(LOKALE_TIJD)
+    return f"{datum_nl(lokaal.date())} om {lokaal:%H:%M}"
+
+
+_SANCTIE = {"boete": "Boete", "waarschuwing": "Waarschuwing", "maatregel": "Maatregel"}
+_OVERTREDING = {
+    "inlichtingenplicht": "wijziging niet doorgegeven (inlichtingenplicht)",
+    "arbeidsverplichting": "verplichting over werk niet nagekomen",
+    "tekortschietend_besef": "tekortschietend besef van verantwoordelijkheid",
+}
+
+
+def eerdere_sanctie(sanctie: Mapping[str, str]) -> str:
+    """An earlier sanction from the facts ({"soort", "overtreding", "datum"}) in words:
+    'Boete, wijziging niet doorgegeven (inlichtingenplicht), 3 maart 2024'."""
+    soort, overtreding = sanctie.get("soort", ""), sanctie.get("overtreding", "")
+    try:
+        datum = datum_nl(date.fromisoformat(sanctie.get("datum", "")))
+    except ValueError:
+        datum = sanctie.get("datum", "")
+    return f"{_SANCTIE.get(soort, soort)}, {_OVERTREDING.get(overtreding, overtreding)}, {datum}"
+
+
+def _met_noten(stap: Stap, noten: list[str]) -> Stap:
+    if not noten:
+        return stap
+    alles = tuple(dict.fromkeys([*stap.onzeker, *noten]))
+    return Stap(
+        stap.tekst, stap.grondslag, alles, stap.regel, stap.bron, stap.technisch, stap.herschreven
+    )
+
+
+def _hoofdletter(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]
+
+
+# --- the rewording per rule --------------------------------------------------------------------
+
+Herschrijving = Callable[[re.Match[str]], "tuple[str, tuple[str, ...]]"]
+
+
+def _stap(item: Uitleg) -> Stap:
+    grondslag = grondslag_in_woorden(item.bron)
+    for patroon, herschrijf in _HERSCHRIJVINGEN.get(item.regel, ()):
+        treffer = patroon.fullmatch(item.tekst)
+        if treffer:
+            tekst, onzeker = herschrijf(treffer)
+            return Stap(tekst, grondslag, onzeker, item.regel, item.bron, item.tekst, True)
+    return Stap(item.tekst, grondslag, (), item.regel, item.bron, item.tekst, False)
+
+
+def _regeling(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    naam = t["naam"]
+    if t["wanneer"] == "pleegdatum":
+        tekst = f"Op {t['datum']}, de dag van de overtreding, golden bij {t['org']} de {naam}."
+    else:
+        tekst = f"Op {t['datum']}, de dag van de beoordeling, gelden bij {t['org']} de {naam}."
+    onzeker: tuple[str, ...] = ()
+    if t["extra"] == " (datum ingesteld door de beheerder)":
+        tekst += f" De organisatie heeft vastgesteld dat die gelden vanaf {t['vanaf']}."
+    elif t["extra"]:
+        onzeker = (f"nog niet zeker: vanaf welke datum de {naam} gelden, of wat erin staat",)
+    return tekst, onzeker
+
+
+def _lex_mitior(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    oud, nieuw = regeling_naam(t["oud"]), regeling_naam(t["nieuw"])
+    tekst = (
+        "De regels zijn veranderd sinds de overtreding. Zolang een sanctie nog niet vaststaat, "
+        f"geldt de regel die voor u het gunstigst is. Volgens de {oud}: {t['a']}. Volgens de "
+        f"{nieuw}: {t['b']}."
+    )
+    reden = t["reden"]
+    if reden.startswith("De vergelijking kan pas"):
+        tekst += (
+            " Welke regels gunstiger zijn, is pas duidelijk als de open vragen zijn beantwoord."
+        )
+    elif reden.startswith("Beide"):
+        tekst += (
+            " Beide geven dezelfde uitkomst. Dan gelden de regels van de dag van de overtreding."
+        )
+    elif reden.endswith("wordt toegepast."):
+        tekst += f" De {nieuw} zijn gunstiger voor u. Die gelden."
+    else:
+        tekst += f" De {oud} zijn gunstiger voor u. Die blijven gelden."
+    return tekst, ()
+
+
+def _overtreding(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    wet = t["wet"]
+    if t["soort"] == "inlichtingenplicht":
+        return (
+            "Vastgesteld is dat u iets niet of niet op tijd heeft doorgegeven dat van belang is "
+            f"voor uw uitkering. Dat is een schending van de inlichtingenplicht ({wet}). Daarvoor "
+            "volgt een boete of een waarschuwing, zoals hieronder staat.",
+            (),
+        )
+    if t["soort"] == "arbeidsverplichting":
+        return (
+            f"Vastgesteld is dat u een verplichting over werk niet bent nagekomen ({wet}). "
+            "Daarvoor wordt uw uitkering een tijd verlaagd. Dat heet een maatregel.",
+            (),
+        )
+    return (
+        "Vastgesteld is dat u te weinig heeft gedaan om zelf in uw bestaan te voorzien "
+        f"(tekortschietend besef van verantwoordelijkheid, {wet}). Daarvoor wordt uw uitkering "
+        "verlaagd volgens de afstemmingsverordening van de gemeente.",
+        (),
+    )
+
+
+def _benadeling_opgegeven(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"U heeft {t['bedrag']} te veel {t['bruto'] or ''}uitkering ontvangen. Dat heet het "
+        "benadelingsbedrag.",
+        (),
+    )
+
+
+def _benadeling_per_maand(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    delen = [
+        f"{_maand(d['maand'])}: {d['ontvangen']} ontvangen, recht op {d['recht']}, "
+        f"{d['teveel']} te veel"
+        for d in _MAAND_DEEL.finditer(t["delen"])
+    ]
+    return (
+        "Per maand is gekeken hoeveel u kreeg en hoeveel u had mogen krijgen ("
+        + "; ".join(delen)
+        + f"). Samen heeft u {t['bedrag']} te veel {t['bruto'] or ''}uitkering ontvangen. Dat heet het "
+        "benadelingsbedrag.",
+        (),
+    )
+
+
+def _maand(tekst: str) -> str:
+    jaar, maand = tekst.split("-")
+    return datum_nl(datetime(int(jaar), int(maand), 1).date()).split(" ", 1)[1]
+
+
+_MAAND_DEEL = re.compile(
+    r"(?P<maand>\d{4}-\d{2}): (?P<ontvangen>€ [\d.,-]+) ontvangen, recht (?P<recht>€ [\d.,-]+),"
+    r" te veel (?P<teveel>€ [\d.,-]+)"
+)
+
+
+def _vast(tekst: str) -> Herschrijving:
+    return lambda _t: (tekst, ())
+
+
+def _verwijtbaarheid(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return f"{_VERWIJT[t['mate']]}, vindt de consulent.", ()
+
+
+def _gedifferentieerd(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"Bij {t['mate']} geven deze regels geen boete, maar een waarschuwing. Een boete volgt "
+        f"alleen bij {t['alleen'].replace(', ', ' of ')}.",
+        (),
+    )
+
+
+def _waarschuwing_ja(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"U heeft {t['bedrag']} te veel ontvangen. Dat is niet meer dan {t['grens']}. En u kreeg "
+        f"in de {t['jaren']} daarvoor geen waarschuwing voor het niet doorgeven van wijzigingen. "
+        "Daarom krijgt u een waarschuwing in plaats van een boete.",
+        (),
+    )
+
+
+def _waarschuwing_nee(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"U heeft {t['bedrag']} te veel ontvangen. Dat is niet meer dan {t['grens']}. Maar u "
+        f"kreeg op {t['datum']} al een waarschuwing, minder dan {t['jaren']} voor de "
+        "overtreding. Daarom is een waarschuwing in plaats van een boete nu niet mogelijk.",
+        (),
+    )
+
+
+def _dringend(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return f"Er zijn dringende redenen: {t['reden']}. Daarom krijgt u geen boete.", ()
+
+
+def _recidive_nee(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"U kreeg in de {t['jaren']} voor de overtreding geen boete die vaststaat voor het niet "
+        "doorgeven van wijzigingen. De boete wordt dus berekend over het bedrag dat u te veel "
+        "ontving.",
+        (),
+    )
+
+
+def _recidive_ja(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"U kreeg al eerder een boete voor het niet doorgeven van wijzigingen. Die kwam vast te "
+        f"staan op {t['datum']}, minder dan {t['jaren']} voor deze overtreding. Daarom wordt de "
+        f"boete berekend over {t['procent']} % van het bedrag dat u te veel ontving.",
+        (),
+    )
+
+
+def _verval_open(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"Een boete kan worden opgelegd tot {t['jaren']} na de overtreding, dus tot en met "
+        f"{t['datum']}. Die termijn loopt nog.",
+        (),
+    )
+
+
+def _verval_voorbij(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"De hoogst mogelijke boete is {t['hoogste']} dan {t['grens']}. Dan kan een boete worden "
+        f"opgelegd tot {t['jaren']} na de overtreding, dus tot en met {t['datum']}. Die termijn is "
+        f"voorbij op {t['beoordeling']}, de dag van de beoordeling. Daarom krijgt u geen boete, en "
+        "ook geen waarschuwing in plaats van een boete.",
+        (),
+    )
+
+
+def _zonder_benadeling(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    hoogte = t["hoogte"]
+    onzeker: tuple[str, ...] = ()
+    bedrag = re.fullmatch(
+        r"(€ [\d.,]+) \(tweede geldboetecategorie van art\. 23 WvSr; waarde "
+        r"onzeker\)",
+        hoogte,
+    )
+    if bedrag:
+        hoogte = f"{bedrag[1]} (de tweede geldboetecategorie van het Wetboek van Strafrecht)"
+        onzeker = ("nog niet zeker: de hoogte van de tweede geldboetecategorie",)
+    elif hoogte.startswith("het bedrag van de tweede"):
+        hoogte = "het bedrag van de tweede geldboetecategorie van het Wetboek van Strafrecht"
+    return (
+        "U heeft niets te veel ontvangen, dus er is geen bedrag om de boete van te berekenen. "
+        f"De consulent bepaalt daarom zelf hoe hoog de boete is. Die is ten hoogste {hoogte}.",
+        onzeker,
+    )
+
+
+def _boete_hoogte(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    grondslag = t["grondslag"]
+    over = (
+        f"het bedrag dat u te veel ontving ({t['bedrag']})"
+        if grondslag == t["bedrag"]
+        else f"{grondslag}, het bedrag dat u te veel ontving"
+    )
+    afronding = (
+        "hele tientjes" if t["afronding"] == "€ 10,00" else f"een veelvoud van {t['afronding']}"
+    )
+    return (
+        f"{_VERWIJT[t['mate']]}. Dan is de boete {t['procent']} % van {over}. Dat wordt naar "
+        f"boven afgerond op {afronding}: {t['boete']}.",
+        (),
+    )
+
+
+def _draagkracht_matiging(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    gevolg = (
+        f"Daarom wordt de boete verlaagd tot {t['uitkomst']}."
+        if t["uitkomst"]
+        else "De boete is niet hoger, dus die blijft gelijk."
+    )
+    return (
+        f"Uw inkomen is op bijstandsniveau. Dan is de boete niet hoger dan {t['procent']} % van "
+        f"uw norm ({t['norm']}) gedurende {t['maanden']} maanden: {t['grens']}. {gevolg}",
+        (),
+    )
+
+
+def _maatregel_arbeid(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    tekst = (
+        f"U bent een verplichting over werk niet nagekomen ({t['mate']}). Daarom wordt uw "
+        f"uitkering {t['duur']} met {t['procent']} % verlaagd."
+    )
+    herhaling = t["herhaling"]
+    eerder = _HERHALING.fullmatch(herhaling)
+    if eerder:
+        keer = "1 keer" if eerder["aantal"] == "1" else f"{eerder['aantal']} keer"
+        tekst += (
+            f" U kreeg in de {eerder['termijn']} maanden daarvoor al {keer} een verlaging "
+            f"hiervoor, het laatst op {eerder['datum']}. Daarom duurt de verlaging langer: "
+            f"{eerder['extra']} maand extra per keer, ten hoogste {eerder['max']}."
+        )
+    else:
+        geen = re.fullmatch(
+            r"In de (\d+) maanden vóór de schending is geen maatregel .*", herhaling
+        )
+        if geen:
+            tekst += f" U kreeg in de {geen[1]} maanden daarvoor geen verlaging hiervoor."
+    return tekst, ()
+
+
+_HERHALING = re.compile(
+    r"In de (?P<termijn>\d+) maanden vóór de schending (?:is|zijn) (?P<aantal>\d+) eerdere "
+    r"maatregel\(en\) wegens een arbeidsverplichting opgelegd \(laatste op (?P<datum>[^)]+)\): "
+    r"(?P<extra>\d+) maand extra per herhaling, ten hoogste (?P<max>[^.]+)\."
+)
+
+
+def _besef(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"Uw uitkering wordt {t['duur']} met {t['procent']} % verlaagd. Zo staat het in de "
+        "afstemmingsverordening van de gemeente.",
+        (),
+    )
+
+
+def _terugvordering(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    tekst = (
+        f"U moet de {t['bedrag']} die u te veel ontving terugbetalen. Dat staat los van een boete "
+        "of waarschuwing: terugbetalen is geen straf."
+    )
+    if t["afzien"]:
+        tekst += (
+            " Omdat er dringende redenen zijn, kan de organisatie besluiten dat u een deel of "
+            "alles niet hoeft terug te betalen."
+        )
+    return tekst, ()
+
+
+_B = r"€ -?[\d.]+,\d{2}"
+_MATE = "|".join(_VERWIJT)
+_HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]] = {
+    "regeling": (
+        (
+            re.compile(
+                r"Op de (?P<wanneer>pleegdatum|beoordelingsdatum) \((?P<datum>[^)]+)\) past "
+                r"(?P<org>.+?) de regeling '(?P<naam>.+?)' \([^)]+\) toe, vanaf (?P<vanaf>.+?)"
+                r"(?P<extra> \((?:datum ingesteld door de beheerder|ingangsdatum of inhoud "
+                r"onzeker)\))?\."
+            ),
+            _regeling,
+        ),
+    ),
+    "lex_mitior": (
+        (
+            re.compile(
+                r"Op de pleegdatum gold (?P<oud>\S+), op de beoordelingsdatum (?P<nieuw>\S+)\. .*? "
+                r"Volgens (?P=oud): (?P<a>.+?); volgens (?P=nieuw): (?P<b>.+?)\. (?P<reden>.+)"
+            ),
+            _lex_mitior,
+        ),
+    ),
+    "overtreding": (
+        (
+            re.compile(
+                r"Vastgesteld is (?:een schending van (?:de |een )?(?P<soort>inlichtingenplicht|"
+                r"arbeidsverplichting)|tekortschietend besef .*?) \((?P<wet>[^)]+)\)\. .*"
+            ),
+            _overtreding,
+        ),
+    ),
+    "benadelingsbedrag": (
+        (
+            re.compile(
+                rf"Het (?P<bruto>bruto )?benadelingsbedrag is opgegeven: (?P<bedrag>{_B})\."
+            ),
+            _benadeling_opgegeven,
+        ),
+        (
+            re.compile(
+                r"Het (?P<bruto>bruto )?benadelingsbedrag is de som per maand van wat meer is "
+                rf"ontvangen dan waar recht op was \((?P<delen>.*)\): (?P<bedrag>{_B})\."
+            ),
+            _benadeling_per_maand,
+        ),
+        (
+            re.compile(r"Er is een benadelingsbedrag opgegeven, maar dat telt alleen .*"),
+            _vast(
+                "Er is een bedrag opgegeven dat te veel is ontvangen. Dat telt alleen mee als u "
+                "iets niet heeft doorgegeven. Hier speelt het geen rol."
+            ),
+        ),
+    ),
+    "verwijtbaarheid": (
+        (
+            re.compile(
+                rf"De ambtenaar heeft de verwijtbaarheid beoordeeld als (?P<mate>{_MATE})\."
+            ),
+            _verwijtbaarheid,
+        ),
+        (
+            re.compile(r"De overtreding is de betrokkene op geen enkele wijze te verwijten.*"),
+            _vast("U valt niets te verwijten. Daarom krijgt u geen boete en geen waarschuwing."),
+        ),
+        (
+            re.compile(r"Elke vorm van verwijtbaarheid ontbreekt.*"),
+            _vast("U valt niets te verwijten. Daarom wordt uw uitkering niet verlaagd."),
+        ),
+        (
+            re.compile(r"De (?:mate van )?verwijtbaarheid is nog niet beoordeeld\. .*"),
+            _vast(
+                "De consulent moet nog beoordelen in welke mate dit u te verwijten is. Zonder dat "
+                "oordeel kan geen sanctie worden bepaald. De computer vult dat oordeel nooit zelf "
+                "in."
+            ),
+        ),
+    ),
+    "gedifferentieerde_handhaving": (
+        (
+            re.compile(
+                rf"Bij (?P<mate>{'|'.join(VERWIJTBAARHEID_TEKST.values())}) volgt volgens deze "
+                r"regeling geen boete maar een waarschuwing \(boete alleen bij: (?P<alleen>.*)\)\."
+            ),
+            _gedifferentieerd,
+        ),
+        (
+            re.compile(r"De betrokkene handelde niet om financieel voordeel te behalen.*"),
+            _vast(
+                "U deed dit niet om er financieel voordeel van te hebben. Volgens deze regels "
+                "krijgt u dan geen boete, maar een waarschuwing."
+            ),
+        ),
+    ),
+    "financieel_voordeel": (
+        (
+            re.compile(r"De schending was opzettelijk en gericht op financieel voordeel.*"),
+            _vast(
+                "U deed dit met opzet, om er financieel voordeel van te hebben. Daarom gelden de "
+                "regels voor een boete."
+            ),
+        ),
+        (
+            re.compile(r"Een boete volgt alleen bij opzet met het doel .*"),
+            _vast(
+                "Een boete volgt alleen als u dit met opzet deed, om er financieel voordeel van te "
+                "hebben. Dat moet de consulent nog beoordelen."
+            ),
+        ),
+    ),
+    "waarschuwing": (
+        (
+            re.compile(
+                rf"Het benadelingsbedrag \((?P<bedrag>{_B})\) is niet hoger dan (?P<grens>{_B}) en "
+                r"in de (?P<jaren>\d+ jaar) vóór de overtreding is geen waarschuwing .*"
+            ),
+            _waarschuwing_ja,
+        ),
+        (
+            re.compile(
+                rf"Het benadelingsbedrag \((?P<bedrag>{_B})\) is niet hoger dan (?P<grens>{_B}), "
+                r"maar op (?P<datum>.+?) is al een waarschuwing gegeven, binnen "
+                r"(?P<jaren>\d+ jaar) vóór .*"
+            ),
+            _waarschuwing_nee,
+        ),
+    ),
+    "dringende_redenen": (
+        (
+            re.compile(
+                r"Er zijn dringende redenen vastgesteld \(motivering: (?P<reden>.*)\); daarom wordt "
+                r"van een boete afgezien\.",
+                re.DOTALL,
+            ),
+            _dringend,
+        ),
+        (
+            re.compile(r"Bij dringende redenen kan van de maatregel worden afgezien.*"),
+            _vast(
+                "Er zijn dringende redenen. Dan kan de verlaging lager of korter zijn, of helemaal "
+                "niet doorgaan. Die afweging maakt de consulent, niet de computer."
+            ),
+        ),
+    ),
+    "recidive": (
+        (
+            re.compile(
+                r"Geen boete voor schending .* in de (?P<jaren>\d+ jaar) vóór de overtreding .*"
+            ),
+            _recidive_nee,
+        ),
+        (
+            re.compile(
+                r"Op (?P<datum>.+?) werd een eerdere boete .* binnen (?P<jaren>\d+ jaar) vóór de "
+                r"overtreding: recidive, de grondslag is (?P<procent>\d+) % .*"
+            ),
+            _recidive_ja,
+        ),
+    ),
+    "vervaltermijn": (
+        (
+            re.compile(
+                r"De bevoegdheid om een boete op te leggen vervalt (?P<jaren>\d+ jaar) na de "
+                r"overtreding, op (?P<datum>[^;]+); de beoordelingsdatum ligt daarvoor\."
+            ),
+            _verval_open,
+        ),
+        (
+            re.compile(
+                rf"De hoogst mogelijke boete is (?P<hoogste>hoger|niet hoger) dan (?P<grens>{_B}), "
+                r"dus de bevoegdheid om een boete op te leggen vervalt (?P<jaren>\d+ jaar) na de "
+                r"overtreding, op (?P<datum>[^.]+)\. De beoordelingsdatum (?P<beoordeling>.+?) "
+                r"ligt daarna: .*"
+            ),
+            _verval_voorbij,
+        ),
+    ),
+    "boete_zonder_benadeling": (
+        (
+            re.compile(r"Er is geen benadelingsbedrag .*; het maximum is (?P<hoogte>.+)\."),
+            _zonder_benadeling,
+        ),
+    ),
+    "boete_hoogte": (
+        (
+            re.compile(
+                rf"Het (?:bruto )?benadelingsbedrag is (?P<bedrag>{_B})\. Bij (?P<mate>{_MATE}) is "
+                rf"de boete (?P<procent>\d+) % van (?P<grondslag>(?:\d+ % van )?{_B}), naar boven "
+                rf"afgerond op een veelvoud van (?P<afronding>{_B}): (?P<boete>{_B})\."
+            ),
+            _boete_hoogte,
+        ),
+    ),
+    "draagkracht": (
+        (
+            re.compile(r"De draagkracht is niet opgegeven; .*"),
+            _vast(
+                "Nog niet bekend is of u de boete kunt betalen. De consulent beoordeelt dat voor "
+                "het besluit."
+            ),
+        ),
+        (
+            re.compile(r"Het inkomen ligt niet op bijstandsniveau; de boete wordt niet gematigd\."),
+            _vast("Uw inkomen is hoger dan bijstandsniveau. Daarom wordt de boete niet verlaagd."),
+        ),
+        (
+            re.compile(
+                r"Het inkomen ligt op bijstandsniveau: de boete is ten hoogste (?P<procent>\d+) % "
+                rf"van de norm \((?P<norm>{_B})\) gedurende (?P<maanden>\d+) maanden = "
+                rf"(?P<grens>{_B}); (?:de boete wordt gematigd tot (?P<uitkomst>{_B})|de boete "
+                r"blijft daaronder en wordt niet gematigd)\."
+            ),
+            _draagkracht_matiging,
+        ),
+    ),
+    "vervolgingsgrens": (
+        (
+            re.compile(
+                rf"Het benadelingsbedrag ligt boven de vervolgingsgrens van (?P<grens>{_B})"
+                r"(?P<onzeker> \(waarde onzeker\))?: .*"
+            ),
+            lambda t: (
+                f"U heeft meer dan {t['grens']} te veel ontvangen. Dan kan de organisatie "
+                "aangifte doen bij het Openbaar Ministerie. U krijgt dan geen boete: een boete en "
+                "een straf van de rechter voor hetzelfde feit gaan nooit samen.",
+                (),
+            ),
+        ),
+    ),
+    "terugvordering": (
+        (
+            re.compile(
+                rf"Wat door de schending van de inlichtingenplicht te veel is ontvangen \((?P<bedrag>"
+                rf"{_B})\) wordt teruggevorderd, ongeacht de sanctie: .*?(?P<afzien> Wegens de "
+                r"dringende redenen .*)?"
+            ),
+            _terugvordering,
+        ),
+        (
+            re.compile(r"Verplichte terugvordering geldt alleen .*"),
+            _vast(
+                "Terugbetalen is hier niet verplicht. Dat geldt alleen als u te veel bijstand "
+                "kreeg doordat u iets niet heeft doorgegeven."
+            ),
+        ),
+    ),
+    "maatregel_arbeidsverplichting": (
+        (
+            re.compile(
+                rf"Schending van een arbeidsverplichting bij (?P<mate>{'|'.join(VERWIJTBAARHEID_TEKST.values())}): "
+                r"verlaging met (?P<procent>\d+) % gedurende (?P<duur>\d+ maand(?:en)?)\. (?P<herhaling>.*)"
+            ),
+            _maatregel_arbeid,
+        ),
+    ),
+    "tekortschietend_besef": (
+        (
+            re.compile(
+                r"Tekortschietend besef van verantwoordelijkheid: verlaging met (?P<procent>\d+) % "
+                r"gedurende (?P<duur>\d+ maand(?:en)?) volgens de afstemmingsverordening\."
+            ),
+            _besef,
+        ),
+        (
+            re.compile(r"De hoogte en duur van de maatregel bij tekortschietend besef .*"),
+            _vast(
+                "Hoe hoog en hoe lang de verlaging is, staat in de afstemmingsverordening van de "
+                "gemeente. Die waarden zijn nog niet ingevoerd. Daarom bepaalt de consulent de "
+                "verlaging."
+            ),
+        ),
+    ),
+}
