@@ -160,3 +160,32 @@ def test_the_start_pages_show_the_list_and_read_a_fixed_number_of_queries(casus,
     assert "<h3>Onderzoeken toewijzen (7)</h3>" in page
     assert "U ziet er 5 van 7." in page
     assert len(veel.captured_queries) == len(weinig.captured_queries)
+
+
+def test_handhaver_sees_late_triage_and_own_late_investigations(casus) -> None:
+    s = signaal_maak(
+        user=None,
+        nieuw=NieuwSignaal(
+            bron="ketenpartner",
+            bron_naam="Inlichtingenbureau",
+            product="voertuig",
+            datum=date(2026, 1, 5),
+            bsn=casus.client.bsn,
+            omschrijving="Auto",
+        ),
+    )
+    Signaal.objects.filter(pk=s.pk).update(termijn=timezone.localdate() - timedelta(days=3))
+    o = oservices.onderzoek_wijs_toe(
+        user=casus.teamleider, onderzoek=_aanvraag(casus), handhaver=casus.handhaver
+    )
+    Onderzoek.objects.filter(pk=o.pk).update(termijn=timezone.localdate() - timedelta(days=1))
+    assert _taken(casus.handhaver) == {
+        "Triage over de termijn": [
+            ("Triage te laat", f"/signalen/{s.pk}/", True),
+            ("aantal", "1", False),
+        ],
+        "Mijn onderzoeken over de termijn": [
+            ("Termijn verstreken", f"/onderzoek/{o.pk}/", True),
+            ("aantal", "1", False),
+        ],
+    }

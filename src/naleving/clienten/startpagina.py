@@ -87,6 +87,9 @@ def startpagina(user: User) -> Startpagina:
     if code == "handhaver":
         return Startpagina(
             "accounts/start_handhaver.html",
-            {"clienten_met_grond": clients_in_scope(user=user).select_related("gemeente")[:25]},
+            {
+                "clienten_met_grond": clients_in_scope(user=user).select_related("gemeente")[:25],
+                "taken": mijn_taken(user=user),
+            },
         )
     return Startpagina("accounts/start_geen_rol.html")

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The investigations' part of 'Mijn taken' (`naleving.clienten.taken`). The teamleider: requests to assign,
-reports to review, investigations past the term of their current step. The consultant: investigations of their
-own clients past that term. Two queries per kind of work, in the user's municipalities only."""
+reports to review, investigations past the term of their current step. The handhaver: their own investigations
+past that term. The consultant: investigations of their own clients past that term. Two queries per kind of work, in the user's municipalities only."""
 
 from __future__ import annotations
 
@@ -66,7 +66,17 @@ def taken_voor(*, user: User) -> list[Taakgroep]:
                 alle_url=werkvoorraad,
             )
         )
-    if has_right(user, "onderzoek.toewijzen"):
+    if has_right(user, "onderzoek.uitvoeren"):
+        groepen.append(
+            _groep(
+                "Mijn onderzoeken over de termijn",
+                "Termijn verstreken",
+                scope.filter(handhaver=user, status__in=OPEN, termijn__lt=vandaag),
+                met_naam=True,
+                alle_url=werkvoorraad,
+            )
+        )
+    elif has_right(user, "onderzoek.toewijzen"):
         groepen.append(
             _groep(
                 "Onderzoeken over de termijn",

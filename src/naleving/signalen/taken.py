@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The signals' part of 'Mijn taken' (`naleving.clienten.taken`): the consultant's tasks from triage, and for
-the teamleider the signals past their triage term (werkafspraak `signaal_triagetermijn_dagen`, stored on each
+the handhaver (to triage) and the teamleider (to oversee) the signals past their triage term (werkafspraak `signaal_triagetermijn_dagen`, stored on each
 signal as `termijn` at receipt). Two queries per kind of work."""
 
 from __future__ import annotations
@@ -33,6 +33,31 @@ def taken_voor(*, user: User) -> list[Taakgroep]:
                         :PER_SOORT
                     ]
                 ],
+            )
+        )
+    if has_right(user, "signaal.triageren"):
+        # The handhaver's queue: signals in their triage scope past the term, oldest term first.
+        te_doen = Signaal.objects.filter(
+            Q(gemeente__in=user.gemeenten.all()) | Q(gemeente__isnull=True),
+            status__in=(Status.ONTVANGEN, Status.IN_TRIAGE),
+            termijn__lt=timezone.localdate(),
+        )
+        groepen.append(
+            Taakgroep(
+                "Triage over de termijn",
+                te_doen.count(),
+                [
+                    MijnTaak(
+                        "Triage te laat",
+                        f"Signaal {s.pk} ({s.gemeente or 'nog niet gekoppeld'})",
+                        reverse("signalen:signaal", args=[s.pk]),
+                        s.termijn,
+                    )
+                    for s in te_doen.select_related("gemeente").order_by("termijn", "pk")[
+                        :PER_SOORT
+                    ]
+                ],
+                reverse("signalen:wachtrij") + "?orde=termijn",
             )
         )
     if has_right(user, "signaal.overzicht"):
