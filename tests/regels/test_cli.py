@@ -184,3 +184,24 @@ def test_advies_neemt_32_niveaus_nog_aan_en_meldt_dan_het_veld(
     err = capsys.readouterr().err
     assert "eerdere_sancties" in err
     assert "dieper genest" not in err
+
+
+def test_feiten_van_voor_de_eerste_regeling_krijgen_het_wettelijke_deel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before landelijk-2017 no policy applies, but the lapse (Awb 5:45) and recovery (PW art. 58
+    lid 1) still do: an advice with exit 0, not an input error."""
+    zaak = ZAAK | {"pleegdatum": "2016-06-15", "beoordelingsdatum": "2022-01-01"}
+    assert advies_main([_bestand(tmp_path, zaak)]) == 0
+    uit = capsys.readouterr()
+    advies = json.loads(uit.out)
+    assert (advies["sanctie"], advies["regeling"], uit.err) == ("geen", None, "")
+    assert advies["terugvordering"] == {
+        "verplicht": True,
+        "bedrag_cent": 12345,
+        "afzien_mogelijk": False,
+    }
+    assert advies_main(["--uitleg", _bestand(tmp_path, zaak)]) == 0
+    tekst = capsys.readouterr().out
+    assert "Regeling: geen (alleen de wet; het beleidsdeel is niet beschikbaar)" in tekst
+    assert "Awb art. 5:45 lid 2" in tekst  # € 123,45: at most € 340, so 3 years

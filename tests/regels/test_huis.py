@@ -39,6 +39,15 @@ VERPLAATST = {
     # onderzoek observation limits
     "waarneming_max_aantal": (10, True),
     "waarneming_max_dagen": (28, True),
+    # onderzoek terms per state (was onderzoek.statemachine TERMIJN_DAGEN)
+    "onderzoek_termijn_aangevraagd_dagen": (5, True),
+    "onderzoek_termijn_toegewezen_dagen": (10, True),
+    "onderzoek_termijn_in_uitvoering_dagen": (56, True),
+    "onderzoek_termijn_rapport_ter_review_dagen": (10, True),
+    # preventie.Instelling defaults (were model literals 365, 5 and 30)
+    "informatie_interval_dagen": (365, True),
+    "wijziging_reactietermijn_dagen": (5, True),
+    "identificatiecode_geldig_minuten": (30, True),
 }
 
 
@@ -58,6 +67,8 @@ OUDE_PLEKKEN = {
     "an observation limit as a settings default": r"\"NALEVING_WAARNEMING_MAX_\w+\",\s*\d",
     "the maatregel bounds as literals": r"1\s*<=\s*besluit\.maatregel_(maanden|percentage)\s*<=",
     "the € 340 threshold as a literal": r"\b34_?000\b",
+    "TERMIJN_DAGEN": r"\bTERMIJN_DAGEN\b",
+    "a preventie setting as a literal default": r"default=(365|5|30)\b",
 }
 
 

@@ -73,6 +73,18 @@ def test_zonder_regeling_van_kracht_geen_waarde_maar_een_duidelijke_fout(tmp_pat
         config.getal("recidive_percentage", op=date(2016, 12, 31))
 
 
+def test_voor_de_eerste_regeling_gelden_alleen_de_oudere_waarden_van_de_wet() -> None:
+    """A breach of 2016 is judged by the law of 2016: values the first rule set dates earlier
+    (Awb art. 5:45 since 1-7-2009; PW art. 18 (2015)) hold, those dated 2017 do not."""
+    assert getal("vervaltermijn_lang_jaren", op=date(2016, 6, 1)) == 5
+    assert getal("maatregel_maanden_max", op=date(2016, 6, 1), gemeente="0867") == 3
+    assert parameter("vervaltermijn_kort_jaren", op=date(2016, 6, 1)).bron == "Awb art. 5:45 lid 2"
+    with pytest.raises(ParameterFout, match="geen waarde van die datum"):
+        getal("recidive_percentage", op=date(2016, 6, 1))
+    with pytest.raises(ParameterFout, match="geen waarde van die datum"):
+        getal("maatregel_maanden_max", op=date(2014, 12, 31))
+
+
 def test_de_waarde_van_de_afstemmingsverordening_gaat_voor(tmp_path: Path) -> None:
     """PW art. 8 lid 1 sub a: a municipality sets the maatregel in its own ordinance."""
     config = Configuratie.laad(VOORBEELD, extra_regelingen=(HIER / "organisaties" / "regelingen",))

@@ -90,7 +90,7 @@ def test_elke_regel_komt_in_een_scenario_voor() -> None:
         "gedifferentieerde_handhaving", "financieel_voordeel", "waarschuwing", "dringende_redenen",
         "recidive", "vervaltermijn", "boete_zonder_benadeling", "boete_hoogte", "draagkracht",
         "vervolgingsgrens", "terugvordering", "maatregel_arbeidsverplichting",
-        "tekortschietend_besef", "parameters",
+        "tekortschietend_besef", "parameters", "boete_maximum", "una_via", "beleid_niet_beschikbaar",
     }  # fmt: skip
     gezien: set[str] = set()
     for _, gegevens, scenario in ADVIEZEN:

@@ -62,6 +62,7 @@ def feiten_voor(besluit: Besluit, *, beoordelingsdatum: date | None = None) -> d
         verwijtbaarheid=besluit.verwijtbaarheid,
         financieel_voordeel_beoogd=besluit.financieel_voordeel_beoogd,
         dringende_redenen=besluit.dringende_redenen,
+        aangifte_gedaan=besluit.aangifte_gedaan,
     )
 
 

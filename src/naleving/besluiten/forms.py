@@ -80,6 +80,18 @@ class OordeelForm(forms.Form):
         choices=[("", "Nog niet beoordeeld"), ("ja", "Ja"), ("nee", "Nee")],
         required=False,
     )
+    aangifte_gedaan = forms.ChoiceField(
+        label="Is aangifte gedaan bij het Openbaar Ministerie?",
+        help_text="Na aangifte volgt geen boete en ook geen waarschuwing: een zaak gaat óf naar het "
+        "Openbaar Ministerie, óf krijgt een boete (Awb art. 5:44). Boven de vervolgingsgrens hangt het "
+        "advies van dit antwoord af.",
+        choices=[
+            ("", "Nog niet beoordeeld"),
+            ("ja", "Ja, aangifte is gedaan"),
+            ("nee", "Nee, geen aangifte"),
+        ],
+        required=False,
+    )
     dringende_redenen = forms.CharField(
         label="Dringende redenen (leeg als die er niet zijn)",
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -150,8 +162,8 @@ class OordeelForm(forms.Form):
     def velden(self) -> dict[str, Any]:
         d = dict(self.cleaned_data)
         d.pop("versie", None)
-        fvb = d.pop("financieel_voordeel_beoogd")
-        d["financieel_voordeel_beoogd"] = {"ja": True, "nee": False}.get(fvb)
+        for naam in ("financieel_voordeel_beoogd", "aangifte_gedaan"):
+            d[naam] = {"ja": True, "nee": False}.get(d.pop(naam))
         for naam in ("boete_cent", "maatregel_percentage", "maatregel_maanden"):
             d[naam] = d[naam] or 0
         if not d["cautie"]:
@@ -161,9 +173,8 @@ class OordeelForm(forms.Form):
     @classmethod
     def initial_van(cls, besluit: Any) -> dict[str, Any]:
         initial = {n: getattr(besluit, n) for n in cls.base_fields if hasattr(besluit, n)}
-        initial["financieel_voordeel_beoogd"] = {True: "ja", False: "nee"}.get(
-            besluit.financieel_voordeel_beoogd, ""
-        )
+        for naam in ("financieel_voordeel_beoogd", "aangifte_gedaan"):
+            initial[naam] = {True: "ja", False: "nee"}.get(getattr(besluit, naam), "")
         for naam in ("boete_cent", "terugvordering_cent"):
             initial[naam] = euro_initial(getattr(besluit, naam) or None)
         return initial

@@ -98,6 +98,11 @@ class Besluit(Versioned):
     verwijtbaarheid_reden = models.TextField(blank=True)
     financieel_voordeel_beoogd = models.BooleanField(null=True, blank=True)
     dringende_redenen = models.TextField(blank=True)
+    # Una via (Awb art. 5:44): above the prosecution threshold the advice depends on this answer;
+    # null while not yet judged.
+    aangifte_gedaan = models.BooleanField(
+        null=True, blank=True, help_text="Is aangifte gedaan bij het Openbaar Ministerie?"
+    )
     omstandigheden = models.JSONField(default=list, blank=True)
     omstandigheden_toelichting = models.TextField(blank=True)
     # The decision.

@@ -47,6 +47,7 @@ WIJZIGBAAR = (
     "verwijtbaarheid_reden",
     "financieel_voordeel_beoogd",
     "dringende_redenen",
+    "aangifte_gedaan",
     "omstandigheden",
     "omstandigheden_toelichting",
     "keuze",
@@ -331,15 +332,25 @@ def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:
 def _maatregel_buiten_grenzen(besluit: Besluit) -> dict[str, str]:
     """PW art. 18 lid 2, 3 and 5 (2015): the bounds of a maatregel the consultant sets, in force on the pleegdatum
     for the client's municipality (parameters maatregel_percentage_min/max, maatregel_maanden_min/max)."""
-    grens = {
-        naam: regels.getal(naam, op=besluit.pleegdatum, gemeente=besluit.client.gemeente.cbs_code)
-        for naam in (
-            "maatregel_percentage_min",
-            "maatregel_percentage_max",
-            "maatregel_maanden_min",
-            "maatregel_maanden_max",
-        )
-    }
+    try:
+        grens = {
+            naam: regels.getal(
+                naam, op=besluit.pleegdatum, gemeente=besluit.client.gemeente.cbs_code
+            )
+            for naam in (
+                "maatregel_percentage_min",
+                "maatregel_percentage_max",
+                "maatregel_maanden_min",
+                "maatregel_maanden_max",
+            )
+        }
+    except regels.ParameterFout:
+        return {
+            "maatregel_maanden": (
+                "Voor een pleegdatum van vóór de regels in dit systeem zijn de grenzen van een maatregel niet "
+                "bekend. U kunt hier daarom geen eigen maatregel vastleggen; vraag de functioneel beheerder."
+            )
+        }
     if (
         grens["maatregel_maanden_min"]
         <= besluit.maatregel_maanden
@@ -361,9 +372,10 @@ def waarborg_fouten(*, besluit: Besluit, vandaag: date | None = None) -> dict[st
     """What must be in place before a decision may become definitive (the legal safeguards)."""
     vandaag = vandaag or timezone.localdate()
     errors: dict[str, str] = {}
-    if besluit.sanctie == Sanctie.BOETE and mogelijke_boete_cent(
-        besluit=besluit
-    ) > rapport_grens_cent(op=vandaag):
+    mogelijk = mogelijke_boete_cent(besluit=besluit) if besluit.sanctie == Sanctie.BOETE else 0
+    if besluit.sanctie == Sanctie.BOETE and (
+        mogelijk is None or mogelijk > rapport_grens_cent(op=vandaag)
+    ):
         from naleving.onderzoek.models import Rapport
 
         grens = rapport_grens_tekst(op=vandaag)
@@ -390,21 +402,27 @@ def waarborg_fouten(*, besluit: Besluit, vandaag: date | None = None) -> dict[st
     return errors
 
 
-def mogelijke_boete_cent(*, besluit: Besluit) -> int:
+def mogelijke_boete_cent(*, besluit: Besluit) -> int | None:
     """The highest fine that could be imposed: the benadelingsbedrag, with recidive the percentage of PW art. 18a
-    lid 5-6 (2015) in force on the pleegdatum (parameter recidive_percentage, 150 %), or the fine chosen."""
+    lid 5-6 (2015) in force on the pleegdatum (parameter recidive_percentage, 150 %), or the fine chosen. Rounded
+    up to whole cents, so that it compares exactly with the € 340 of Awb 5:53 (150 % of € 226,67 is € 340,005,
+    above it). None when recidive applies but the rules hold no percentage on the pleegdatum (a breach before the
+    first rule set): the maximum is unknown, so the safeguards apply."""
     snap = besluit.advies_snapshot or {}
     benadeling = (snap.get("advies") or {}).get("benadelingsbedrag_cent", 0)
     feiten = snap.get("feiten") or {}
     recidive = any(s["soort"] == "boete" for s in feiten.get("eerdere_sancties", []))
     maximum = benadeling
     if recidive and benadeling:
-        procent = regels.getal(
-            "recidive_percentage",
-            op=date.fromisoformat(feiten["pleegdatum"]),
-            gemeente=feiten.get("gemeente"),
-        )
-        maximum = benadeling * procent // 100
+        try:
+            procent = regels.getal(
+                "recidive_percentage",
+                op=date.fromisoformat(feiten["pleegdatum"]),
+                gemeente=feiten.get("gemeente"),
+            )
+        except regels.ParameterFout:
+            return None
+        maximum = -(-benadeling * procent // 100)
     return int(max(besluit.boete_cent, maximum))
 
 

@@ -58,13 +58,15 @@ def regelfeiten(
     verwijtbaarheid: str = "",
     financieel_voordeel_beoogd: bool | None = None,
     dringende_redenen: str = "",
+    aangifte_gedaan: bool | None = None,
 ) -> dict[str, Any]:
     """The engine's input (`naleving.regels.Feiten.uit_dict`) for one breach.
 
     `wet` is the law recorded on a decision; without it, the law of the benefit on the pleegdatum
     (`uitkering_op`). The beoordelingsdatum is never before the pleegdatum. For the inlichtingenplicht the
     months (`perioden`, also an empty list) come before a stated benadelingsbedrag. The human judgements are
-    passed only when made: the engine leaves open what a person has not yet decided.
+    passed only when made: the engine leaves open what a person has not yet decided (so is whether aangifte was
+    made, which only the fine for the inlichtingenplicht depends on: Awb art. 5:44, una via).
     """
     feiten: dict[str, Any] = {
         "wet": wet or wet_op(client, pleegdatum),
@@ -86,4 +88,6 @@ def regelfeiten(
         feiten["financieel_voordeel_beoogd"] = financieel_voordeel_beoogd
     if dringende_redenen.strip():
         feiten["dringende_redenen"] = dringende_redenen.strip()
+    if aangifte_gedaan is not None and overtreding == "inlichtingenplicht":
+        feiten["aangifte_gedaan"] = aangifte_gedaan
     return feiten

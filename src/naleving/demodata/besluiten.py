@@ -5,7 +5,7 @@ late change report. Runs after the onderzoek demo (INSTALLED_APPS order)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.utils import timezone
@@ -65,12 +65,14 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         )
     for i, b in enumerate(besluiten):
         _naar(ctx, b, STATES[i % len(STATES)], boete=i % 3 == 1)
+    _una_via(ctx)
+    _voor_de_regels(ctx)
     _concept_voor_demo_consulent(ctx, exclude=[c.pk for c in clients])
 
 
 def _concept_voor_demo_consulent(ctx, *, exclude: list[int]) -> None:  # type: ignore[no-untyped-def]
-    """A concept decision of the demo consultant ("Besluiten afmaken" in their task list), when the cycle of
-    states above gave them none."""
+    """A concept decision of the demo consultant ("Besluiten afmaken" in their task list), when the cases above
+    gave them none."""
     if Besluit.objects.filter(status="concept", client__consulent__is_demo_account=True).exists():
         return
     client = (
@@ -93,6 +95,72 @@ def _concept_voor_demo_consulent(ctx, *, exclude: list[int]) -> None:  # type: i
         feiten="Inkomsten uit een bijbaan drie maanden te laat gemeld.",
     )
     _naar(ctx, b, "concept", boete=False)
+
+
+def _voor_de_regels(ctx) -> None:  # type: ignore[no-untyped-def]
+    """A breach of 2016, found only now: before the first rule set (landelijk-2017) the advice gives what the law
+    itself answers. The power to fine has lapsed (Awb 5:45), the recovery stands (PW art. 58 lid 1)."""
+    vrij = Client.objects.filter(consulent__isnull=False, besluiten__isnull=True).select_related(
+        "consulent"
+    )
+    # The demo consultant's own caseload first, so the case is in the demo account's view.
+    client = (
+        vrij.filter(pk__in=ctx.demo_client_ids[14:40]).order_by("pk").first()
+        or vrij.filter(pk__in=ctx.new_client_ids[-240:-220]).order_by("pk").first()
+    )
+    if client is None or client.consulent is None:
+        return
+    b = services.besluit_open(
+        user=client.consulent,
+        client=client,
+        aanleiding="overig",
+        overtreding="inlichtingenplicht",
+        pleegdatum=date(2016, 9, 1),
+        benadelingsbedrag_cent=480_000,
+        feiten="Bij een controle van oude bankafschriften bleek een niet gemelde erfenis uit september 2016.",
+    )
+    services.besluit_wijzig(
+        user=client.consulent,
+        besluit=b,
+        verwijtbaarheid="normaal",
+        verwijtbaarheid_reden="Wist niet dat een erfenis gemeld moest worden.",
+    )
+
+
+def _una_via(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Two cases above the prosecution threshold (una via, Awb art. 5:44): one in concept where the advice waits
+    for the consultant's answer on aangifte, one decided after aangifte (no fine; the recovery stands)."""
+    ids = [i for i in ctx.demo_client_ids[12:14] + ctx.new_client_ids[-220:-200] if i]
+    clients = list(
+        Client.objects.filter(pk__in=ids, consulent__isnull=False, besluiten__isnull=True)
+        .select_related("consulent", "gemeente")
+        .order_by("pk")[:2]
+    )
+    for client, aangifte in zip(clients, (None, True), strict=False):
+        consulent = client.consulent
+        assert consulent is not None
+        b = services.besluit_open(
+            user=consulent,
+            client=client,
+            aanleiding="wijzigingsmelding",
+            overtreding="inlichtingenplicht",
+            pleegdatum=min(ctx.peildatum - timedelta(days=200), timezone.localdate()),
+            benadelingsbedrag_cent=ctx.rng.randint(520, 900) * 10_000,
+            feiten="Vermogen op een buitenlandse spaarrekening drie jaar lang niet gemeld.",
+        )
+        b = services.besluit_wijzig(
+            user=consulent,
+            besluit=b,
+            verwijtbaarheid="opzet",
+            verwijtbaarheid_reden="Hield de rekening bewust buiten beeld om bijstand te houden.",
+            financieel_voordeel_beoogd=True,
+            aangifte_gedaan=aangifte,
+            keuze="volgt",
+            motivering="U heeft uw vermogen niet doorgegeven. Daardoor kreeg u te veel bijstand.",
+            cautie="geen_verklaringen",
+        )
+        if aangifte:
+            services.besluit_vaststellen(user=consulent, besluit=b)
 
 
 def _naar(ctx, b: Besluit, state: str, *, boete: bool) -> None:  # type: ignore[no-untyped-def]

@@ -40,7 +40,7 @@ from naleving.onderzoek.models import (
     PlanStap,
     Rapport,
 )
-from naleving.onderzoek.statemachine import MACHINE, TERMIJN_DAGEN, Status, Uitkomst
+from naleving.onderzoek.statemachine import MACHINE, MET_TERMIJN, Status, Uitkomst
 from naleving.verloop import services as verloop
 
 MAX_BEWIJS_BYTES = 25 * 1024 * 1024
@@ -57,11 +57,20 @@ def rapport_grens_tekst(*, op: date) -> str:
     return format_euro(rapport_grens_cent(op=op)).removesuffix(",00")
 
 
+def termijn_dagen(*, status: str, op: date) -> int:
+    """Calendar days for `status` (0: no term), from the parameter file on `op` unless settings
+    override them (NALEVING_ONDERZOEK_TERMIJNEN)."""
+    override = getattr(settings, "NALEVING_ONDERZOEK_TERMIJNEN", {})
+    if status in override:
+        return int(override[status])
+    if status not in MET_TERMIJN:
+        return 0
+    return regels.getal(f"onderzoek_termijn_{status}_dagen", op=op)
+
+
 def _termijn(status: str, vanaf: datetime) -> date:
-    days = getattr(settings, "NALEVING_ONDERZOEK_TERMIJNEN", {}).get(
-        status, TERMIJN_DAGEN.get(status, 0)
-    )
-    return timezone.localdate(vanaf) + timedelta(days=days)
+    dag = timezone.localdate(vanaf)
+    return dag + timedelta(days=termijn_dagen(status=status, op=dag))
 
 
 def _beweeg(

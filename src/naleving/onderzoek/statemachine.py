@@ -62,11 +62,12 @@ MACHINE = Machine(
 
 OPEN = (Status.AANGEVRAAGD, Status.TOEGEWEZEN, Status.IN_UITVOERING, Status.RAPPORT_TER_REVIEW)
 
-#: Working days are not modelled; calendar days per state, a team agreement (not law). Settings may override
-#: them with NALEVING_ONDERZOEK_TERMIJNEN.
-TERMIJN_DAGEN: dict[str, int] = {
-    Status.AANGEVRAAGD: 5,
-    Status.TOEGEWEZEN: 10,
-    Status.IN_UITVOERING: 56,
-    Status.RAPPORT_TER_REVIEW: 10,
-}
+#: The states that carry a term: calendar days, a working agreement of team Handhaving (not law), in the
+#: organisation's parameter file as onderzoek_termijn_<state>_dagen. Settings may override them with
+#: NALEVING_ONDERZOEK_TERMIJNEN.
+MET_TERMIJN = (
+    Status.AANGEVRAAGD,
+    Status.TOEGEWEZEN,
+    Status.IN_UITVOERING,
+    Status.RAPPORT_TER_REVIEW,
+)

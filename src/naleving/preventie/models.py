@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
+from naleving import regels
 from naleving.accounts.models import Gemeente
 from naleving.clienten.models import Client, Kanaal, Wet
 
@@ -94,22 +96,38 @@ class Verplichting(models.Model):
         return f"{Wet(self.wet).label}: {self.titel} (versie {self.versie})"
 
 
+def _standaard(naam: str) -> int:
+    return regels.getal(naam, op=timezone.localdate())
+
+
+def standaard_interval_dagen() -> int:
+    return _standaard("informatie_interval_dagen")
+
+
+def standaard_reactietermijn_dagen() -> int:
+    return _standaard("wijziging_reactietermijn_dagen")
+
+
+def standaard_code_geldig_minuten() -> int:
+    return _standaard("identificatiecode_geldig_minuten")
+
+
 class Instelling(models.Model):
-    """Policy parameters of this capability; one row, edited by the functioneel beheerder."""
+    """Policy parameters of this capability; one row, edited by the functioneel beheerder. A new
+    row starts from the organisation's parameter file (informatie_interval_dagen,
+    wijziging_reactietermijn_dagen, identificatiecode_geldig_minuten, each with its source)."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1)
     periodiek_interval_dagen = models.PositiveIntegerField(
-        default=365,
+        default=standaard_interval_dagen,
         help_text="Na hoeveel dagen een cliënt opnieuw uitleg over rechten en plichten krijgt "
         "(Handhaving in balans 2026-2030: 'bij de aanvraag en regelmatig daarna').",
     )
-    # Service standard, no legal term (pillar 2, Dienstverlening): UNCERTAIN, set by functioneel
-    # beheer per organisation.
     reactietermijn_dagen = models.PositiveIntegerField(
-        default=5, help_text="Na hoeveel dagen een onbehandelde wijziging een herinnering geeft."
+        default=standaard_reactietermijn_dagen,
+        help_text="Na hoeveel dagen een onbehandelde wijziging een herinnering geeft.",
     )
-    # Security setting for the one-time identification code, no legal term: UNCERTAIN.
-    code_geldig_minuten = models.PositiveIntegerField(default=30)
+    code_geldig_minuten = models.PositiveIntegerField(default=standaard_code_geldig_minuten)
 
     class Meta:
         verbose_name = "instelling preventie"

@@ -10,6 +10,8 @@ from typing import Any
 from .spoor import Maatregel, OpenVraag, Uitleg
 from .tekst import euro, maanden_tekst
 
+GEEN_REGELING = "geen (alleen de wet; het beleidsdeel is niet beschikbaar)"
+
 
 @dataclass(frozen=True, slots=True)
 class Terugvordering:
@@ -25,7 +27,8 @@ class Advies:
     maatregel: Maatregel | None
     benadelingsbedrag_cent: int
     terugvordering: Terugvordering
-    regeling: str
+    # None when no rule set of the organisation applied on the pleegdatum: only the law answered.
+    regeling: str | None
     open_vragen: tuple[OpenVraag, ...]
     uitleg: tuple[Uitleg, ...]
 
@@ -76,7 +79,7 @@ class Advies:
         terug = self.terugvordering
         regels = [
             f"Advies: {self.samenvatting()}",
-            f"Regeling: {self.regeling}",
+            f"Regeling: {self.regeling or GEEN_REGELING}",
             f"Benadelingsbedrag: {euro(self.benadelingsbedrag_cent)}",
             "Terugvordering: "
             + (

@@ -134,13 +134,14 @@ def overzicht(config: Configuratie) -> dict[str, Any]:
     for keuze in organisatie.regelingen:
         regeling = config.regelingen[keuze.id]
         vanaf = config.vanaf(keuze)
+        basis = config.onderliggend(regeling)
         regelingen.append(
             {
                 "id": regeling.id,
                 "naam": regeling.naam,
                 "omschrijving": regeling.omschrijving,
                 "bron": regeling.bron,
-                "basis": regeling.basis,
+                "basis": basis.id if basis else None,
                 "concept": regeling.concept,
                 "actief": vanaf is not None,
                 "geldig_vanaf": vanaf.isoformat() if vanaf else None,

@@ -169,7 +169,9 @@ class Configuratie:
         """The version of parameter ``naam`` in force on ``op``, with its source.
 
         A working agreement comes from the organisation file; any other value from the rule set
-        in force on ``op`` (with its base), where the municipality's own value wins.
+        in force on ``op`` (with its base), where the municipality's own value wins. Before the
+        first rule set, a value of that set whose own date lies on or before ``op`` (a value of law
+        older than the rule set, such as Awb art. 5:45 or PW art. 18 (2015)).
         """
         if naam in ORGANISATORISCH:
             for versie in self.organisatie.parameters.get(naam, ()):
@@ -179,7 +181,14 @@ class Configuratie:
                 f"{self.organisatie.id}: parameter '{naam}' heeft geen waarde op {op.isoformat()}"
             )
         toepassing = self.toepassing_op(op)
-        if toepassing is None:
+        # Before the first rule set only the values of law dated before ``op`` hold (as in
+        # adviseer's legal part): the earliest rule set's versions in force on that date.
+        eerste = self.eerste_regeling() if toepassing is None else None
+        if toepassing is not None:
+            regeling = toepassing.regeling
+        elif eerste is not None:
+            regeling = eerste[0]
+        else:
             raise ParameterFout(
                 f"{self.organisatie.id}: op {op.isoformat()} is geen regeling van kracht"
             )
@@ -188,10 +197,15 @@ class Configuratie:
             plaats = self.gemeente(gemeente)
             if plaats is None:
                 raise ParameterFout(f"{self.organisatie.id}: onbekende gemeente {gemeente!r}")
-        gevonden = self.waarden(toepassing.regeling, plaats, op).waarden.get(naam)
+        gevonden = self.waarden(regeling, plaats, op).waarden.get(naam)
+        if gevonden is None and toepassing is None:
+            raise ParameterFout(
+                f"{self.organisatie.id}: op {op.isoformat()} is geen regeling van kracht, en de "
+                f"eerste regeling ({regeling.id}) heeft voor '{naam}' geen waarde van die datum"
+            )
         if gevonden is None:
             raise ParameterFout(
-                f"{toepassing.regeling.id}: parameter '{naam}' heeft geen waarde op {op.isoformat()}"
+                f"{regeling.id}: parameter '{naam}' heeft geen waarde op {op.isoformat()}"
             )
         return gevonden
 
@@ -201,6 +215,18 @@ class Configuratie:
         if not isinstance(waarde, int) or isinstance(waarde, bool):
             raise ParameterFout(f"parameter '{naam}' is geen geheel getal")
         return waarde
+
+    def eerste_regeling(self) -> tuple[Regeling, date] | None:
+        """The organisation's earliest rule set that is not a draft, with its effective start."""
+        kandidaten = [
+            (vanaf, self.regelingen[keuze.id])
+            for keuze in self.organisatie.regelingen
+            if not self.regelingen[keuze.id].concept and (vanaf := self.vanaf(keuze)) is not None
+        ]
+        if not kandidaten:
+            return None
+        vanaf, regeling = min(kandidaten, key=lambda k: k[0])
+        return regeling, vanaf
 
     def toepassing_op(self, datum: date) -> Toepassing | None:
         """The rule set in force on ``datum``: of those started, the one that started last."""
@@ -213,9 +239,11 @@ class Configuratie:
         gevonden = self._toepassingen[datum] = self._zoek_toepassing(datum)
         return gevonden
 
-    def _zoek_toepassing(self, datum: date) -> Toepassing | None:
+    def _zoek_toepassing(self, datum: date, *, zonder_concept: bool = False) -> Toepassing | None:
         beste: Toepassing | None = None
         for keuze in self.organisatie.regelingen:
+            if zonder_concept and self.regelingen[keuze.id].concept:
+                continue
             vanaf = self.vanaf(keuze)
             if vanaf is None or vanaf > datum:
                 continue
@@ -247,11 +275,29 @@ class Configuratie:
             if huidig in keten:
                 raise ParameterFout(f"{regeling.id}: kringverwijzing in 'basis'")
             keten.append(huidig)
-            huidig = self.regelingen[huidig.basis] if huidig.basis else None
+            huidig = self._basis(huidig, keten)
         lagen = [(r.parameters, self.activering(r.id)) for r in reversed(keten)]
         if gemeente is not None:
             lagen.append((gemeente.parameters, None))
         return lagen
+
+    def _basis(self, regeling: Regeling, keten: list[Regeling]) -> Regeling | None:
+        """The layer beneath a rule set. An activated draft builds on the organisation's own rule
+        set in force the day before its activation, not on its static ``basis``: the authority
+        stays bound to its own policy rules (Awb art. 4:84) in all the draft does not change, so
+        switching on a draft law never makes an advice stricter than that policy where the draft
+        is silent. Without activation or own rule set, the static ``basis`` applies."""
+        if regeling.concept:
+            activering = self.activering(regeling.id)
+            if activering is not None:
+                eigen = self._zoek_toepassing(activering - timedelta(days=1), zonder_concept=True)
+                if eigen is not None and eigen.regeling not in keten:
+                    return eigen.regeling
+        return self.regelingen[regeling.basis] if regeling.basis else None
+
+    def onderliggend(self, regeling: Regeling) -> Regeling | None:
+        """The rule set this one builds on in this configuration (see ``_basis``)."""
+        return self._basis(regeling, [regeling])
 
     def _wisseldata(self, regeling: Regeling, gemeente: Gemeente | None) -> list[date]:
         """Dates on which some parameter of this rule set and municipality changes."""

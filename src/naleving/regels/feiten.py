@@ -17,7 +17,15 @@ from typing import Any
 WETTEN = ("PW", "IOAW", "IOAZ", "BBZ")
 OVERTREDINGEN = ("inlichtingenplicht", "arbeidsverplichting", "tekortschietend_besef")
 VERWIJTBAARHEDEN = ("geen", "verminderd", "normaal", "grove_schuld", "opzet")
-SANCTIESOORTEN = ("boete", "waarschuwing", "maatregel")
+# An earlier criminal sanction for a breach of the duty to inform, and among those an unconditional
+# prison sentence, count for recidive (PW art. 18a lid 5-6 (2015)); their date is when it became final.
+SANCTIESOORTEN = (
+    "boete",
+    "waarschuwing",
+    "maatregel",
+    "strafrechtelijke_sanctie",
+    "gevangenisstraf",
+)
 
 _VELDEN = (
     "wet",
@@ -29,6 +37,7 @@ _VELDEN = (
     "verwijtbaarheid",
     "financieel_voordeel_beoogd",
     "dringende_redenen",
+    "aangifte_gedaan",
     "eerdere_sancties",
     "draagkracht",
     "gemeente",
@@ -81,6 +90,7 @@ class Feiten:
     eerdere_sancties: tuple[EerdereSanctie, ...] = ()
     draagkracht: Draagkracht | None = None
     gemeente: str | None = None
+    aangifte_gedaan: bool | None = None
 
     def __post_init__(self) -> None:
         # Cross-field rules live here so that Feiten built in Python is checked like JSON input.
@@ -147,6 +157,7 @@ class Feiten:
         redenen = get("dringende_redenen")
         gemeente = get("gemeente")
         verwijtbaarheid = get("verwijtbaarheid")
+        aangifte = get("aangifte_gedaan")
         return cls(
             wet=_keuze("wet", _verplicht(data, "wet"), WETTEN),
             overtreding=_keuze("overtreding", _verplicht(data, "overtreding"), OVERTREDINGEN),
@@ -166,6 +177,7 @@ class Feiten:
             eerdere_sancties=() if sancties is None else _sancties(sancties),
             draagkracht=None if draagkracht is None else _draagkracht(draagkracht),
             gemeente=None if gemeente is None else _tekst("gemeente", gemeente),
+            aangifte_gedaan=None if aangifte is None else _ja_nee("aangifte_gedaan", aangifte),
         )
 
 

@@ -6,10 +6,8 @@ Each function names the article it implements; the values come from the rule set
 
 from __future__ import annotations
 
-from datetime import date
-
 from .datums import binnen_maanden_voor, verschuif_jaren
-from .feiten import Feiten
+from .feiten import EerdereSanctie, Feiten
 from .spoor import Spoor
 from .tekst import VERWIJTBAARHEID_TEKST, datum_nl, euro, jaren_tekst
 from .wetten import Artikelen
@@ -24,7 +22,7 @@ def beoordeel_inlichtingenplicht(
     IOAW/IOAZ art. 13 en 20a). Returns (sanctie, boete_cent)."""
     uitkomst = _sanctie(feiten, benadeling, art, spoor)
     if feiten.verwijtbaarheid != "geen":
-        vervolgingsgrens(benadeling, spoor)
+        return una_via(feiten, benadeling, uitkomst, spoor)
     return uitkomst
 
 
@@ -174,37 +172,74 @@ def waarschuwing_mogelijk(feiten: Feiten, benadeling: int, spoor: Spoor) -> bool
 
 
 def recidive_percentage(feiten: Feiten, art: Artikelen, spoor: Spoor) -> int:
-    """Recidive: grondslag 150 % als binnen 5 jaar vóór de overtreding een boete voor dezelfde
-    overtreding onherroepelijk werd (PW art. 18a lid 5-6 (2015); IOAW/IOAZ art. 20a)."""
+    """Recidive: grondslag 150 % als binnen 5 jaar vóór de overtreding een boete of een
+    strafrechtelijke sanctie voor dezelfde overtreding onherroepelijk werd, of binnen 10 jaar een
+    onvoorwaardelijke gevangenisstraf (PW art. 18a lid 5-6 (2015); IOAW/IOAZ art. 20a)."""
     jaren = spoor.getal("recidive_termijn_jaren")
-    eerdere = _eerdere_boetes(feiten, jaren)
-    if not eerdere:
+    grond = _recidive_grond(feiten, spoor) or []
+    if not grond:
         spoor.regel(
             "recidive",
             art.boete_recidive,
-            f"Geen boete voor schending van de inlichtingenplicht die in de {jaren_tekst(jaren)} "
-            "vóór de overtreding onherroepelijk werd: de grondslag is het benadelingsbedrag.",
+            "Geen boete of strafrechtelijke sanctie voor schending van de inlichtingenplicht die in "
+            f"de {jaren_tekst(jaren)} vóór de overtreding onherroepelijk werd (en geen "
+            "onvoorwaardelijke gevangenisstraf in de langere termijn): de grondslag is het "
+            "benadelingsbedrag.",
         )
         return 100
     percentage = spoor.getal("recidive_percentage")
+    laatste, termijn = max(grond, key=lambda g: g[0].datum)
+    bron = art.boete_recidive
+    if laatste.soort == "gevangenisstraf":
+        bron += f"; {spoor.bron('recidive_termijn_gevangenisstraf_jaren')}"
     spoor.regel(
         "recidive",
-        art.boete_recidive,
-        f"Op {datum_nl(max(eerdere))} werd een eerdere boete voor schending van de "
-        f"inlichtingenplicht onherroepelijk, binnen {jaren_tekst(jaren)} vóór de overtreding: "
+        bron,
+        f"Op {datum_nl(laatste.datum)} werd {_SOORT_TEKST[laatste.soort]} voor schending van de "
+        f"inlichtingenplicht onherroepelijk, binnen {jaren_tekst(termijn)} vóór de overtreding: "
         f"recidive, de grondslag is {percentage} % van het benadelingsbedrag.",
     )
     return percentage
 
 
-def _eerdere_boetes(feiten: Feiten, jaren: int) -> list[date]:
-    return [
-        s.datum
+_SOORT_TEKST = {
+    "boete": "een eerdere boete",
+    "strafrechtelijke_sanctie": "een eerdere strafrechtelijke sanctie",
+    "gevangenisstraf": "een onvoorwaardelijke gevangenisstraf",
+}
+
+
+def _recidive_grond(feiten: Feiten, spoor: Spoor) -> list[tuple[EerdereSanctie, int]] | None:
+    """The earlier sanctions that make this breach recidive, each with the term it counts in;
+    None when there are candidates but the rules on this date hold no recidive term. The
+    parameters are read only when a candidate exists."""
+    kandidaten = [
+        s
         for s in feiten.eerdere_sancties
-        if s.soort == "boete"
-        and s.overtreding == "inlichtingenplicht"
-        and binnen_maanden_voor(s.datum, feiten.pleegdatum, 12 * jaren)
+        if s.overtreding == "inlichtingenplicht" and s.soort in _SOORT_TEKST
     ]
+    if not kandidaten:
+        return []
+    termijn = spoor.optioneel_getal("recidive_termijn_jaren")
+    if termijn is None:
+        return None
+    soorten = (
+        spoor.lijst("recidive_sanctiesoorten")
+        if "recidive_sanctiesoorten" in spoor.waarden.waarden
+        else ("boete",)
+    )
+    grond = []
+    for sanctie in kandidaten:
+        if sanctie.soort == "gevangenisstraf":
+            lang = spoor.optioneel_getal("recidive_termijn_gevangenisstraf_jaren")
+            jaren = termijn if lang is None else max(lang, termijn)
+        elif sanctie.soort in soorten:
+            jaren = termijn
+        else:
+            continue
+        if binnen_maanden_voor(sanctie.datum, feiten.pleegdatum, 12 * jaren):
+            grond.append((sanctie, jaren))
+    return grond
 
 
 def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) -> bool:
@@ -213,18 +248,18 @@ def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) ->
     A warning stands in for a fine, so once the power to fine has lapsed no warning follows
     either."""
     grens = spoor.getal("vervaltermijn_grens_cent")
-    recidive = (
-        spoor.getal("recidive_percentage")
-        if _eerdere_boetes(feiten, spoor.getal("recidive_termijn_jaren"))
-        else 100
-    )
-    maximum = (
-        benadeling * recidive // 100
-        if benadeling
-        else spoor.optioneel_getal("boete_maximum_zonder_benadeling_cent")
-    )
-    # Unknown maximum (no benadeling, category value missing): assume the longer, safer term.
-    lang = maximum is None or maximum > grens
+    recidive = _recidive_voor_maximum(feiten, spoor)
+    # The maximum in cents × 100, so that 150 % of an odd amount is compared exactly: floor
+    # division would put € 340,005 at € 340,00 and wrongly choose the short term.
+    maximum_maal_100: int | None
+    if benadeling:
+        maximum_maal_100 = None if recidive is None else benadeling * recidive
+    else:
+        categorie = spoor.optioneel_getal("boete_maximum_zonder_benadeling_cent")
+        maximum_maal_100 = None if categorie is None else categorie * 100
+    # Unknown maximum (no benadeling and category value missing, or recidive not in the rules on
+    # this date): assume the longer term, so that a power that may still exist is never lost.
+    lang = maximum_maal_100 is None or maximum_maal_100 > grens * 100
     termijn = "vervaltermijn_lang_jaren" if lang else "vervaltermijn_kort_jaren"
     jaren = spoor.getal(termijn)
     vervaldatum = verschuif_jaren(feiten.pleegdatum, jaren)
@@ -244,10 +279,22 @@ def boetebevoegdheid_vervallen(feiten: Feiten, benadeling: int, spoor: Spoor) ->
     spoor.regel(
         "vervaltermijn",
         artikel,
-        f"De bevoegdheid om een boete op te leggen vervalt {jaren_tekst(jaren)} na de "
-        f"overtreding, op {datum_nl(vervaldatum)}; de beoordelingsdatum ligt daarvoor.",
+        f"De hoogst mogelijke boete is {hoogste} dan {euro(grens)}, dus de bevoegdheid om een "
+        f"boete op te leggen vervalt {jaren_tekst(jaren)} na de overtreding, op "
+        f"{datum_nl(vervaldatum)}; de beoordelingsdatum ligt daarvoor.",
     )
     return False
+
+
+def _recidive_voor_maximum(feiten: Feiten, spoor: Spoor) -> int | None:
+    """The recidive percentage for the highest possible fine; None when an earlier fine exists
+    (or a criminal sanction) exists but the rules on this date hold no recidive term or percentage."""
+    grond = _recidive_grond(feiten, spoor)
+    if grond is None:
+        return None
+    if not grond:
+        return 100
+    return spoor.optioneel_getal("recidive_percentage")
 
 
 def boete_zonder_benadeling(art: Artikelen, spoor: Spoor) -> None:
@@ -298,7 +345,30 @@ def boete_hoogte(
         f"{VERWIJTBAARHEID_TEKST[verwijtbaarheid]} is de boete {percentage} % van {grondslag}, "
         f"naar boven afgerond op een veelvoud van {euro(afronding)}: {euro(boete)}.",
     )
-    return boete
+    return boete_maximum(benadeling, recidive, boete, art, spoor)
+
+
+def boete_maximum(benadeling: int, recidive: int, boete: int, art: Artikelen, spoor: Spoor) -> int:
+    """De boete is ten hoogste het benadelingsbedrag, bij recidive ten hoogste 150 % daarvan
+    (PW art. 18a lid 1 en lid 5 (2015); IOAW/IOAZ art. 20a). The rounding up to € 10 of the
+    Boetebesluit may not push a fine above that legal maximum: the law goes before the decree,
+    so the fine is then the maximum itself, floored to whole cents."""
+    if boete * 100 <= benadeling * recidive:
+        return boete
+    maximum = benadeling * recidive // 100
+    if recidive == 100:
+        bron = art.boete
+        grens = f"het benadelingsbedrag ({euro(benadeling)})"
+    else:
+        bron = f"{art.boete}; {art.boete_recidive}"
+        grens = f"{recidive} % van het benadelingsbedrag ({euro(maximum)})"
+    spoor.regel(
+        "boete_maximum",
+        bron,
+        f"Door de afronding zou de boete ({euro(boete)}) hoger zijn dan de wet toestaat: de boete "
+        f"is ten hoogste {grens}. De boete wordt daarom {euro(maximum)}.",
+    )
+    return maximum
 
 
 def draagkracht(feiten: Feiten, verwijtbaarheid: str, boete: int, spoor: Spoor) -> int:
@@ -335,25 +405,79 @@ def draagkracht(feiten: Feiten, verwijtbaarheid: str, boete: int, spoor: Spoor) 
     return uitkomst
 
 
-def vervolgingsgrens(benadeling: int, spoor: Spoor) -> None:
-    """Boven de vervolgingsgrens overweegt de ambtenaar aangifte; boete en strafrechtelijke
-    sanctie worden nooit gecombineerd (Aanwijzing sociale zekerheidsfraude)."""
+UNA_VIA_BRON = "Awb art. 5:44 (geen boete na strafvervolging voor hetzelfde feit; una via)"
+
+
+def una_via(
+    feiten: Feiten, benadeling: int, uitkomst: tuple[str, int], spoor: Spoor
+) -> tuple[str, int]:
+    """Una via: a fine and a criminal prosecution for the same act are never combined (Awb art.
+    5:44; Aanwijzing sociale zekerheidsfraude). Above the prosecution threshold the official
+    considers aangifte. Once aangifte is made, no fine follows, whatever the amount, and so no
+    warning in its place either (as after the lapse of the power to fine). While that answer is
+    open above the threshold and a fine or a warning would follow, the sanction depends on it, so
+    it is asked."""
+    sanctie, boete = uitkomst
     grens = spoor.getal("vervolgingsgrens_cent")
-    if benadeling <= grens:
-        return
+    boven = benadeling > grens
+    aangifte = feiten.aangifte_gedaan
+    if not boven and aangifte is None:
+        return uitkomst  # the common case, kept cheap (bench/bench_regels.py)
     bron = spoor.bron("vervolgingsgrens_cent")
+    if boven:
+        onzeker = " (waarde onzeker)" if spoor.parameter("vervolgingsgrens_cent").onzeker else ""
+        spoor.regel(
+            "vervolgingsgrens",
+            bron,
+            f"Het benadelingsbedrag ligt boven de vervolgingsgrens van {euro(grens)}{onzeker}: "
+            "overweeg aangifte. Een boete en een strafrechtelijke sanctie voor hetzelfde "
+            "feit worden nooit gecombineerd.",
+        )
+    if aangifte is True:
+        # A missing judgement of blame is still asked (the rules never skip it); any other open
+        # judgement only chose between a fine and a warning, both excluded now.
+        if sanctie in ("boete", "waarschuwing") or (
+            sanctie == "oordeel_nodig" and feiten.verwijtbaarheid is not None
+        ):
+            spoor.open_vragen.clear()
+            una_via_aangifte(spoor)
+            return "geen", 0
+        return uitkomst
+    if aangifte is False:
+        if boven and sanctie in ("boete", "waarschuwing"):
+            spoor.regel(
+                "una_via",
+                f"{UNA_VIA_BRON}; {bron}",
+                "Er is geen aangifte gedaan; de zaak volgt de bestuurlijke weg.",
+            )
+        return uitkomst
+    if not boven or sanctie == "geen":
+        return uitkomst
     spoor.vraag(
-        "aangifte",
+        "aangifte_gedaan",
         f"Het benadelingsbedrag ({euro(benadeling)}) is hoger dan de vervolgingsgrens van "
-        f"{euro(grens)}. Wordt aangifte gedaan bij het Openbaar Ministerie? Zo ja, dan wordt "
+        f"{euro(grens)}. Is aangifte gedaan bij het Openbaar Ministerie? Zo ja, dan wordt "
         "geen boete opgelegd.",
-        f"{bron}; Awb art. 5:44 (geen boete naast strafvervolging)",
+        f"{bron}; {UNA_VIA_BRON}",
     )
-    onzeker = " (waarde onzeker)" if spoor.parameter("vervolgingsgrens_cent").onzeker else ""
+    if sanctie == "oordeel_nodig":
+        return uitkomst
+    zonder = f"een boete van {euro(boete)}" if sanctie == "boete" else "een waarschuwing"
     spoor.regel(
-        "vervolgingsgrens",
-        bron,
-        f"Het benadelingsbedrag ligt boven de vervolgingsgrens van {euro(grens)}{onzeker}: "
-        "overweeg aangifte. Een boete en een strafrechtelijke sanctie voor hetzelfde "
-        "feit worden nooit gecombineerd.",
+        "una_via",
+        f"{UNA_VIA_BRON}; {bron}",
+        f"Zonder aangifte volgt {zonder}; met aangifte volgt geen boete en ook geen "
+        "waarschuwing. Het advies hangt daarom af van het antwoord op de vraag of aangifte is "
+        "gedaan.",
+    )
+    return "oordeel_nodig", 0
+
+
+def una_via_aangifte(spoor: Spoor) -> None:
+    spoor.regel(
+        "una_via",
+        UNA_VIA_BRON,
+        "Er is aangifte gedaan bij het Openbaar Ministerie; daarom wordt geen boete opgelegd, "
+        "en dus ook geen waarschuwing in plaats van een boete. Ziet het Openbaar Ministerie af "
+        "van vervolging, beoordeel de zaak dan opnieuw.",
     )

@@ -121,9 +121,15 @@ def leesbaar(advies: Advies | Mapping[str, Any]) -> LeesbareUitleg:
     )
 
 
-def regeling_naam(regeling_id: str) -> str:
+GEEN_REGELING = "geen: op de pleegdatum gold nog geen regeling; alleen de wet is beoordeeld"
+
+
+def regeling_naam(regeling_id: str | None) -> str:
     """The name of a shipped rule set ("Beleidsregels handhaving Baanbrekers 2025"); an id this
-    installation does not ship is shown as it is."""
+    installation does not ship is shown as it is; None (facts from before the first rule set):
+    only the law was applied."""
+    if regeling_id is None:
+        return GEEN_REGELING
     regeling = laad_regelingen().get(regeling_id)
     return regeling.naam if regeling else regeling_id
 

@@ -16,11 +16,13 @@ from .maatregel import beoordeel_arbeidsverplichting, beoordeel_tekortschietend_
 from .parameters import Gemeente
 from .spoor import Maatregel, OpenVraag, Spoor, Uitleg
 from .tekst import datum_nl, euro
+from .wettelijk import alleen_wet
 from .wetten import ARTIKELEN, Artikelen
 
 LEX_MITIOR_BRON = (
     "art. 7 EVRM; art. 15 lid 1 IVBPR; lex mitior bij bestuurlijke boetes (CRvB); Awb art. 5:46"
 )
+BELEIDSREGEL_BRON = "Awb art. 4:84 (het bestuursorgaan handelt overeenkomstig zijn beleidsregels)"
 _RANG = {"geen": 0, "waarschuwing": 1, "boete": 2, "maatregel": 2}
 
 
@@ -54,40 +56,64 @@ def adviseer(
     inlichtingen = feiten.overtreding == "inlichtingenplicht"
     benadeling = feiten.benadelingsbedrag if inlichtingen else 0
 
-    bij_plegen = _toepassing(config, feiten.pleegdatum, "pleegdatum")
+    bij_plegen = config.toepassing_op(feiten.pleegdatum)
+    regeling: str | None
+    if bij_plegen is None:
+        # No rule set of the organisation yet on the pleegdatum: the policy part of the advice is
+        # not available, but what the law itself answers (no blame, lapse, recovery) still holds.
+        wettelijk = alleen_wet(feiten, config, gemeente, benadeling, art)
+        uitleg = [wettelijk.regeling_uitleg]
+        spoor, sanctie, regeling = wettelijk.spoor, wettelijk.sanctie, None
+        boete, maatregel = 0, None
+        open_vragen = list(spoor.open_vragen)
+    else:
+        gekozen, open_vragen, uitleg = _kies(feiten, config, bij_plegen, gemeente, benadeling, art)
+        spoor, sanctie = gekozen.spoor, gekozen.sanctie
+        boete, maatregel = gekozen.boete, gekozen.maatregel
+        regeling = gekozen.toepassing.regeling.id
+    uitleg.append(_overtreding_uitleg(feiten, art))
+    if inlichtingen or feiten.benadelingsbedrag_cent is not None or feiten.perioden is not None:
+        uitleg.append(_benadeling_uitleg(feiten, benadeling, inlichtingen, art))
+    uitleg.extend(spoor.uitleg)
+    terugvordering = _terugvordering(feiten, benadeling, inlichtingen, art, uitleg)
+    parameters = spoor.parameter_uitleg()
+    if parameters is not None:
+        uitleg.append(parameters)
+    return Advies(
+        sanctie=sanctie,
+        boete_cent=boete if sanctie == "boete" else 0,
+        maatregel=maatregel if sanctie == "maatregel" else None,
+        benadelingsbedrag_cent=benadeling,
+        terugvordering=terugvordering,
+        regeling=regeling,
+        open_vragen=tuple(open_vragen),
+        uitleg=tuple(uitleg),
+    )
+
+
+def _kies(
+    feiten: Feiten,
+    config: Configuratie,
+    bij_plegen: Toepassing,
+    gemeente: Gemeente | None,
+    benadeling: int,
+    art: Artikelen,
+) -> tuple[_Uitkomst, list[OpenVraag], list[Uitleg]]:
+    """Evaluate the rule set of the pleegdatum and, if another, that of the beoordelingsdatum."""
     bij_beoordeling = _toepassing(config, feiten.beoordelingsdatum, "beoordelingsdatum")
     eerste = _evalueer(feiten, bij_plegen, feiten.pleegdatum, gemeente, benadeling, art, config)
     uitleg = [_regeling_uitleg(config, bij_plegen, feiten.pleegdatum, "pleegdatum")]
     if bij_beoordeling.regeling is bij_plegen.regeling:
-        gekozen = eerste
-        open_vragen = list(eerste.spoor.open_vragen)
-    else:
-        tweede = _evalueer(
-            feiten, bij_beoordeling, feiten.beoordelingsdatum, gemeente, benadeling, art, config
-        )
-        uitleg.append(
-            _regeling_uitleg(config, bij_beoordeling, feiten.beoordelingsdatum, "beoordelingsdatum")
-        )
-        gekozen, open_vragen, lex = _lex_mitior(eerste, tweede)
-        uitleg.append(lex)
-    uitleg.append(_overtreding_uitleg(feiten, art))
-    if inlichtingen or feiten.benadelingsbedrag_cent is not None or feiten.perioden is not None:
-        uitleg.append(_benadeling_uitleg(feiten, benadeling, inlichtingen, art))
-    uitleg.extend(gekozen.spoor.uitleg)
-    terugvordering = _terugvordering(feiten, benadeling, inlichtingen, art, uitleg)
-    parameters = gekozen.spoor.parameter_uitleg()
-    if parameters is not None:
-        uitleg.append(parameters)
-    return Advies(
-        sanctie=gekozen.sanctie,
-        boete_cent=gekozen.boete if gekozen.sanctie == "boete" else 0,
-        maatregel=gekozen.maatregel if gekozen.sanctie == "maatregel" else None,
-        benadelingsbedrag_cent=benadeling,
-        terugvordering=terugvordering,
-        regeling=gekozen.toepassing.regeling.id,
-        open_vragen=tuple(open_vragen),
-        uitleg=tuple(uitleg),
+        return eerste, list(eerste.spoor.open_vragen), uitleg
+    tweede = _evalueer(
+        feiten, bij_beoordeling, feiten.beoordelingsdatum, gemeente, benadeling, art, config
     )
+    uitleg.append(
+        _regeling_uitleg(config, bij_beoordeling, feiten.beoordelingsdatum, "beoordelingsdatum")
+    )
+    gekozen, open_vragen, lex = _lex_mitior(eerste, tweede)
+    uitleg.append(lex)
+    return gekozen, open_vragen, uitleg
 
 
 def _gemeente(feiten: Feiten, config: Configuratie) -> Gemeente | None:
@@ -206,6 +232,13 @@ def _maak_regeling_uitleg(
     elif keuze.onzeker or regeling.onzeker:
         tekst += " (ingangsdatum of inhoud onzeker)"
     bron = regeling.bron if keuze.bron in regeling.bron else f"{keuze.bron}; {regeling.bron}"
+    onder = config.onderliggend(regeling) if regeling.concept else None
+    if onder is not None:
+        tekst += (
+            f". Het concept bouwt voort op de regeling die daarvoor gold, '{onder.naam}' "
+            f"({onder.id}): wat het concept niet wijzigt, blijft zoals in die regeling"
+        )
+        bron += f"; {BELEIDSREGEL_BRON}"
     return Uitleg("regeling", bron, tekst + ".")
 
 

@@ -36,6 +36,13 @@ _WERKAFSPRAKEN: Mapping[str, type] = {
     "waarneming_max_aantal": int,
     "waarneming_max_dagen": int,
     "cautie_tekst": str,
+    "onderzoek_termijn_aangevraagd_dagen": int,
+    "onderzoek_termijn_toegewezen_dagen": int,
+    "onderzoek_termijn_in_uitvoering_dagen": int,
+    "onderzoek_termijn_rapport_ter_review_dagen": int,
+    "informatie_interval_dagen": int,
+    "wijziging_reactietermijn_dagen": int,
+    "identificatiecode_geldig_minuten": int,
 }
 # The only parameter names the rules and the applications read, with their type: a typo in a file
 # must fail loudly.
@@ -50,6 +57,8 @@ SCHEMA: Mapping[str, type] = MappingProxyType(
         "boete_afronding_cent": int,
         "recidive_percentage": int,
         "recidive_termijn_jaren": int,
+        "recidive_sanctiesoorten": list,
+        "recidive_termijn_gevangenisstraf_jaren": int,
         "waarschuwing_grens_cent": int,
         "waarschuwing_termijn_jaren": int,
         "draagkracht_percentage": int,

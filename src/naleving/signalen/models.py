@@ -343,6 +343,11 @@ class Bijlage(models.Model):
     def __str__(self) -> str:
         return self.naam
 
+    @property
+    def client(self) -> Client | None:
+        """The client of the signal, so the access gate logs whose attachment was asked for."""
+        return self.signaal.client
+
 
 class Taak(models.Model):
     """Work for the client's consultant that came out of triage."""

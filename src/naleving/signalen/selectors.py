@@ -17,7 +17,7 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import object_for_user
-from naleving.signalen.models import OPEN_STATUSSEN, Bron, Signaal, Status, Taak
+from naleving.signalen.models import OPEN_STATUSSEN, Bijlage, Bron, Signaal, Status, Taak
 
 #: The only orderings a queue offers (issue 4: "ordering of queues by age, deadline and type only").
 ORDENINGEN: dict[str, tuple[str, ...]] = {
@@ -67,6 +67,33 @@ def signaal_voor_triage(*, user: User, pk: int, reden: str = "") -> Signaal:
         reden=reden,
         weigerreden="Geen toegang: signaal buiten bevoegdheid of bestaat niet",
         niet_gevonden="Signaal niet gevonden",
+        pk=pk,
+    )
+
+
+def bijlage_voor_triage(*, user: User, pk: int) -> Bijlage:
+    """One attachment, through the gate within the triage scope of its signal (as the signal itself)."""
+    return object_for_user(
+        user=user,
+        queryset=Bijlage.objects.select_related("signaal__client"),
+        scope=Bijlage.objects.filter(signaal__in=_triage_scope(user)),
+        recht="signaal.triageren",
+        reden="Bijlage openen",
+        weigerreden="Geen toegang: bijlage buiten bevoegdheid of bestaat niet",
+        niet_gevonden="Bestand niet gevonden",
+        pk=pk,
+    )
+
+
+def taak_voor_user(*, user: User, pk: int) -> Taak:
+    """One task from triage, through the gate: the right to complete tasks and the client in scope."""
+    return object_for_user(
+        user=user,
+        queryset=Taak.objects.select_related("client"),
+        recht="taak.afronden",
+        reden="Taak afronden",
+        weigerreden="Geen toegang: taak buiten bevoegdheid of bestaat niet",
+        niet_gevonden="Taak niet gevonden",
         pk=pk,
     )
 

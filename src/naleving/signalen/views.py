@@ -28,7 +28,7 @@ from naleving.signalen.bestanden import Bestandsfout
 from naleving.signalen.bevestiging import bevestigingen_voor, bron_keuzes
 from naleving.signalen.forms import ImportForm, KoppelForm, RegistreerForm, TriageForm
 from naleving.signalen.importeren import importeer
-from naleving.signalen.models import Bijlage, Signaal, Signaalimport, Status, Taak
+from naleving.signalen.models import Signaal, Signaalimport, Status
 from naleving.signalen.selectors import ORDENINGEN
 
 
@@ -157,7 +157,8 @@ def triageren(request: HttpRequest, pk: int) -> HttpResponse:
             apply_validation_error(form, exc)
         else:
             # The investigation capability links the investigation it opened to the stored signal.
-            ref = Signaal.objects.values_list("onderzoek_ref", flat=True).get(pk=s.pk)
+            s.refresh_from_db(fields=["onderzoek_ref"])
+            ref = s.onderzoek_ref
             messages.success(
                 request,
                 f"Het triagebesluit is vastgelegd. Onderzoek {ref} is aangevraagd; "
@@ -172,8 +173,8 @@ def triageren(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def bijlage(request: HttpRequest, pk: int) -> FileResponse:
     """Attachments only for staff who may triage the signal; every download is in the access log."""
-    b = get_object_or_404(Bijlage.objects.select_related("signaal"), pk=pk)
-    s = selectors.signaal_voor_triage(user=_user(request), pk=b.signaal_id, reden="Bijlage openen")
+    b = selectors.bijlage_voor_triage(user=_user(request), pk=pk)
+    s = b.signaal
     pad = (Path(settings.MEDIA_ROOT) / b.bestand).resolve()
     if not pad.is_relative_to(Path(settings.MEDIA_ROOT).resolve()) or not pad.is_file():
         raise Http404("Bestand niet gevonden")
@@ -215,7 +216,7 @@ def registreren(request: HttpRequest, clientnummer: str) -> HttpResponse:
 @login_required
 @require_POST
 def taak_afronden(request: HttpRequest, pk: int) -> HttpResponse:
-    taak = get_object_or_404(Taak.objects.select_related("client"), pk=pk)
+    taak = selectors.taak_voor_user(user=_user(request), pk=pk)
     try:
         services.taak_rond_af(user=_user(request), taak=taak)
     except ValidationError as exc:
