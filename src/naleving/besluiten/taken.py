@@ -24,8 +24,8 @@ def _besluiten(soort: str, taak: str, qs: QuerySet[Besluit], *, met_naam: bool) 
         [
             MijnTaak(
                 taak,
-                f"Besluit {b.nummer}: "
-                + (b.client.naam if met_naam else "cliënt")
+                f"Besluit {b.nummer}"
+                + (f": {b.client.naam}" if met_naam else "")
                 + f" ({b.client.gemeente})",
                 reverse("besluiten:detail", args=[b.pk]),
             )

@@ -27,8 +27,8 @@ def _groep(
         [
             MijnTaak(
                 taak,
-                f"Onderzoek {o.nummer}: "
-                + (o.client.naam if met_naam else "cliënt")
+                f"Onderzoek {o.nummer}"
+                + (f": {o.client.naam}" if met_naam else "")
                 + f" ({o.client.gemeente})",
                 reverse("onderzoek:detail", args=[o.pk]),
                 o.termijn,
