@@ -27,7 +27,7 @@ def ja_nee(value: object) -> str:
 
 
 def datum(value: date | datetime | None) -> str:
-    """'1-3-2026' style, as on Dutch letters: day-month-year with leading zeros (01-03-2026)."""
+    """Day-month-year with leading zeros, as on the other screens: 01-03-2026."""
     if value is None:
         return ""
     if isinstance(value, datetime):
