@@ -39,7 +39,13 @@ def test_recovery_waiver_needs_reason_and_motivation_and_is_counted(casus) -> No
     assert Vordering.objects.get(besluit=b).oorspronkelijk_cent == 30_000
     cijfers = selectors.afzien_per_jaar(user=casus.teamleider, jaar=b.definitief_op.year)
     assert cijfers == [
-        {"afzien_reden": "trage_reactie", "aantal": 1, "bedrag_afgezien_cent": 100_000, "geheel": 0}
+        {
+            "afzien_reden": "trage_reactie",
+            "afzien_reden_label": "De organisatie reageerde traag op signalen",
+            "aantal": 1,
+            "bedrag_afgezien_cent": 100_000,
+            "geheel": 0,
+        }
     ]
 
 

@@ -270,3 +270,26 @@ def test_a_time_in_the_future_is_refused(casus) -> None:
             gegevens={**GESPREK, "begin": (timezone.now() + timedelta(hours=2)).isoformat()},
         )
     assert _errors(err) == {"begin": ["Begin van het gesprek: dit tijdstip ligt in de toekomst."]}
+
+
+def test_an_activity_reads_with_the_labels_of_its_form_never_its_codes() -> None:
+    """Issue 14 item 3: `met_wie`, `True`, ISO time stamps and choice keys do not reach the screen."""
+    from naleving.onderzoek.activiteiten import als_tekst
+
+    assert als_tekst(
+        "gesprek",
+        {
+            "met_wie": "Mevrouw Jansen",
+            "begin": "2026-03-02T09:00:00+00:00",
+            "gehoorde": "client",
+            "cautie_tijdstip": None,
+            "oud_veld": True,
+        },
+    ) == [
+        ("Met wie", "Mevrouw Jansen"),
+        ("Begin van het gesprek", "02-03-2026 10:00"),
+        ("Wie wordt gehoord?", "De cliënt"),
+        ("Cautie gegeven om", "—"),
+        ("Oud veld", "Ja"),
+    ]
+    assert als_tekst("internetonderzoek", {"alleen_open_bronnen": True})[0][1] == "Ja"

@@ -44,6 +44,13 @@ class Rol(models.Model):
     def __str__(self) -> str:
         return self.naam
 
+    @property
+    def rechten_omschrijvingen(self) -> list[str]:
+        """The role's rights as the functioneel beheerder reads them (ACTIES), never as codes."""
+        from naleving.accounts.permissions import ACTIES
+
+        return [ACTIES.get(code, code) for code in self.rechten]
+
 
 class User(AbstractUser):
     """A staff member. Residents and reporters never have an account here."""

@@ -63,7 +63,9 @@ class ActieForm(forms.Form):
         label="Omschrijving", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
     eigenaar = forms.CharField(label="Eigenaar (team of functie)", max_length=100)
-    deadline = forms.DateField(label="Deadline", widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(
+        label="Uiterste datum", widget=forms.DateInput(attrs={"type": "date"})
+    )
 
 
 class ActieStatusForm(forms.Form):

@@ -5,9 +5,12 @@ data table beside the chart holds the same numbers (WCAG 2.1 AA, 1.4.1 use of co
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+
+from naleving.core import weergave
 
 BREEDTE = 640
 LABEL_BREEDTE = 250
@@ -27,11 +30,14 @@ PATRONEN = (
 
 
 def celtekst(waarde: object) -> str:
-    """A table or chart cell: None as a dash, decimals with a comma (Dutch notation)."""
+    """A table or chart cell: None as a dash, decimals with a comma, dates day-month-year (Dutch notation).
+    The tables keep ISO dates, which exports write as they are; the screen shows them the Dutch way."""
     if waarde is None:
         return "–"
     if isinstance(waarde, float):
         return f"{waarde:.1f}".replace(".", ",")
+    if isinstance(waarde, str | date):
+        return weergave.als_tekst(waarde) if waarde != "" else ""
     return str(waarde)
 
 

@@ -144,3 +144,9 @@ class PlanWijziging(models.Model):
 
     def __str__(self) -> str:
         return self.omschrijving
+
+    @property
+    def status_label(self) -> str:
+        """The action's status after the change, as its Dutch label (the record keeps the code)."""
+        code = self.gegevens.get("status")
+        return ActieStatus(code).label if code in ActieStatus.values else (code or "")

@@ -13,6 +13,13 @@ from naleving.core.locking import Versioned
 from naleving.verloop.historie import Overgangshistorie
 
 
+def overtreding_label(code: str) -> str:
+    """The breach in words, as the investigation's rapport names it (onderzoek.models.Overtreding)."""
+    from naleving.onderzoek.models import Overtreding
+
+    return Overtreding(code).label if code in Overtreding.values else code
+
+
 class Aanleiding(models.TextChoices):
     ONDERZOEK = "onderzoek", "Afgerond onderzoek"
     WIJZIGINGSMELDING = "wijzigingsmelding", "Te late wijzigingsmelding"
@@ -150,6 +157,16 @@ class Besluit(Versioned):
         return f"Besluit {self.nummer} ({self.get_status_display()})"
 
     @property
+    def overtreding_label(self) -> str:
+        return overtreding_label(self.overtreding)
+
+    @property
+    def wet_label(self) -> str:
+        from naleving.clienten.models import Wet
+
+        return Wet(self.wet).label if self.wet in Wet.values else self.wet
+
+    @property
     def nummer(self) -> str:
         return f"B{self.pk:06d}"
 
@@ -266,6 +283,10 @@ class RegisterItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_soort_display()} {self.datum}"
+
+    @property
+    def overtreding_label(self) -> str:
+        return overtreding_label(self.overtreding)
 
 
 class Herkomst(models.TextChoices):

@@ -10,7 +10,7 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
 from naleving.besluiten.beleidstoets import beleid_afwijking
-from naleving.besluiten.models import Besluit, RegisterItem, Vordering
+from naleving.besluiten.models import AfzienReden, Besluit, RegisterItem, Vordering
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import may, object_for_user
@@ -27,6 +27,11 @@ def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:
         niet_gevonden="Besluit niet gevonden",
         pk=pk,
     )
+
+
+def besluiten_in_scope(*, user: User) -> QuerySet[Besluit]:
+    """Every decision the user may see at all (their municipalities)."""
+    return _scoped(user)
 
 
 def _scoped(user: User) -> QuerySet[Besluit]:
@@ -66,6 +71,30 @@ def _met_beleidsafwijking(besluiten: Any) -> list[Besluit]:
     return lijst
 
 
+def onderzoek_vervolg(*, user: User, onderzoek: Any) -> dict[str, Any] | None:
+    """On the investigation page: its decision ("Besluit openen"), or, once the investigation has established
+    a breach and no decision is open yet, the button that prepares one for whoever may decide. Nothing is read
+    while the investigation runs (its page has a pinned query count)."""
+    from naleving.onderzoek.statemachine import Status as OStatus
+    from naleving.onderzoek.statemachine import Uitkomst as OUitkomst
+
+    if onderzoek.status != OStatus.AFGEROND or not has_right(user, "besluit.bekijken"):
+        return None
+    besluit = (
+        _scoped(user)
+        .filter(onderzoek=onderzoek, herziet__isnull=True)
+        .only("pk", "status", "onderzoek_id")
+        .first()
+    )
+    if besluit is not None:
+        return {"besluit": besluit}
+    if onderzoek.uitkomst == OUitkomst.ONRECHTMATIGHEID and may(
+        user, "besluit.nemen", onderzoek.client
+    ):
+        return {"besluit": None, "onderzoek": onderzoek}
+    return None
+
+
 def dossier_context(*, user: User, client: Client) -> dict[str, Any] | None:
     if not has_right(user, "besluit.bekijken"):
         return None
@@ -101,7 +130,7 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
     """Terugvordering 'tenzij' in the yearly report: how often, how much, per reason. Aggregates only."""
     if not (has_right(user, "rapportage.bekijken") or has_right(user, "besluit.reviewen")):
         return []
-    return list(
+    rijen = list(
         Besluit.objects.filter(
             definitief_op__year=jaar,
             terugvordering_cent__lt=F("terugvordering_voorgesteld_cent"),
@@ -117,3 +146,7 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
         )
         .order_by("afzien_reden")
     )
+    labels = dict(AfzienReden.choices)
+    for rij in rijen:
+        rij["afzien_reden_label"] = labels.get(rij["afzien_reden"], rij["afzien_reden"] or "—")
+    return rijen

@@ -19,6 +19,7 @@ from naleving.clienten.selectors import (
     clients_in_scope,
     recente_contactmomenten,
 )
+from naleving.clienten.taken import mijn_taken
 
 
 @dataclass
@@ -42,6 +43,7 @@ def startpagina(user: User) -> Startpagina:
                 "mijn_clienten": mine[:25],
                 "aantal_mijn_clienten": mine.count(),
                 "recente_contacten": recente_contactmomenten(user=user),
+                "taken": mijn_taken(user=user),
             },
         )
     if code == "trajectbegeleider":
@@ -57,6 +59,7 @@ def startpagina(user: User) -> Startpagina:
                 "per_consulent": caseload_per_consulent(user=user),
                 "zonder_consulent": in_scope.filter(consulent__isnull=True).count(),
                 "totaal": in_scope.count(),
+                "taken": mijn_taken(user=user),
             },
         )
     if code == "beleidsmedewerker":
@@ -84,6 +87,9 @@ def startpagina(user: User) -> Startpagina:
     if code == "handhaver":
         return Startpagina(
             "accounts/start_handhaver.html",
-            {"clienten_met_grond": clients_in_scope(user=user).select_related("gemeente")[:25]},
+            {
+                "clienten_met_grond": clients_in_scope(user=user).select_related("gemeente")[:25],
+                "taken": mijn_taken(user=user),
+            },
         )
     return Startpagina("accounts/start_geen_rol.html")

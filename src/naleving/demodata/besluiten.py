@@ -30,9 +30,14 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         .select_related("client__consulent", "client__gemeente")
         .order_by("pk")
     )
+    # The demo consultant's first finished investigation with a breach waits for its decision, so that the
+    # start page's task list and the investigation page show "Besluit voorbereiden" right after the demo.
+    voor_te_bereiden = next(
+        (o for o in onderzoeken if o.client.consulent and o.client.consulent.is_demo_account), None
+    )
     besluiten: list[Besluit] = []
     for o in onderzoeken:
-        if o.client.consulent is not None:
+        if o.client.consulent is not None and o is not voor_te_bereiden:
             besluiten.append(
                 services.besluit_open_uit_onderzoek(user=o.client.consulent, onderzoek=o)
             )
@@ -67,6 +72,34 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         _naar(ctx, b, state, boete=i % 3 == 1, afwijking=afwijking)
     _una_via(ctx)
     _voor_de_regels(ctx)
+    _concept_voor_demo_consulent(ctx, exclude=[c.pk for c in clients])
+
+
+def _concept_voor_demo_consulent(ctx, *, exclude: list[int]) -> None:  # type: ignore[no-untyped-def]
+    """A concept decision of the demo consultant ("Besluiten afmaken" in their task list), when the cases above
+    gave them none."""
+    if Besluit.objects.filter(status="concept", client__consulent__is_demo_account=True).exists():
+        return
+    client = (
+        Client.objects.filter(pk__in=ctx.demo_client_ids, consulent__is_demo_account=True)
+        .exclude(pk__in=exclude)
+        .exclude(besluiten__isnull=False)
+        .select_related("consulent")
+        .order_by("pk")
+        .first()
+    )
+    if client is None or client.consulent is None:
+        return
+    b = services.besluit_open(
+        user=client.consulent,
+        client=client,
+        aanleiding="wijzigingsmelding",
+        overtreding="inlichtingenplicht",
+        pleegdatum=ctx.peildatum - timedelta(days=90),
+        benadelingsbedrag_cent=64_000,
+        feiten="Inkomsten uit een bijbaan drie maanden te laat gemeld.",
+    )
+    _naar(ctx, b, "concept", boete=False)
 
 
 def _voor_de_regels(ctx) -> None:  # type: ignore[no-untyped-def]

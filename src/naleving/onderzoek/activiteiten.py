@@ -17,6 +17,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from naleving.core import weergave
+
 
 class Soort(models.TextChoices):
     GEGEVENS_VORDEREN = "gegevens_vorderen", "Gegevens vorderen (Awb 5:16)"
@@ -134,6 +136,30 @@ VELDEN: dict[str, tuple[Veld, ...]] = {
         WAAROM,
     ),
 }
+
+
+def als_tekst(soort: str, gegevens: dict[str, Any]) -> list[tuple[str, str]]:
+    """The recorded fields of one activity as (label, text) for the screen, in the order of the form: the
+    field's own label, the label of a choice, Ja/Nee, time stamps in local time the Dutch way. A field no longer
+    in the form (an older record) keeps its value under a readable name."""
+    velden = {veld.naam: veld for veld in VELDEN.get(soort, ())}
+    regels: list[tuple[str, str]] = []
+    for naam in [*velden, *(n for n in gegevens if n not in velden)]:
+        if naam not in gegevens:
+            continue
+        value = gegevens[naam]
+        veld = velden.get(naam)
+        if veld is None:
+            regels.append((weergave.veldnaam(naam), weergave.als_tekst(value)))
+        elif veld.soort == "janee":
+            regels.append((veld.label, weergave.ja_nee(bool(value))))
+        elif veld.soort == "keuze":
+            regels.append(
+                (veld.label, dict(veld.keuzes).get(str(value), weergave.als_tekst(value)))
+            )
+        else:
+            regels.append((veld.label, weergave.als_tekst(value)))
+    return regels
 
 
 def cautie_nodig(gegevens: dict[str, Any], *, boete_mogelijk: bool) -> bool:

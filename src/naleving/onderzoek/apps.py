@@ -17,7 +17,14 @@ class OnderzoekConfig(AppConfig):
 
         register_dossier_sectie(DossierSectie(30, "onderzoek/_dossier.html", dossier_context))
 
+        from naleving.onderzoek.selectors import onderzoek_url
         from naleving.onderzoek.services import onderzoek_uit_signaal
-        from naleving.signalen.services import register_onderzoek_starter
+        from naleving.signalen.services import register_onderzoek_link, register_onderzoek_starter
 
         register_onderzoek_starter(onderzoek_uit_signaal)
+        register_onderzoek_link(link=onderzoek_url)
+
+        from naleving.clienten.taken import register_taak_bron
+        from naleving.onderzoek.taken import taken_voor
+
+        register_taak_bron(20, taken_voor)

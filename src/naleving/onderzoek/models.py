@@ -10,7 +10,7 @@ from django.db import models
 from naleving.accounts.models import Gemeente
 from naleving.clienten.models import Client
 from naleving.core.locking import Versioned
-from naleving.onderzoek.activiteiten import Soort
+from naleving.onderzoek.activiteiten import Soort, als_tekst
 from naleving.onderzoek.statemachine import Status, Uitkomst
 from naleving.verloop.historie import Overgangshistorie
 
@@ -119,6 +119,11 @@ class Activiteit(models.Model):
 
     def __str__(self) -> str:
         return self.get_soort_display()
+
+    @property
+    def gegevens_als_tekst(self) -> list[tuple[str, str]]:
+        """The recorded fields with their Dutch labels and readable values (never `met_wie`, `True`)."""
+        return als_tekst(self.soort, self.gegevens)
 
 
 class Bewijsstuk(models.Model):

@@ -46,6 +46,21 @@ def onderzoek_voor_user(*, user: User, pk: int, reden: str = "") -> Onderzoek:
     )
 
 
+def onderzoek_url(*, nummer: str) -> str | None:
+    """The page of investigation `nummer` ('O000017', `Onderzoek.nummer`); None for another kind of
+    reference. Whether the reader may see it is the page's gate, not this function's."""
+    from django.urls import reverse
+
+    if len(nummer) < 2 or nummer[0] != "O" or not nummer[1:].isdigit():
+        return None
+    return reverse("onderzoek:detail", args=[int(nummer[1:])])
+
+
+def onderzoeken_in_scope(*, user: User) -> QuerySet[Onderzoek]:
+    """Every investigation the user may see at all (their municipalities; a grounded role only its clients)."""
+    return _scoped(user)
+
+
 def _scoped(user: User) -> QuerySet[Onderzoek]:
     if not has_right(user, "onderzoek.bekijken"):
         return Onderzoek.objects.none()
@@ -127,12 +142,15 @@ class OnderzoekPagina:
     in_uitvoering: bool
     mag_beoordelen: bool
     mag_toewijzen: bool
+    #: What follows the investigation (its decision), contributed by later apps (`onderzoek.vervolg`).
+    vervolgen: list[Any]
 
 
 def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
     """The investigation page's data for `user` (who has passed the gate `onderzoek_voor_user`)."""
     from naleving.onderzoek.cautie import boete_mogelijk_volgens, verhoren_zonder_cautie
     from naleving.onderzoek.services import rapport_tekortkomingen
+    from naleving.onderzoek.vervolg import vervolgen
     from naleving.signalen.bevestiging import bevestigingen_voor
 
     rapport = Rapport.objects.filter(onderzoek=onderzoek).first()
@@ -171,4 +189,5 @@ def onderzoek_pagina(*, user: User, onderzoek: Onderzoek) -> OnderzoekPagina:
         and onderzoek.status == Status.RAPPORT_TER_REVIEW,
         mag_toewijzen=has_right(user, "onderzoek.toewijzen")
         and onderzoek.status in (Status.AANGEVRAAGD, Status.TOEGEWEZEN, Status.IN_UITVOERING),
+        vervolgen=vervolgen(user=user, onderzoek=onderzoek),
     )

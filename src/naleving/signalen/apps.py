@@ -18,3 +18,8 @@ class SignalenConfig(AppConfig):
         register_dossier_sectie(
             DossierSectie(20, "signalen/_dossier.html", lambda user, client: {})
         )
+
+        from naleving.clienten.taken import register_taak_bron
+        from naleving.signalen.taken import taken_voor
+
+        register_taak_bron(30, taken_voor)

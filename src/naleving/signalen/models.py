@@ -206,7 +206,14 @@ class Triagebesluit(models.Model):
         verbose_name_plural = "triagebesluiten"
 
     def __str__(self) -> str:
-        return f"Triage van signaal {self.signaal_id}: {self.uitkomst}"
+        return f"Triage van signaal {self.signaal_id}: {self.get_uitkomst_display()}"
+
+    @property
+    def reden_label(self) -> str:
+        """The reason in words (triage.REDENEN); the record keeps its code."""
+        from naleving.signalen.triage import REDENEN
+
+        return REDENEN[self.reden][0] if self.reden in REDENEN else self.reden
 
 
 class Bevestiging(models.Model):

@@ -229,6 +229,29 @@ def register_onderzoek_starter(starter: OnderzoekStarter) -> None:
         _onderzoek_starters.append(starter)
 
 
+#: The page of the investigation a signal was handed to (its `onderzoek_ref`), from the investigation
+#: capability, so the signal page links to it without signalen knowing how investigations are addressed.
+class OnderzoekLink(Protocol):
+    def __call__(self, *, nummer: str) -> str | None: ...
+
+
+_onderzoek_links: list[OnderzoekLink] = []
+
+
+def register_onderzoek_link(*, link: OnderzoekLink) -> None:
+    if link not in _onderzoek_links:
+        _onderzoek_links.append(link)
+
+
+def onderzoek_link(*, onderzoek_ref: str) -> str | None:
+    """The address of the investigation `onderzoek_ref` ('O000017'), or None when no app knows it."""
+    for link in _onderzoek_links if onderzoek_ref else ():
+        url = link(nummer=onderzoek_ref)
+        if url:
+            return url
+    return None
+
+
 def signaal_triageer(
     *,
     user: User,

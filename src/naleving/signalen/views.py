@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from naleving.accounts.models import User
@@ -22,7 +23,7 @@ from naleving.audit.services import audit_log
 from naleving.clienten import selectors as client_selectors
 from naleving.clienten.selectors import may
 from naleving.core.forms import apply_validation_error
-from naleving.signalen import extravelden, selectors, services
+from naleving.signalen import conf, extravelden, selectors, services
 from naleving.signalen.bestanden import Bestandsfout
 from naleving.signalen.bevestiging import bevestigingen_voor, bron_keuzes
 from naleving.signalen.forms import ImportForm, KoppelForm, RegistreerForm, TriageForm
@@ -44,6 +45,7 @@ def wachtrij(request: HttpRequest) -> HttpResponse:
     if ordening not in ORDENINGEN:
         ordening = "leeftijd"
     qs = selectors.wachtrij(user=_user(request), gekoppeld=gekoppeld, ordening=ordening)
+    vandaag = timezone.localdate()
     signalen = list(qs[: selectors.WACHTRIJ_LIMIET])
     audit_log(
         user=_user(request),
@@ -60,6 +62,10 @@ def wachtrij(request: HttpRequest) -> HttpResponse:
             "ordening": ordening,
             "ordeningen": list(ORDENINGEN),
             "aantal": qs.count(),
+            # The triage term (werkafspraak in the parameter file) is stored on each signal at receipt.
+            "vandaag": vandaag,
+            "te_laat": qs.filter(termijn__lt=vandaag).count(),
+            "termijn_dagen": conf.triagetermijn_dagen(),
         },
     )
 
@@ -86,6 +92,7 @@ def _detail(
             "triage_form": triage_form or _triage_form(request, signaal),
             "bevestigingen": bevestigingen_voor(signaal_ids=[signaal.pk]),
             "koppel_form": koppel_form or KoppelForm(),
+            "onderzoek_url": services.onderzoek_link(onderzoek_ref=signaal.onderzoek_ref),
         },
         status=status,
     )
@@ -150,7 +157,16 @@ def triageren(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as exc:
             apply_validation_error(form, exc)
         else:
-            messages.success(request, "Het triagebesluit is vastgelegd.")
+            # The investigation capability links the investigation it opened to the stored signal.
+            s.refresh_from_db(fields=["onderzoek_ref"])
+            ref = s.onderzoek_ref
+            messages.success(
+                request,
+                f"Het triagebesluit is vastgelegd. Onderzoek {ref} is aangevraagd; "
+                "de teamleider wijst het toe."
+                if ref
+                else "Het triagebesluit is vastgelegd.",
+            )
             return redirect("signalen:signaal", pk=s.pk)
     return _detail(request, s, triage_form=form, status=400)
 
