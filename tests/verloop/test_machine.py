@@ -305,7 +305,7 @@ def test_the_signal_page_shows_when_and_by_whom_each_move_was_made(casus) -> Non
     wanneer = [
         timezone.localtime(rij.op).strftime("%d-%m-%Y %H:%M") for rij in (ontvangen, in_triage)
     ]
-    assert f"<tr><td>{wanneer[0]}</td><td>—</td><td>Ontvangen</td><td>systeem</td></tr>" in page
+    assert f"<tr><td>{wanneer[0]}</td><td>—</td><td>Ontvangen</td><td>Systeem</td></tr>" in page
     assert (
         f"<tr><td>{wanneer[1]}</td><td>Ontvangen</td><td>In triage</td>"
         f"<td>{casus.handhaver}</td></tr>"
