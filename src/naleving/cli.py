@@ -116,6 +116,34 @@ def main(argv: list[str] | None = None) -> int:
     rapport.add_argument("--pdf", metavar="BESTAND", help="schrijf de PDF naar dit bestand")
     rapport.add_argument("--html", metavar="BESTAND", help="schrijf de HTML naar dit bestand")
 
+    watals = sub.add_parser(
+        "wat-als",
+        help="verkennen wat een concept-regeling doet met de adviezen in de open zaken",
+        description="Beoordeelt alle open zaken (conceptbesluiten en onderzoeken met een bevinding) "
+        "met de regels van nu en met het concept erbij, en toont hoeveel adviezen veranderen en hoe. "
+        "Alleen aantallen en bedragen samen, geen zaak of persoon.",
+        epilog="Afsluitcodes: 0 gelukt, 2 verkeerde regeling, datum of bestand, "
+        "3 database niet bereikbaar, 4 configuratie onjuist.",
+    )
+    watals.add_argument(
+        "--activeer",
+        action="append",
+        required=True,
+        metavar="REGELING=JJJJ-MM-DD",
+        help="zet een concept aan vanaf een datum, bijv. whsz-concept=2027-01-01 (meer mag)",
+    )
+    watals.add_argument(
+        "--regeling",
+        action="append",
+        default=[],
+        metavar="BESTAND.toml",
+        help="een concept dat nog niet is uitgeleverd (concept = true); zet het aan met --activeer",
+    )
+    watals.add_argument(
+        "--op", metavar="JJJJ-MM-DD", help="beoordelingsdatum (standaard: de activeringsdatum)"
+    )
+    watals.add_argument("--json", action="store_true", help="uitvoer als JSON")
+
     sub.add_parser("migrate", help="de database bijwerken")
     sub.add_parser("advies", help="advies van de regels (zie: naleving advies --help)")
     sub.add_parser("regels", help="de regelingen en hun parameters tonen")
@@ -187,6 +215,12 @@ def _run(args: argparse.Namespace) -> int:
             f"{aantallen['informatie_nodig']} cliënt(en) toe aan een informatiemoment."
         )
         return 0
+    if args.command == "wat-als":
+        from naleving.beleid.watals import wat_als_main
+
+        return wat_als_main(
+            activeer=args.activeer, regelingen=args.regeling, op=args.op, als_json=args.json
+        )
     if args.command == "rapport":
         from naleving.beleid.rapport import rapport_naar_bestand
 

@@ -145,6 +145,7 @@ _PAGINAS: dict[str, Regel] = {
     "beleid:rapport": regel(403, beleidsmedewerker=200),
     "beleid:rapport_pdf": regel(403, beleidsmedewerker=200),
     "beleid:evaluatie": regel(403, beleidsmedewerker=200),
+    "beleid:wat_als": regel(403, beleidsmedewerker=200),
     "beleid:plannen": regel(403, beleidsmedewerker=200),
     "beleid:plan": regel(403, beleidsmedewerker=200),
     "beleid:actie": regel(403, beleidsmedewerker=200),

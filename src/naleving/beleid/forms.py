@@ -86,3 +86,19 @@ class PijlerEvaluatieForm(forms.Form):
     tekst = forms.CharField(
         label="Evaluatie van de pijler", widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class WatAlsForm(forms.Form):
+    """Which draft to explore, from which date (beleid/watals.py)."""
+
+    concept = forms.ChoiceField(label="Concept")
+    datum = forms.DateField(
+        label="Aan vanaf",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="De dag waarop het concept zou ingaan. De open zaken worden op die dag beoordeeld.",
+        error_messages={"invalid": "Vul een geldige datum in, bijvoorbeeld 1-1-2027."},
+    )
+
+    def __init__(self, *args: Any, concepten: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["concept"].choices = concepten  # type: ignore[attr-defined]

@@ -1,0 +1,41 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The what-if page for the beleidsmedewerker: how the advices of the open cases would change if a draft
+rule set were switched on. Aggregates only, small numbers suppressed, scoped to the viewer's municipalities."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from naleving.beleid import onderdrukking, rapport, watals
+from naleving.beleid.forms import WatAlsForm
+from naleving.beleid.views import _require
+from naleving.core import weergave
+
+
+@login_required
+@require_GET
+def wat_als(request: HttpRequest) -> HttpResponse:
+    _require(request)
+    concepten = watals.concepten()
+    form = WatAlsForm(request.GET or None, concepten=concepten)
+    context: dict[str, object] = {"form": form, "kolommen": watals.KOLOMMEN}
+    if form.is_valid():
+        n = onderdrukking.drempel()
+        gemeenten = [pk for pk, _naam in rapport.gemeenten_van(request.user)]
+        vergelijking = watals.wat_als(
+            activeringen={form.cleaned_data["concept"]: form.cleaned_data["datum"]},
+            gemeenten=gemeenten,
+            vandaag=timezone.localdate(),
+        )
+        context |= {
+            "vergelijking": vergelijking,
+            "op": weergave.datum(vergelijking.beoordelingsdatum),
+            "concept_naam": dict(concepten)[form.cleaned_data["concept"]],
+            "rijen": watals.tabel(vergelijking, n=n),
+            "onderdrukking": onderdrukking.uitleg(n),
+        }
+    return render(request, "beleid/wat_als.html", context)
