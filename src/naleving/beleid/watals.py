@@ -2,7 +2,8 @@
 """Wat als een concept aangaat: every open case advised under the rules in force and under the draft.
 
 Open cases are the decisions not yet fixed (concept, ter review) and the investigations whose rapport states a
-finding (breach and pleegdatum) and that have no decision yet. Their facts come from the same builders as
+finding (breach and pleegdatum, not closed as "no breach" or "cannot be established") and that have no
+decision yet. Their facts come from the same builders as
 the live advice (`besluiten.advies.feiten_voor`, `onderzoek.advies.feiten_uit_rapport`, both through
 `clienten.regelfeiten`); the comparison itself is `naleving.regels.vergelijking` and keeps only counts and
 sums. The page suppresses small numbers (`onderdrukking`) like every policy figure.
@@ -21,11 +22,14 @@ from naleving.besluiten.models import Besluit
 from naleving.besluiten.statemachine import Status
 from naleving.onderzoek.advies import feiten_uit_rapport
 from naleving.onderzoek.models import Rapport
+from naleving.onderzoek.statemachine import Uitkomst
 from naleving.regels import Configuratie
 from naleving.regels.tekst import euro
 from naleving.regels.vergelijking import SANCTIE_NAMEN, Vergelijking, variant, vergelijk
 
 OPEN_BESLUIT = (Status.CONCEPT, Status.TER_REVIEW)
+#: An investigation closed with one of these outcomes has no finding to advise on.
+GEEN_BEVINDING = (Uitkomst.GEEN_ONRECHTMATIGHEID, Uitkomst.NIET_VAST_TE_STELLEN)
 
 
 def open_zaken(
@@ -36,6 +40,7 @@ def open_zaken(
     rapporten = (
         Rapport.objects.exclude(overtreding="")
         .filter(pleegdatum__isnull=False)
+        .exclude(onderzoek__uitkomst__in=GEEN_BEVINDING)
         .exclude(
             onderzoek_id__in=Besluit.objects.filter(onderzoek__isnull=False).values("onderzoek_id")
         )
