@@ -31,7 +31,7 @@ def _django() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in {"advies", "regels"}:
+    if argv and argv[0] in {"advies", "regels", "algoritmeregister"}:
         from naleving.regels import cli as regels_cli
 
         return regels_cli.main(argv)
@@ -147,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("migrate", help="de database bijwerken")
     sub.add_parser("advies", help="advies van de regels (zie: naleving advies --help)")
     sub.add_parser("regels", help="de regelingen en hun parameters tonen")
+    sub.add_parser(
+        "algoritmeregister", help="de tekst voor het Algoritmeregister (Markdown, of --json)"
+    )
     manage = sub.add_parser("manage", help="een Django-beheeropdracht uitvoeren")
     manage.add_argument("args", nargs=argparse.REMAINDER)
 

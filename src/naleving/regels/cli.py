@@ -250,11 +250,40 @@ def regels_main(argv: list[str]) -> int:
     return 0
 
 
+def algoritmeregister_main(argv: list[str]) -> int:
+    """``naleving algoritmeregister [--json]``: the Algoritmeregister text from the rule sets."""
+    from . import algoritmeregister
+
+    gebruik = (
+        "gebruik: naleving algoritmeregister [--json]\n"
+        "  de tekst voor het Algoritmeregister, gemaakt uit de regelingen en hun bronnen (Markdown)"
+    )
+    try:
+        gezet, posities, activeringen = _opties(argv, {"--json", "-h", "--help"})
+    except _Gebruiksfout as fout:
+        return _fout(f"{fout}\n{gebruik}")
+    if gezet & {"-h", "--help"}:
+        print(gebruik)
+        return 0
+    if posities or activeringen:
+        return _fout(f"onverwacht argument\n{gebruik}")
+    try:
+        if "--json" in gezet:
+            _schrijf(json.dumps(algoritmeregister.als_dict(), ensure_ascii=False, indent=2))
+        else:
+            _schrijf(algoritmeregister.als_markdown().rstrip("\n"))
+    except ParameterFout as fout:
+        return _fout(f"de configuratie van de regels is ongeldig: {fout}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry for ``python -m naleving.regels {advies|regels} ...``."""
+    """Entry for ``python -m naleving.regels {advies|regels|algoritmeregister} ...``."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "advies":
         return advies_main(args[1:])
     if args and args[0] == "regels":
         return regels_main(args[1:])
-    return _fout("gebruik: python -m naleving.regels {advies|regels} ...")
+    if args and args[0] == "algoritmeregister":
+        return algoritmeregister_main(args[1:])
+    return _fout("gebruik: python -m naleving.regels {advies|regels|algoritmeregister} ...")
