@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
+from naleving.audit.models import AuditEntry
 from naleving.beleid import watals
 from naleving.besluiten.models import Besluit
 from naleving.cli import main
@@ -157,6 +158,8 @@ def test_the_page_shows_the_own_municipalities_with_small_numbers_hidden(
         ["Totaal", "", 12, "", "", "", ""],
     ]
     html = response.content.decode()
+    logged = AuditEntry.objects.get(object_type="beleid.wat_als")
+    assert (logged.gebruiker, logged.object_id) == (bm.username, "mild-concept")
     assert "<h2>Mildere boetes (concept), aan vanaf 01-01-2027</h2>" in html
     assert '<th scope="row">Boete</th><td>Boete</td>' in html
 

@@ -10,6 +10,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
 from naleving.beleid import onderdrukking, rapport, watals
 from naleving.beleid.forms import WatAlsForm
 from naleving.beleid.views import _require
@@ -30,6 +32,15 @@ def wat_als(request: HttpRequest) -> HttpResponse:
             activeringen={form.cleaned_data["concept"]: form.cleaned_data["datum"]},
             gemeenten=gemeenten,
             vandaag=timezone.localdate(),
+        )
+        # The comparison reads the facts of every open case in the viewer's municipalities (it shows only
+        # aggregates): the run is logged like an export of policy figures.
+        audit_log(
+            user=request.user,
+            actie=Actie.BEKIJKEN,
+            object_type="beleid.wat_als",
+            object_id=form.cleaned_data["concept"],
+            velden={"datum": form.cleaned_data["datum"].isoformat(), "zaken": vergelijking.aantal},
         )
         context |= {
             "vergelijking": vergelijking,
