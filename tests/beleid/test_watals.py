@@ -181,3 +181,15 @@ def test_a_single_changed_case_is_hidden_on_the_page(zaken, met_mild, make_user,
 def test_other_roles_may_not_open_the_page(make_user, client) -> None:
     client.force_login(make_user("inkomensconsulent"))
     assert client.get(reverse("beleid:wat_als")).status_code == 403
+
+
+def test_the_page_says_so_when_no_advice_changes_and_explains_a_wrong_date(
+    zaken, make_user, client
+) -> None:
+    client.force_login(make_user("beleidsmedewerker", "Waalwijk"))
+    url = reverse("beleid:wat_als")
+    html = client.get(url, {"concept": "whsz-concept", "datum": "2027-01-01"}).content.decode()
+    assert "Met dit concept blijft elk advies in de open zaken hetzelfde." in html
+    response = client.get(url, {"concept": "whsz-concept", "datum": "1 januari"})
+    assert "rijen" not in response.context
+    assert "Vul een geldige datum in, bijvoorbeeld 1-1-2027." in response.content.decode()
