@@ -104,36 +104,17 @@ def _detail(
     request: HttpRequest, besluit: Besluit, status: int = 200, **extra: Any
 ) -> HttpResponse:
     user = staff_user(request)
-    concept = besluit.status == Status.CONCEPT
-    mag_nemen = may(user, "besluit.nemen", besluit.client)
+    pagina = selectors.besluit_pagina(user=user, besluit=besluit, live=extra.pop("live", None))
     form = extra.pop("form", None)
-    if form is None and concept and mag_nemen:
+    if form is None and pagina["concept"] and pagina["mag_nemen"]:
         form = OordeelForm(initial=OordeelForm.initial_van(besluit) | {"versie": besluit.versie})
-    live = extra.pop("live", None) or (advies.bereken(besluit) if concept else None)
-    bezwaar = Bezwaar.objects.filter(besluit=besluit).first()
     context = {
-        "besluit": besluit,
-        "client": besluit.client,
+        **pagina,
         "form": form,
-        "live": live,
-        "snapshot": besluit.advies_snapshot,
-        "regels_gewijzigd": advies.regels_gewijzigd(besluit),
-        "concept": concept,
-        "mag_nemen": mag_nemen,
-        "mag_reviewen": services.mag_reviewen(user=user, besluit=besluit),
-        "mag_bezwaar": may(user, "besluit.bezwaar", besluit.client),
         "review_form": extra.pop("review_form", None) or ReviewForm(),
-        "bezwaar": bezwaar,
         "bezwaar_form": extra.pop("bezwaar_form", None) or BezwaarForm(),
         "horen_form": extra.pop("horen_form", None) or HorenForm(),
         "beslis_form": extra.pop("beslis_form", None) or BeslisForm(),
-        "toets": getattr(besluit, "omgekeerde_toets", None),
-        **beleidstoets.stand(besluit, advies=(live or {}).get("advies")),
-        "brieven": besluit.brieven.select_related("sjabloon"),
-        "vorderingen": besluit.vorderingen.all(),
-        "overgangen": besluit.overgangen.select_related("door"),
-        "herzieningen": besluit.herzieningen.all(),
-        "waarborgen": services.waarborg_fouten(besluit=besluit) if not concept else {},
         **extra,
     }
     return render(request, "besluiten/detail.html", context, status=status)
