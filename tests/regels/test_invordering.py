@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Invordering: the worked scenarios in tests/regels/scenarios/invordering.json, the command line,
+and the parameters the collection rules read (each dated, with a source).
+
+The expected amounts were worked out by hand from Rv art. 475da, PW art. 58 lid 7, 60 and 60b and
+Awb art. 4:104-4:106, not taken from the engine's output.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import samengevoegd, scenarios
+from naleving.regels import FeitenFout, invordering, parameter
+from naleving.regels.cli import invordering_main
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+ADVIEZEN = scenarios("invordering")
+FOUTEN = scenarios("invordering_fouten")
+
+
+@pytest.mark.parametrize(("naam", "gegevens", "scenario"), ADVIEZEN, ids=[a[0] for a in ADVIEZEN])
+def test_invorderingsscenario(
+    naam: str, gegevens: dict[str, Any], scenario: dict[str, Any]
+) -> None:
+    assert scenario.get("regel"), f"{naam}: elk scenario noemt de regel die het toetst"
+    advies = invordering(samengevoegd(gegevens["basis"], scenario["feiten"])).to_dict()
+
+    uitkomst = {k: v for k, v in advies.items() if k != "uitleg"}
+    uitkomst["open_vragen"] = [v["veld"] for v in advies["open_vragen"]]
+    assert uitkomst == gegevens["verwacht_basis"] | scenario["verwacht"]
+
+    regels = [u["regel"] for u in advies["uitleg"]]
+    assert regels[0] == "regeling" and regels[-1] == "parameters"
+    assert all(u["bron"].strip() and u["tekst"].strip() for u in advies["uitleg"])
+    if "uitleg" in scenario:
+        assert regels == scenario["uitleg"]
+    for regel in scenario.get("uitleg_bevat", []):
+        assert regel in regels
+    for regel in scenario.get("uitleg_zonder", []):
+        assert regel not in regels
+    for regel, bron in scenario.get("bronnen", {}).items():
+        assert any(u["regel"] == regel and bron in u["bron"] for u in advies["uitleg"]), regel
+    for regel, tekst in scenario.get("tekst_bevat", {}).items():
+        assert any(u["regel"] == regel and tekst in u["tekst"] for u in advies["uitleg"]), regel
+    for vraag in advies["open_vragen"]:
+        assert vraag["vraag"].strip() and vraag["grondslag"].strip()
+
+
+@pytest.mark.parametrize(("naam", "gegevens", "scenario"), FOUTEN, ids=[f[0] for f in FOUTEN])
+def test_invorderingsinvoerfout(
+    naam: str, gegevens: dict[str, Any], scenario: dict[str, Any]
+) -> None:
+    with pytest.raises(FeitenFout) as fout:
+        invordering(samengevoegd(gegevens["basis"], scenario["feiten"]))
+    assert fout.value.veld == scenario["veld"]
+    assert scenario["bericht_bevat"] in fout.value.bericht
+
+
+def test_elke_invorderingsregel_komt_in_een_scenario_voor() -> None:
+    alle = {
+        "regeling", "beslagvrije_voet", "woonkosten", "zorgtoeslag", "hoger_inkomen",
+        "aflossingscapaciteit", "recidive_zonder_voet", "verrekening", "verjaring",
+        "afzien_invordering", "parameters",
+    }  # fmt: skip
+    gezien: set[str] = set()
+    for _, gegevens, scenario in ADVIEZEN:
+        advies = invordering(samengevoegd(gegevens["basis"], scenario["feiten"]))
+        gezien |= {u.regel for u in advies.uitleg}
+    assert gezien == alle
+
+
+INVORDERINGSPARAMETERS = {
+    "beslagvrije_voet_percentage": (95, False),
+    "beslagvrije_voet_woonkosten_drempel_cent": (47720, True),
+    "beslagvrije_voet_woonkosten_grens_cent": (90007, True),
+    "beslagvrije_voet_zorgtoeslag_alleenstaand_cent": (13100, True),
+    "beslagvrije_voet_zorgtoeslag_partner_cent": (25000, True),
+    "invordering_recidive_maanden_zonder_voet": (3, True),
+    "verjaring_jaren": (5, False),
+    "afzien_invordering_jaren": (10, False),
+    "afzien_invordering_ineens_percentage": (50, False),
+}
+
+
+@pytest.mark.parametrize("naam", sorted(INVORDERINGSPARAMETERS))
+def test_elke_invorderingswaarde_staat_gedateerd_met_bron_in_het_parameterbestand(
+    naam: str,
+) -> None:
+    waarde = parameter(naam, op=date(2025, 6, 1))
+    assert (waarde.waarde, waarde.onzeker) == INVORDERINGSPARAMETERS[naam]
+    assert waarde.bron.strip() and waarde.omschrijving.strip()
+    assert waarde.geldig_vanaf is not None
+
+
+BASIS = json.loads((Path(__file__).parent / "scenarios" / "invordering.json").read_text())["basis"]
+
+
+def test_cli_invordering_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = tmp_path / "vordering.json"
+    pad.write_text(json.dumps(BASIS), encoding="utf-8")
+    assert invordering_main([str(pad)]) == 0
+    uit = capsys.readouterr()
+    advies = json.loads(uit.out)
+    assert (advies["beslagvrije_voet_cent"], advies["aflossingscapaciteit_cent"]) == (133143, 7007)
+    assert uit.err == ""
+
+
+def test_cli_invordering_uitleg(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = tmp_path / "vordering.json"
+    pad.write_text(json.dumps(BASIS), encoding="utf-8")
+    assert invordering_main(["--uitleg", str(pad)]) == 0
+    tekst = capsys.readouterr().out
+    assert "Beslagvrije voet: € 1.331,43 per maand" in tekst
+    assert "Ten hoogste af te lossen: € 70,07 per maand" in tekst
+    assert "Rv art. 475da" in tekst
+
+
+def test_cli_invordering_foute_invoer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pad = tmp_path / "vordering.json"
+    pad.write_text(json.dumps(BASIS | {"huurtoeslag": False}), encoding="utf-8")
+    assert invordering_main([str(pad)]) == 2
+    uit = capsys.readouterr()
+    assert uit.out == ""
+    assert "ongeldige invoer in veld 'woonkosten_cent'" in uit.err
+    assert invordering_main([str(tmp_path / "bestaat-niet.json")]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
+
+
+def test_naleving_invordering_zonder_django(tmp_path: Path) -> None:
+    """`naleving invordering` runs the engine without starting Django, like `naleving advies`."""
+    pad = tmp_path / "vordering.json"
+    pad.write_text(json.dumps(BASIS | {"soort": "boete_recidive"}), encoding="utf-8")
+    uit = subprocess.run(
+        [sys.executable, "-c", "import sys; from naleving.cli import main; sys.exit(main())",
+         "invordering", str(pad)],
+        capture_output=True, text=True, env={"PYTHONPATH": str(SRC)}, check=False,
+    )  # fmt: skip
+    assert uit.returncode == 0, uit.stderr
+    assert json.loads(uit.stdout)["recidive"] == {"maanden": 3, "maximum_cent": 140150}
