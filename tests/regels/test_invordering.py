@@ -120,6 +120,9 @@ def test_cli_invordering_uitleg(tmp_path: Path, capsys: pytest.CaptureFixture[st
     tekst = capsys.readouterr().out
     assert "Beslagvrije voet: € 1.331,43 per maand" in tekst
     assert "Ten hoogste af te lossen: € 70,07 per maand" in tekst
+    assert "Verrekenen met de uitkering: verplicht" in tekst
+    assert "Verjaring: verjaart op 1 april 2029 als die niet wordt gestuit" in tekst
+    assert "Afzien van verdere invordering: nu niet" in tekst
     assert "Rv art. 475da" in tekst
 
 

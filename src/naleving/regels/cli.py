@@ -29,9 +29,10 @@ _ADVIES_GEBRUIK = (
     "  --activeer    zet een (concept)regeling aan vanaf een datum, bijv. whsz-concept=2027-01-01"
 )
 _INVORDERING_GEBRUIK = (
-    "gebruik: naleving invordering [--uitleg] BESTAND.json\n"
+    "gebruik: naleving invordering [--uitleg] [--activeer REGELING=JJJJ-MM-DD] BESTAND.json\n"
     "  BESTAND.json  de feiten van de vordering en het inkomen als JSON; '-' leest van standaardinvoer\n"
-    "  --uitleg      toon het advies als tekst in plaats van JSON"
+    "  --uitleg      toon het advies als tekst in plaats van JSON\n"
+    "  --activeer    zet een (concept)regeling aan vanaf een datum, bijv. whsz-concept=2027-01-01"
 )
 _REGELS_GEBRUIK = (
     "gebruik: naleving regels [--json] [--activeer REGELING=JJJJ-MM-DD]\n"

@@ -200,6 +200,24 @@ class Invorderingsadvies:
             f"Beslagvrije voet: {euro(self.beslagvrije_voet_cent)} per maand",
             f"Ten hoogste af te lossen: {euro(self.aflossingscapaciteit_cent)} per maand",
         ]
+        if self.recidive_maanden:
+            regels.append(
+                f"Boete bij recidive: {maanden_tekst(self.recidive_maanden)} zonder beslagvrije "
+                f"voet mogelijk, ten hoogste {euro(self.recidive_maximum_cent)} per maand"
+            )
+        regels += [
+            "Verrekenen met de uitkering: "
+            + {"verplicht": "verplicht", "mogelijk": "mag"}.get(
+                self.verrekening, "niet mogelijk (geen lopende uitkering)"
+            ),
+            (
+                f"Verjaring: verjaard sinds {datum_nl(self.verjaard_vanaf)}; niet meer invorderen"
+                if self.verjaard
+                else f"Verjaring: verjaart op {datum_nl(self.verjaard_vanaf)} als die niet wordt gestuit"
+            ),
+            "Afzien van verdere invordering: "
+            + ("mogelijk" if self.afzien_mogelijk else "nu niet"),
+        ]
         if self.open_vragen:
             regels += ["", "Nog te beoordelen door een medewerker:"]
             regels += [f"  - {v.vraag} (grondslag: {v.grondslag})" for v in self.open_vragen]
@@ -237,7 +255,7 @@ def invordering(
         "regeling",
         toepassing.keuze.bron,
         f"Regeling {toepassing.regeling.id} is van toepassing op de peildatum "
-        f"{feiten.peildatum.isoformat()}.",
+        f"{datum_nl(feiten.peildatum)}.",
     )
     voet = _beslagvrije_voet(feiten, spoor)
     capaciteit = max(0, feiten.netto_inkomen_cent - voet)
