@@ -16,10 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import samengevoegd, scenarios
 from naleving.regels import FeitenFout, invordering, parameter
 from naleving.regels.cli import invordering_main
+from naleving.regels.invordering import SOORTEN, STUITINGSOORTEN
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 ADVIEZEN = scenarios("invordering")
@@ -148,3 +151,49 @@ def test_naleving_invordering_zonder_django(tmp_path: Path) -> None:
     )  # fmt: skip
     assert uit.returncode == 0, uit.stderr
     assert json.loads(uit.stdout)["recidive"] == {"maanden": 3, "maximum_cent": 140150}
+
+
+@st.composite
+def _vordering(draw: st.DrawFn) -> dict[str, Any]:
+    peil = draw(st.dates(date(2021, 1, 1), date(2028, 12, 31)))
+    termijn = draw(st.dates(date(2009, 7, 1), peil))
+    feiten: dict[str, Any] = {
+        "peildatum": peil.isoformat(),
+        "soort": draw(st.sampled_from(list(SOORTEN))),
+        "openstaand_cent": draw(st.integers(0, 10_000_000)),
+        "betaaltermijn_einde": termijn.isoformat(),
+        "norm_cent": draw(st.integers(1, 400_000)),
+        "netto_inkomen_cent": draw(st.integers(0, 800_000)),
+        "uitkering_lopend": draw(st.booleans()),
+        "zorgtoeslag": draw(st.booleans()),
+        "huurtoeslag": draw(st.booleans()),
+        "huishouden": draw(st.sampled_from(["alleenstaand", "partner"])),
+        "woonkosten_cent": draw(st.integers(0, 300_000)),
+        "stuitingen": [
+            {"datum": d.isoformat(), "soort": draw(st.sampled_from(list(STUITINGSOORTEN)))}
+            for d in draw(st.lists(st.dates(termijn, peil), max_size=4))
+        ],
+    }
+    return feiten
+
+
+@settings(max_examples=300, deadline=None)
+@given(_vordering())
+def test_de_aflossing_laat_de_beslagvrije_voet_altijd_vrij(feiten: dict[str, Any]) -> None:
+    """Rv art. 475da: the voet is never below 95 % of the norm, and what is collected per month
+    never reaches into it (outside the art. 60b months)."""
+    advies = invordering(feiten)
+    assert advies.beslagvrije_voet_cent * 100 >= 95 * feiten["norm_cent"]
+    assert advies.aflossingscapaciteit_cent == max(
+        0, feiten["netto_inkomen_cent"] - advies.beslagvrije_voet_cent
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_vordering())
+def test_een_stuiting_maakt_de_verjaring_nooit_eerder(feiten: dict[str, Any]) -> None:
+    """Awb art. 4:105-4:106: a stuiting can only extend the term, never shorten it."""
+    zonder = invordering(feiten | {"stuitingen": []})
+    met = invordering(feiten)
+    assert met.verjaard_vanaf >= zonder.verjaard_vanaf
+    assert zonder.verjaard_vanaf > date.fromisoformat(feiten["betaaltermijn_einde"])
