@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
@@ -14,6 +15,14 @@ from naleving.besluiten.models import AfzienReden, Besluit, RegisterItem, Vorder
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import may, object_for_user
+from naleving.regels import Invorderingsadvies, invordering
+
+#: The claim's origin (CBS class) as the kind of claim the collection rules know.
+_INVORDERINGSSOORT = {
+    "inlichtingenplicht": "terugvordering_inlichtingenplicht",
+    "boete": "boete",
+    "overige": "terugvordering_overig",
+}
 
 
 def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:
@@ -187,3 +196,39 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
     for rij in rijen:
         rij["afzien_reden_label"] = labels.get(rij["afzien_reden"], rij["afzien_reden"] or "—")
     return rijen
+
+
+def vordering_invorderingsadvies(
+    vordering: Vordering,
+    *,
+    op: date,
+    norm_cent: int,
+    netto_inkomen_cent: int,
+    betaaltermijn_einde: date,
+    huishouden: str,
+    uitkering_lopend: bool,
+    zorgtoeslag: bool,
+    huurtoeslag: bool,
+    woonkosten_cent: int | None,
+    recidive: bool,
+) -> Invorderingsadvies:
+    """The rules' advice on collecting this claim on ``op`` (naleving.regels.invordering), for a
+    claim the caller fetched through the gate. Raises FeitenFout for facts the rules refuse."""
+    soort = _INVORDERINGSSOORT[vordering.herkomst]
+    if soort == "boete" and recidive:
+        soort = "boete_recidive"
+    return invordering(
+        {
+            "peildatum": op.isoformat(),
+            "soort": soort,
+            "openstaand_cent": vordering.openstaand_cent,
+            "betaaltermijn_einde": betaaltermijn_einde.isoformat(),
+            "norm_cent": norm_cent,
+            "netto_inkomen_cent": netto_inkomen_cent,
+            "uitkering_lopend": uitkering_lopend,
+            "zorgtoeslag": zorgtoeslag,
+            "huurtoeslag": huurtoeslag,
+            "huishouden": huishouden,
+            "woonkosten_cent": woonkosten_cent,
+        }
+    )

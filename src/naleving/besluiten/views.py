@@ -28,6 +28,7 @@ from naleving.besluiten.forms import (
     BezwaarForm,
     CbsForm,
     HorenForm,
+    InvorderingsadviesForm,
     NieuwForm,
     OordeelForm,
     RegelingForm,
@@ -42,6 +43,7 @@ from naleving.clienten.selectors import client_for_user, may, object_for_user
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
 from naleving.core.spreadsheet import CSV_CONTENT_TYPE
+from naleving.regels import FeitenFout, Invorderingsadvies
 
 
 def _load(request: HttpRequest, pk: int, reden: str = "") -> tuple[User, Besluit]:
@@ -374,12 +376,44 @@ def regeling(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De betalingsregeling is vastgelegd.")
             return redirect("besluiten:detail", pk=vordering.besluit_id)
+    advies_form, invorderingsadvies = _invorderingsadvies(request, vordering)
     return render(
         request,
         "besluiten/regeling.html",
-        {"vordering": vordering, "form": form},
+        {
+            "vordering": vordering,
+            "form": form,
+            "advies_form": advies_form,
+            "advies": invorderingsadvies,
+        },
         status=400 if form.errors else 200,
     )
+
+
+def _invorderingsadvies(
+    request: HttpRequest, vordering: Vordering
+) -> tuple[InvorderingsadviesForm, Invorderingsadvies | None]:
+    """The collection advice for the facts in the query string (GET, nothing stored)."""
+    gebonden = "advies-norm_cent" in request.GET
+    form = InvorderingsadviesForm(
+        request.GET if gebonden else None,
+        prefix="advies",
+        initial={
+            "netto_inkomen_cent": euro_initial(vordering.maandinkomen_cent),
+            "uitkering_lopend": vordering.verrekenen,
+            "zorgtoeslag": True,
+            "huurtoeslag": True,
+        },
+    )
+    if not gebonden or not form.is_valid():
+        return form, None
+    try:
+        return form, selectors.vordering_invorderingsadvies(
+            vordering, op=timezone.localdate(), **form.cleaned_data
+        )
+    except FeitenFout as exc:
+        form.add_error(None, exc.bericht[:1].upper() + exc.bericht[1:] + ".")
+        return form, None
 
 
 @login_required
