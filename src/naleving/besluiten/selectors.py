@@ -199,8 +199,8 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
 
 
 def vordering_invorderingsadvies(
-    vordering: Vordering,
     *,
+    vordering: Vordering,
     op: date,
     norm_cent: int,
     netto_inkomen_cent: int,

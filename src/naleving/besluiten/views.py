@@ -409,7 +409,7 @@ def _invorderingsadvies(
         return form, None
     try:
         return form, selectors.vordering_invorderingsadvies(
-            vordering, op=timezone.localdate(), **form.cleaned_data
+            vordering=vordering, op=timezone.localdate(), **form.cleaned_data
         )
     except FeitenFout as exc:
         form.add_error(None, exc.bericht[:1].upper() + exc.bericht[1:] + ".")
