@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The `naleving` command.
 
-`advies` and `regels` run the rules engine without Django; every other command starts Django first. Exit codes
+`advies`, `invordering` and `regels` run the rules engine without Django; every other command starts Django first. Exit codes
 that mean the same for every command are handled here, once: 3 the database cannot be reached, 4 the
 configuration is wrong. A command's own codes (0, 1, 2) keep the meaning its help gives them.
 """
@@ -31,7 +31,7 @@ def _django() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in {"advies", "regels", "algoritmeregister"}:
+    if argv and argv[0] in {"advies", "invordering", "regels", "algoritmeregister"}:
         from naleving.regels import cli as regels_cli
 
         return regels_cli.main(argv)
@@ -146,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
 
     sub.add_parser("migrate", help="de database bijwerken")
     sub.add_parser("advies", help="advies van de regels (zie: naleving advies --help)")
+    sub.add_parser(
+        "invordering",
+        help="advies over invorderen: beslagvrije voet, aflossing, verjaring "
+        "(zie: naleving invordering --help)",
+    )
     sub.add_parser("regels", help="de regelingen en hun parameters tonen")
     sub.add_parser(
         "algoritmeregister", help="de tekst voor het Algoritmeregister (Markdown, of --json)"

@@ -292,3 +292,29 @@ def test_the_report_and_evaluation_year_column_hides_what_the_comparison_hides(
     evaluatie = rapport.context_evaluatie(f, gemeenten)["jaren"].tabel
     assert evaluatie.kolommen == ["Kerncijfer", "2026"]
     assert evaluatie.rijen[0] == ["Signalen", "afgeschermd"]
+
+
+def test_the_cbs_table_on_the_policy_pages_hides_what_the_funnel_hides(bm_client) -> None:
+    """The CBS table repeats the funnel step of the warnings; shown exactly, it would undo that step's
+    suppression (AVG art. 89 lid 1; one threshold, cijfers_kleinste_aantal = 5). The CBS gets the real counts
+    through the CBS delivery of the besluiten app."""
+
+    def besluiten(f):  # stands in for the besluiten app
+        return [
+            ("cbs_waarschuwingen", "Inlichtingenplicht", 7, None),
+            ("cbs_waarschuwingen", "Overig", 2, None),
+        ]
+
+    kpi.register_funnel_bron(besluiten)
+    try:
+        cbs = bm_client.get("/beleid/export/cbs.csv?jaar=2026")
+        trechter = bm_client.get("/beleid/export/trechter-cbs_waarschuwingen.csv?jaar=2026")
+    finally:
+        kpi.unregister_funnel_bron(besluiten)
+    lees = lambda r: list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))  # noqa: E731
+    cbs_rijen = {rij[0]: rij[1] for rij in lees(cbs)[1:]}
+    trechter_rijen = {rij[0]: rij[1] for rij in lees(trechter)[1:]}
+    assert cbs_rijen["Overig"] == "afgeschermd"
+    assert {r: cbs_rijen[r] for r in ("Inlichtingenplicht", "Overig")} == {
+        r: trechter_rijen[r] for r in ("Inlichtingenplicht", "Overig")
+    }

@@ -11,7 +11,14 @@ from pathlib import Path
 
 from naleving.cli import main
 from naleving.regels import Configuratie, Feiten
-from naleving.regels.algoritmeregister import FEITEN_UITLEG, IN_TE_VULLEN, als_dict, als_markdown
+from naleving.regels.algoritmeregister import (
+    FEITEN_UITLEG,
+    IN_TE_VULLEN,
+    INVORDERING_UITLEG,
+    als_dict,
+    als_markdown,
+)
+from naleving.regels.invordering import InvorderingsFeiten
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "algoritmeregister.md"
 
@@ -59,6 +66,7 @@ def test_what_the_rules_cannot_answer_is_left_to_the_organisation() -> None:
 
 def test_the_data_field_names_every_fact_the_engine_reads_and_nothing_else() -> None:
     assert list(FEITEN_UITLEG) == [f.name for f in fields(Feiten)]
+    assert list(INVORDERING_UITLEG) == [f.name for f in fields(InvorderingsFeiten)]
     tekst = als_dict()["bronnen"]["tekst"]
     for woord in ("nationaliteit", "afkomst", "geslacht", "wijk"):
         assert woord not in tekst
@@ -79,6 +87,7 @@ def test_the_text_comes_from_the_rule_sets_and_their_sources() -> None:
     assert f"({len(onzeker)}, met hun naam in de parameterbestanden)" in d["risicobeheer"]["tekst"]
     assert "- PW art. 18a lid 6 (2015); IOAW/IOAZ art. 20a: tien jaar na" in als_markdown(config)
     assert "boete PW art. 18a lid 1 (2015)" in d["wettelijke_grondslag"]["tekst"]
+    assert "Invordering: Rv art. 475da lid 1" in d["wettelijke_grondslag"]["tekst"]
     assert "whsz-concept: concept, staat uit" in d["status"]["tekst"]
     aan = Configuratie.laad(activeringen={"whsz-concept": date(2027, 1, 1)})
     assert "whsz-concept: geldt vanaf 1 januari 2027" in als_dict(aan)["status"]["tekst"]

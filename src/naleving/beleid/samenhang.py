@@ -17,6 +17,13 @@ from naleving.beleid.onderdrukking import AFGESCHERMD, Cel, Relatie
 from naleving.beleid.tabellen import Tabel
 from naleving.onderzoek.statemachine import Uitkomst
 
+CBS_REDENEN = (
+    "Inlichtingenplicht",
+    "Arbeids-/re-integratieverplichting",
+    "Tekortschietend besef",
+    "Overig",
+)
+
 #: A cell by table, row label and column header; row "*" is every row of the table except "Totaal".
 Verwijzing = tuple[str, str, str]
 
@@ -54,6 +61,11 @@ def koppelingen(kolom: str) -> list[tuple[Verwijzing, tuple[Verwijzing, ...]]]:
         ),
         ((v, "Informatiemomenten", kolom), (("informatiemomenten", "*", "Aantal"),)),
         ((v, "Wijzigingen ontvangen", kolom), (("wijzigingen", "Ontvangen", "Waarde"),)),
+        # The CBS table repeats the funnel step of the warnings, reason by reason.
+        *(
+            (("cbs", reden, "Aantal"), (("trechter-cbs_waarschuwingen", reden, "Aantal"),))
+            for reden in CBS_REDENEN
+        ),
     ]
 
 

@@ -244,8 +244,10 @@ def vergelijking(f: KpiFilter, gemeenten: list[tuple[int, str]]) -> Tabel:
 def cbs_waarschuwingen(f: KpiFilter) -> Tabel:
     """Counts for the CBS yearly warnings survey by reason (domain.md §6); provided by the
     besluiten app through the funnel registry as stage `cbs_waarschuwingen`. Every reason of the
-    survey gets a row, also when the source gives none. No `soorten`: the CBS gets the real
-    counts, never suppressed."""
+    survey gets a row, also when the source gives none. On the policy pages it is suppressed like
+    every table (the same counts stand in the funnel step, so showing them here exactly would undo
+    that step's suppression); the CBS gets the real counts through the CBS delivery of the besluiten
+    app (besluiten:cbs, right vordering.exporteren), not from this page."""
     stap = next(s for s in kpi.latere_stappen(f) if s.stap == "cbs_waarschuwingen")
     redenen = (
         "Inlichtingenplicht",
@@ -269,8 +271,9 @@ def cbs_waarschuwingen(f: KpiFilter) -> Tabel:
         "CBS-enquête waarschuwingen, per reden",
         ["Reden", "Aantal"],
         [[r, per.get(r, 0)] for r in redenen],
-        "Aantallen voor de jaarlijkse enquête van het CBS (geen onderdrukking: het CBS krijgt "
-        "de echte aantallen).",
+        "Aantallen voor de jaarlijkse enquête van het CBS. Kleine aantallen zijn hier afgeschermd; "
+        "het CBS krijgt de echte aantallen via de CBS-levering.",
+        soorten=_aantal(1),
     )
 
 

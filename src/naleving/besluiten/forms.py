@@ -253,6 +253,47 @@ class RegelingForm(forms.Form):
     verrekenen = forms.BooleanField(label="Verrekenen met de uitkering", required=False)
 
 
+class InvorderingsadviesForm(forms.Form):
+    """The facts the collection advice needs beyond the claim (Rv art. 475da): asked on the
+    repayment-plan page, computed on request, never stored."""
+
+    norm_cent = EuroField(
+        label="Bijstandsnorm per maand (met vakantietoeslag)",
+        help_text="De norm die bij dit huishouden hoort, zoals in de uitkering.",
+        error_messages={"required": "Vul de bijstandsnorm in."},
+    )
+    netto_inkomen_cent = EuroField(
+        label="Netto-inkomen per maand (met de uitkering)",
+        error_messages={"required": "Vul het netto-inkomen in."},
+    )
+    betaaltermijn_einde = forms.DateField(
+        label="Laatste dag van de betaaltermijn",
+        error_messages={"required": "Vul de laatste dag van de betaaltermijn in.", **DATUM},
+    )
+    huishouden = forms.ChoiceField(
+        label="Huishouden",
+        choices=[("alleenstaand", "Alleenstaand"), ("partner", "Met partner")],
+        initial="alleenstaand",
+    )
+    uitkering_lopend = forms.BooleanField(label="Er loopt een uitkering", required=False)
+    zorgtoeslag = forms.BooleanField(label="Krijgt zorgtoeslag", required=False)
+    huurtoeslag = forms.BooleanField(label="Krijgt huurtoeslag", required=False)
+    woonkosten_cent = EuroField(
+        label="Woonkosten per maand (huur of hypotheek)",
+        help_text="Nodig als er geen huurtoeslag is.",
+        required=False,
+    )
+    recidive = forms.BooleanField(label="Boete bij recidive (PW art. 60b)", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        gegevens = super().clean() or {}
+        if not gegevens.get("huurtoeslag") and gegevens.get("woonkosten_cent") is None:
+            self.add_error(
+                "woonkosten_cent", "Zonder huurtoeslag zijn de woonkosten nodig. Vul ze in."
+            )
+        return gegevens
+
+
 class SjabloonForm(forms.Form):
     inhoud = forms.CharField(
         label="Sjabloon (HTML met plaatshouders)",

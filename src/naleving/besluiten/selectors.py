@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from django.db.models import Count, F, Q, QuerySet, Sum
@@ -14,19 +15,64 @@ from naleving.besluiten.models import AfzienReden, Besluit, RegisterItem, Vorder
 from naleving.besluiten.statemachine import Status
 from naleving.clienten.models import Client
 from naleving.clienten.selectors import may, object_for_user
+from naleving.regels import Invorderingsadvies, invordering
+
+#: The claim's origin (CBS class) as the kind of claim the collection rules know.
+_INVORDERINGSSOORT = {
+    "inlichtingenplicht": "terugvordering_inlichtingenplicht",
+    "boete": "boete",
+    "overige": "terugvordering_overig",
+}
 
 
 def besluit_voor_user(*, user: User, pk: int, reden: str = "") -> Besluit:
     """One decision through the gate (`object_for_user`): outside scope 404 and a denial entry."""
     return object_for_user(
         user=user,
-        queryset=Besluit.objects.select_related("client__gemeente", "genomen_door"),
+        queryset=Besluit.objects.select_related(
+            "client__gemeente", "genomen_door", "bezwaar", "omgekeerde_toets"
+        ),
         recht="besluit.bekijken",
         reden=reden or f"Besluit {Besluit(pk=pk).nummer}",
         weigerreden="Geen toegang tot besluit",
         niet_gevonden="Besluit niet gevonden",
         pk=pk,
     )
+
+
+def besluit_pagina(
+    *, user: User, besluit: Besluit, live: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Everything the decision page reads, in a fixed number of queries however long its history grows
+    (tests/besluiten/test_detail_queries.py). `besluit` came through the gate (besluit_voor_user), so its client is
+    in the user's scope: what the page offers follows from the role's rights alone, without asking the scope again.
+    `live` is an advice the caller already computed (the htmx preview); in concept it is computed here."""
+    from naleving.besluiten import advies, beleidstoets, services
+
+    concept = besluit.status == Status.CONCEPT
+    if live is None and concept:
+        live = advies.bereken(besluit)
+    return {
+        "besluit": besluit,
+        "client": besluit.client,
+        "live": live,
+        "snapshot": besluit.advies_snapshot,
+        "regels_gewijzigd": advies.regels_gewijzigd(besluit),
+        "concept": concept,
+        "mag_nemen": has_right(user, "besluit.nemen"),
+        "mag_reviewen": besluit.status == Status.TER_REVIEW
+        and has_right(user, "besluit.reviewen")
+        and besluit.genomen_door_id != user.pk,
+        "mag_bezwaar": has_right(user, "besluit.bezwaar"),
+        "bezwaar": getattr(besluit, "bezwaar", None),
+        "toets": getattr(besluit, "omgekeerde_toets", None),
+        **beleidstoets.stand(besluit, advies=(live or {}).get("advies")),
+        "brieven": list(besluit.brieven.select_related("sjabloon")),
+        "vorderingen": list(besluit.vorderingen.all()),
+        "overgangen": list(besluit.overgangen.select_related("door")),
+        "herzieningen": list(besluit.herzieningen.all()),
+        "waarborgen": services.waarborg_fouten(besluit=besluit) if not concept else {},
+    }
 
 
 def besluiten_in_scope(*, user: User) -> QuerySet[Besluit]:
@@ -150,3 +196,39 @@ def afzien_per_jaar(*, user: User, jaar: int) -> list[dict[str, Any]]:
     for rij in rijen:
         rij["afzien_reden_label"] = labels.get(rij["afzien_reden"], rij["afzien_reden"] or "—")
     return rijen
+
+
+def vordering_invorderingsadvies(
+    *,
+    vordering: Vordering,
+    op: date,
+    norm_cent: int,
+    netto_inkomen_cent: int,
+    betaaltermijn_einde: date,
+    huishouden: str,
+    uitkering_lopend: bool,
+    zorgtoeslag: bool,
+    huurtoeslag: bool,
+    woonkosten_cent: int | None,
+    recidive: bool,
+) -> Invorderingsadvies:
+    """The rules' advice on collecting this claim on ``op`` (naleving.regels.invordering), for a
+    claim the caller fetched through the gate. Raises FeitenFout for facts the rules refuse."""
+    soort = _INVORDERINGSSOORT[vordering.herkomst]
+    if soort == "boete" and recidive:
+        soort = "boete_recidive"
+    return invordering(
+        {
+            "peildatum": op.isoformat(),
+            "soort": soort,
+            "openstaand_cent": vordering.openstaand_cent,
+            "betaaltermijn_einde": betaaltermijn_einde.isoformat(),
+            "norm_cent": norm_cent,
+            "netto_inkomen_cent": netto_inkomen_cent,
+            "uitkering_lopend": uitkering_lopend,
+            "zorgtoeslag": zorgtoeslag,
+            "huurtoeslag": huurtoeslag,
+            "huishouden": huishouden,
+            "woonkosten_cent": woonkosten_cent,
+        }
+    )

@@ -28,6 +28,7 @@ from naleving.besluiten.forms import (
     BezwaarForm,
     CbsForm,
     HorenForm,
+    InvorderingsadviesForm,
     NieuwForm,
     OordeelForm,
     RegelingForm,
@@ -42,6 +43,7 @@ from naleving.clienten.selectors import client_for_user, may, object_for_user
 from naleving.core.forms import apply_validation_error
 from naleving.core.locking import VerouderdeVersie
 from naleving.core.spreadsheet import CSV_CONTENT_TYPE
+from naleving.regels import FeitenFout, Invorderingsadvies
 
 
 def _load(request: HttpRequest, pk: int, reden: str = "") -> tuple[User, Besluit]:
@@ -104,36 +106,17 @@ def _detail(
     request: HttpRequest, besluit: Besluit, status: int = 200, **extra: Any
 ) -> HttpResponse:
     user = staff_user(request)
-    concept = besluit.status == Status.CONCEPT
-    mag_nemen = may(user, "besluit.nemen", besluit.client)
+    pagina = selectors.besluit_pagina(user=user, besluit=besluit, live=extra.pop("live", None))
     form = extra.pop("form", None)
-    if form is None and concept and mag_nemen:
+    if form is None and pagina["concept"] and pagina["mag_nemen"]:
         form = OordeelForm(initial=OordeelForm.initial_van(besluit) | {"versie": besluit.versie})
-    live = extra.pop("live", None) or (advies.bereken(besluit) if concept else None)
-    bezwaar = Bezwaar.objects.filter(besluit=besluit).first()
     context = {
-        "besluit": besluit,
-        "client": besluit.client,
+        **pagina,
         "form": form,
-        "live": live,
-        "snapshot": besluit.advies_snapshot,
-        "regels_gewijzigd": advies.regels_gewijzigd(besluit),
-        "concept": concept,
-        "mag_nemen": mag_nemen,
-        "mag_reviewen": services.mag_reviewen(user=user, besluit=besluit),
-        "mag_bezwaar": may(user, "besluit.bezwaar", besluit.client),
         "review_form": extra.pop("review_form", None) or ReviewForm(),
-        "bezwaar": bezwaar,
         "bezwaar_form": extra.pop("bezwaar_form", None) or BezwaarForm(),
         "horen_form": extra.pop("horen_form", None) or HorenForm(),
         "beslis_form": extra.pop("beslis_form", None) or BeslisForm(),
-        "toets": getattr(besluit, "omgekeerde_toets", None),
-        **beleidstoets.stand(besluit, advies=(live or {}).get("advies")),
-        "brieven": besluit.brieven.select_related("sjabloon"),
-        "vorderingen": besluit.vorderingen.all(),
-        "overgangen": besluit.overgangen.select_related("door"),
-        "herzieningen": besluit.herzieningen.all(),
-        "waarborgen": services.waarborg_fouten(besluit=besluit) if not concept else {},
         **extra,
     }
     return render(request, "besluiten/detail.html", context, status=status)
@@ -393,12 +376,44 @@ def regeling(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De betalingsregeling is vastgelegd.")
             return redirect("besluiten:detail", pk=vordering.besluit_id)
+    advies_form, invorderingsadvies = _invorderingsadvies(request, vordering)
     return render(
         request,
         "besluiten/regeling.html",
-        {"vordering": vordering, "form": form},
+        {
+            "vordering": vordering,
+            "form": form,
+            "advies_form": advies_form,
+            "advies": invorderingsadvies,
+        },
         status=400 if form.errors else 200,
     )
+
+
+def _invorderingsadvies(
+    request: HttpRequest, vordering: Vordering
+) -> tuple[InvorderingsadviesForm, Invorderingsadvies | None]:
+    """The collection advice for the facts in the query string (GET, nothing stored)."""
+    gebonden = "advies-norm_cent" in request.GET
+    form = InvorderingsadviesForm(
+        request.GET if gebonden else None,
+        prefix="advies",
+        initial={
+            "netto_inkomen_cent": euro_initial(vordering.maandinkomen_cent),
+            "uitkering_lopend": vordering.verrekenen,
+            "zorgtoeslag": True,
+            "huurtoeslag": True,
+        },
+    )
+    if not gebonden or not form.is_valid():
+        return form, None
+    try:
+        return form, selectors.vordering_invorderingsadvies(
+            vordering=vordering, op=timezone.localdate(), **form.cleaned_data
+        )
+    except FeitenFout as exc:
+        form.add_error(None, exc.bericht[:1].upper() + exc.bericht[1:] + ".")
+        return form, None
 
 
 @login_required

@@ -4,12 +4,14 @@
 from naleving.regels import adviseer
 advies = adviseer({...})            # or adviseer(feiten, configuratie=Configuratie.laad(...))
 advies.to_dict()                    # the JSON contract
+invordering({...}).to_dict()        # collection: beslagvrije voet, set-off, lapse, stop
 getal("recidive_percentage", op=date(2026, 3, 1))   # one dated, sourced value (parameter(): all of it)
 """
 
 from .advies import Advies, Terugvordering
 from .configuratie import Configuratie, getal, parameter
 from .feiten import Feiten, FeitenFout
+from .invordering import Invorderingsadvies, InvorderingsFeiten, invordering
 from .motor import adviseer
 from .parameters import ParameterFout, laad_regelingen
 from .spoor import Maatregel, OpenVraag, Uitleg
@@ -19,6 +21,8 @@ __all__ = [
     "Configuratie",
     "Feiten",
     "FeitenFout",
+    "InvorderingsFeiten",
+    "Invorderingsadvies",
     "Maatregel",
     "OpenVraag",
     "ParameterFout",
@@ -26,6 +30,7 @@ __all__ = [
     "Uitleg",
     "adviseer",
     "getal",
+    "invordering",
     "laad_regelingen",
     "parameter",
 ]

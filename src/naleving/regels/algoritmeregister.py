@@ -20,6 +20,14 @@ from typing import Any
 
 from .configuratie import Configuratie
 from .feiten import OVERTREDINGEN, WETTEN, Feiten
+from .invordering import (
+    AFZIEN_BRON,
+    BVV_BRON,
+    RECIDIVE_BRON,
+    VERJARING_BRON,
+    VERREKENING_BRON,
+    InvorderingsFeiten,
+)
 from .parameters import ParameterWaarde, Regeling
 from .tekst import datum_nl
 from .wetten import ARTIKELEN
@@ -41,6 +49,25 @@ FEITEN_UITLEG = {
     "draagkracht": "of de persoon op bijstandsniveau leeft en de norm (voor de draagkracht bij een boete)",
     "gemeente": "de gemeente van de zaak (voor de waarden uit haar afstemmingsverordening)",
     "aangifte_gedaan": "of aangifte is gedaan bij het Openbaar Ministerie (una via, Awb art. 5:44)",
+}
+
+#: The facts of a claim the collection advice reads (the keys of `InvorderingsFeiten`); a test keeps this complete.
+INVORDERING_UITLEG = {
+    "peildatum": "de datum van de berekening",
+    "soort": "de soort vordering (terugvordering of boete)",
+    "openstaand_cent": "het bedrag dat nog openstaat",
+    "betaaltermijn_einde": "het einde van de betaaltermijn",
+    "norm_cent": "de bijstandsnorm",
+    "netto_inkomen_cent": "het netto inkomen",
+    "uitkering_lopend": "of de uitkering nog loopt",
+    "zorgtoeslag": "of zorgtoeslag wordt ontvangen",
+    "huurtoeslag": "of huurtoeslag wordt ontvangen",
+    "huishouden": "alleenstaand of met partner",
+    "woonkosten_cent": "de woonkosten",
+    "stuitingen": "aanmaningen, dwangbevelen, erkenningen en betalingen (voor de verjaring)",
+    "aflossing_volledig_sinds": "sinds wanneer volledig wordt afgelost",
+    "ineens_aangeboden_cent": "een bedrag dat ineens wordt aangeboden",
+    "maanden_onder_voet_gebruikt": "hoeveel maanden al onder de beslagvrije voet is ingevorderd",
 }
 
 _OVERTREDING_TEKST = {
@@ -124,6 +151,8 @@ def velden(config: Configuratie | None = None) -> list[Veld]:
         "Algemene wet bestuursrecht: art. 5:41 (geen boete zonder verwijtbaarheid), art. 5:44 (una via), "
         "art. 5:45 (verval van de bevoegdheid), art. 5:46 (de boete past bij ernst en verwijtbaarheid), "
         "art. 4:84 (het bestuursorgaan handelt naar zijn beleidsregels)",
+        "Invordering: "
+        + "; ".join((BVV_BRON, VERREKENING_BRON, RECIDIVE_BRON, VERJARING_BRON, AFZIEN_BRON)),
         *(f"{r.naam}: {r.bron}" for r, _s in regelingen),
     ]
     return [
@@ -142,8 +171,10 @@ def velden(config: Configuratie | None = None) -> list[Veld]:
             "korte_omschrijving",
             "Korte omschrijving",
             "Regels die uit de vastgestelde feiten van één zaak een advies maken over de sanctie en de "
-            "terugvordering, met de uitleg en de bron van elke regel. Het advies is voor de medewerker die "
-            "beslist; het algoritme beslist zelf niets.",
+            "terugvordering, en bij een vastgestelde vordering over de invordering (hoeveel per maand mag "
+            "worden ingevorderd met de beslagvrije voet, verrekening, verjaring, afzien na tien jaar), met "
+            "de uitleg en de bron van elke regel. Het advies is voor de medewerker die beslist; het "
+            "algoritme beslist zelf niets.",
         ),
         Veld(
             "type",
@@ -204,6 +235,8 @@ def velden(config: Configuratie | None = None) -> list[Veld]:
                 [
                     "Alleen de feiten van de zaak, vastgesteld in het onderzoek of door de medewerker: "
                     + "; ".join(FEITEN_UITLEG[f.name] for f in fields(Feiten))
+                    + ". Voor de invordering de feiten van de vordering: "
+                    + "; ".join(INVORDERING_UITLEG[f.name] for f in fields(InvorderingsFeiten))
                     + ". De waarden in de regels komen uit deze bronnen:",
                     *bronnen,
                 ]

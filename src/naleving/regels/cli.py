@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Command line: ``naleving advies FILE.json`` and ``naleving regels``.
+"""Command line: ``naleving advies FILE.json``, ``naleving invordering FILE.json`` and ``naleving regels``.
 
 Errors for people are Dutch, name the field, and never show a traceback; exit code 2 means the
 input could not be used.
@@ -17,6 +17,7 @@ from typing import Any
 from . import jsoninvoer
 from .configuratie import Configuratie
 from .feiten import FeitenFout
+from .invordering import invordering
 from .leesbaar import leesbaar
 from .motor import adviseer
 from .parameters import ParameterFout, ParameterWaarde
@@ -25,6 +26,12 @@ _ADVIES_GEBRUIK = (
     "gebruik: naleving advies [--uitleg] [--activeer REGELING=JJJJ-MM-DD] BESTAND.json\n"
     "  BESTAND.json  de feiten van de zaak als JSON; '-' leest van standaardinvoer\n"
     "  --uitleg      toon de uitleg in gewone taal (met de technische verantwoording) in plaats van JSON\n"
+    "  --activeer    zet een (concept)regeling aan vanaf een datum, bijv. whsz-concept=2027-01-01"
+)
+_INVORDERING_GEBRUIK = (
+    "gebruik: naleving invordering [--uitleg] [--activeer REGELING=JJJJ-MM-DD] BESTAND.json\n"
+    "  BESTAND.json  de feiten van de vordering en het inkomen als JSON; '-' leest van standaardinvoer\n"
+    "  --uitleg      toon het advies als tekst in plaats van JSON\n"
     "  --activeer    zet een (concept)regeling aan vanaf een datum, bijv. whsz-concept=2027-01-01"
 )
 _REGELS_GEBRUIK = (
@@ -81,6 +88,22 @@ def _configuratie(activeringen: dict[str, date]) -> Configuratie:
     return Configuratie.laad(activeringen=activeringen)
 
 
+def _lees_invoer(bestand: str) -> Any:
+    """The JSON in the file (or stdin for '-'); raises _Gebruiksfout with the Dutch message."""
+    try:
+        tekst = sys.stdin.read() if bestand == "-" else Path(bestand).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _Gebruiksfout(f"bestand {bestand!r} bestaat niet") from None
+    except (OSError, UnicodeDecodeError) as fout:
+        raise _Gebruiksfout(
+            f"bestand {bestand!r} kan niet gelezen worden ({fout.__class__.__name__})"
+        ) from None
+    try:
+        return jsoninvoer.laad(tekst)
+    except jsoninvoer.JsonFout as fout:
+        raise _Gebruiksfout(fout.bericht) from None
+
+
 def advies_main(argv: list[str]) -> int:
     """``naleving advies FILE.json``: print the advice as JSON (or ``--uitleg`` as text)."""
     try:
@@ -92,17 +115,10 @@ def advies_main(argv: list[str]) -> int:
         return 0
     if len(posities) != 1:
         return _fout(f"geef precies één invoerbestand (of '-')\n{_ADVIES_GEBRUIK}")
-    bestand = posities[0]
     try:
-        tekst = sys.stdin.read() if bestand == "-" else Path(bestand).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return _fout(f"bestand {bestand!r} bestaat niet")
-    except (OSError, UnicodeDecodeError) as fout:
-        return _fout(f"bestand {bestand!r} kan niet gelezen worden ({fout.__class__.__name__})")
-    try:
-        feiten = jsoninvoer.laad(tekst)
-    except jsoninvoer.JsonFout as fout:
-        return _fout(fout.bericht)
+        feiten = _lees_invoer(posities[0])
+    except _Gebruiksfout as fout:
+        return _fout(str(fout))
     try:
         advies = adviseer(feiten, configuratie=_configuratie(activeringen))
     except FeitenFout as fout:
@@ -111,6 +127,33 @@ def advies_main(argv: list[str]) -> int:
         return _fout(f"de configuratie van de regels is ongeldig: {fout}")
     if "--uitleg" in gezet:
         _schrijf(leesbaar(advies).tekst())
+    else:
+        _schrijf(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def invordering_main(argv: list[str]) -> int:
+    """``naleving invordering FILE.json``: the collection advice as JSON (``--uitleg``: text)."""
+    try:
+        gezet, posities, activeringen = _opties(argv, {"--uitleg", "-h", "--help"})
+    except _Gebruiksfout as fout:
+        return _fout(f"{fout}\n{_INVORDERING_GEBRUIK}")
+    if gezet & {"-h", "--help"}:
+        print(_INVORDERING_GEBRUIK)
+        return 0
+    if len(posities) != 1:
+        return _fout(f"geef precies één invoerbestand (of '-')\n{_INVORDERING_GEBRUIK}")
+    try:
+        feiten = _lees_invoer(posities[0])
+        advies = invordering(feiten, configuratie=_configuratie(activeringen))
+    except _Gebruiksfout as fout:
+        return _fout(str(fout))
+    except FeitenFout as fout:
+        return _fout(f"ongeldige invoer in veld '{fout.veld}': {fout.bericht}")
+    except ParameterFout as fout:
+        return _fout(f"de configuratie van de regels is ongeldig: {fout}")
+    if "--uitleg" in gezet:
+        _schrijf(advies.uitleg_tekst())
     else:
         _schrijf(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
     return 0
@@ -278,12 +321,16 @@ def algoritmeregister_main(argv: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry for ``python -m naleving.regels {advies|regels|algoritmeregister} ...``."""
+    """Entry for ``python -m naleving.regels {advies|invordering|regels|algoritmeregister} ...``."""
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "advies":
         return advies_main(args[1:])
     if args and args[0] == "regels":
         return regels_main(args[1:])
+    if args and args[0] == "invordering":
+        return invordering_main(args[1:])
     if args and args[0] == "algoritmeregister":
         return algoritmeregister_main(args[1:])
-    return _fout("gebruik: python -m naleving.regels {advies|regels|algoritmeregister} ...")
+    return _fout(
+        "gebruik: python -m naleving.regels {advies|invordering|regels|algoritmeregister} ..."
+    )

@@ -106,6 +106,26 @@ def taak_voor_user(*, user: User, pk: int) -> Taak:
     )
 
 
+def signaal_pagina(*, signaal: Signaal) -> dict[str, Any]:
+    """Everything the signal page reads beside its forms, in a fixed number of queries however long its
+    history and group grow (tests/signalen/test_detail_queries.py). `signaal` came through the gate
+    (signaal_voor_triage)."""
+    from naleving.signalen import extravelden, services
+    from naleving.signalen.bevestiging import bevestigingen_voor
+
+    return {
+        "signaal": signaal,
+        "extra_velden": extravelden.toonbaar(signaal.bron, signaal.product, signaal.payload),
+        "groep": groepsgenoten(signaal=signaal),
+        "overgangen": list(signaal.overgangen.select_related("door")),
+        "bijlagen": list(signaal.bijlagen.all()),
+        "melding": getattr(signaal, "melding", None),
+        "open": signaal.status in (Status.ONTVANGEN, Status.IN_TRIAGE),
+        "bevestigingen": bevestigingen_voor(signaal_ids=[signaal.pk]),
+        "onderzoek_url": services.onderzoek_link(onderzoek_ref=signaal.onderzoek_ref),
+    }
+
+
 def groepsgenoten(*, signaal: Signaal) -> list[Signaal]:
     if signaal.groep_id is None:
         return []

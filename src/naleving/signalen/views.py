@@ -23,12 +23,12 @@ from naleving.audit.services import audit_log
 from naleving.clienten import selectors as client_selectors
 from naleving.clienten.selectors import may
 from naleving.core.forms import apply_validation_error
-from naleving.signalen import conf, extravelden, selectors, services
+from naleving.signalen import conf, selectors, services
 from naleving.signalen.bestanden import Bestandsfout
-from naleving.signalen.bevestiging import bevestigingen_voor, bron_keuzes
+from naleving.signalen.bevestiging import bron_keuzes
 from naleving.signalen.forms import ImportForm, KoppelForm, RegistreerForm, TriageForm
 from naleving.signalen.importeren import importeer
-from naleving.signalen.models import Signaal, Signaalimport, Status
+from naleving.signalen.models import Signaal, Signaalimport
 from naleving.signalen.selectors import ORDENINGEN
 from naleving.signalen.tasks import importeer_op_achtergrond
 
@@ -82,17 +82,9 @@ def _detail(
         request,
         "signalen/signaal.html",
         {
-            "signaal": signaal,
-            "extra_velden": extravelden.toonbaar(signaal.bron, signaal.product, signaal.payload),
-            "groep": selectors.groepsgenoten(signaal=signaal),
-            "overgangen": signaal.overgangen.select_related("door"),
-            "bijlagen": signaal.bijlagen.all(),
-            "melding": getattr(signaal, "melding", None),
-            "open": signaal.status in (Status.ONTVANGEN, Status.IN_TRIAGE),
+            **selectors.signaal_pagina(signaal=signaal),
             "triage_form": triage_form or _triage_form(request, signaal),
-            "bevestigingen": bevestigingen_voor(signaal_ids=[signaal.pk]),
             "koppel_form": koppel_form or KoppelForm(),
-            "onderzoek_url": services.onderzoek_link(onderzoek_ref=signaal.onderzoek_ref),
         },
         status=status,
     )
