@@ -226,6 +226,11 @@ def _celery(soort: str, extra: list[str]) -> int:
         )
         return CONFIGURATIE_ONJUIST
     command = [sys.executable, "-m", "celery", "-A", "naleving.config", soort]
+    if soort == "worker" and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # The pool's processes count their task outcomes in files the worker's /metrics adds up.
+        import tempfile
+
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="naleving-metrieken-")
     if soort == "beat":
         command += ["--schedule", str(settings.VAR_DIR / "celerybeat-schedule")]
     os.execv(sys.executable, [*command, "--loglevel", "INFO", *extra])
