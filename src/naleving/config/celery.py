@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 # are enough for operations.
 trace.LOG_SUCCESS = "Task %(name)s[%(id)s] succeeded in %(runtime)ss"
 
-_HEADER = "correlation_id"
+# Not `correlation_id`: Celery's own message property of that name is the job's id.
+_HEADER = "naleving_correlation_id"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
 

@@ -19,13 +19,14 @@ worker answers. See docs/beheer.md, "Monitoring".
 from __future__ import annotations
 
 import ipaddress
+import logging
 import os
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
@@ -40,6 +41,8 @@ from prometheus_client import (
 )
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+
+logger = logging.getLogger(__name__)
 
 disable_created_metrics()  # type: ignore[no-untyped-call]  # no `_created` twin of every counter: half the lines, nothing lost
 
@@ -101,9 +104,26 @@ class _Proces(Collector):
 
 
 class Werkvoorraad(Collector):
-    """The work waiting per municipality, counted at each scrape (four grouped queries)."""
+    """The work waiting per municipality, counted at each scrape (four grouped queries). With the database
+    out of reach the scrape still answers, with `naleving_werkvoorraad_gelezen 0` instead of the figures."""
 
     def collect(self) -> Iterator[Metric]:
+        gelezen = GaugeMetricFamily(
+            "naleving_werkvoorraad_gelezen",
+            "1 als de werkvoorraad hieronder uit de database is geteld, 0 als dat niet lukte.",
+        )
+        try:
+            reeksen = list(self._reeksen())
+        except DatabaseError as exc:
+            logger.warning("Werkvoorraad voor de metrieken niet geteld: %s", type(exc).__name__)
+            gelezen.add_metric([], 0)
+            yield gelezen
+            return
+        gelezen.add_metric([], 1)
+        yield gelezen
+        yield from reeksen
+
+    def _reeksen(self) -> Iterator[Metric]:
         from django.db.models import Count
 
         from naleving.besluiten.models import Besluit

@@ -82,7 +82,7 @@ def formatter(*, json: bool) -> structlog.stdlib.ProcessorFormatter:
             structlog.stdlib.ProcessorFormatter.remove_processors_meta,
             structlog.processors.format_exc_info,
             _maskeer_tekst,
-            structlog.dev.ConsoleRenderer(colors=False),
+            structlog.dev.ConsoleRenderer(colors=False, timestamp_key="tijd"),
         ]
     return structlog.stdlib.ProcessorFormatter(
         foreign_pre_chain=_gedeelde_stappen(), processors=laatste
