@@ -7,10 +7,17 @@ several gunicorn workers add up (multiprocess mode)."""
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
+import signal
+import socket
 import subprocess
 import sys
 import textwrap
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
@@ -246,3 +253,87 @@ def test_the_counts_of_several_worker_processes_add_up_in_multiprocess_mode(tmp_
         (("methode", "GET"), ("status", "200"), ("view", "gezondheid")),
     )
     assert waarden[sleutel] == 6
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_naleving_serve_with_two_workers_adds_up_every_workers_counts_and_logs_json(
+    tmp_path,
+) -> None:
+    """The real thing: `naleving serve` with 2 workers; 30 requests spread over both, then each scrape
+    (whichever worker answers) counts all 30; every line gunicorn and the app write is JSON. (Development
+    settings with the production log format: production would need collectstatic first, ~40 s, for the
+    404 page.)"""
+    poort = _vrije_poort()
+    skip = {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    (tmp_path / "metrieken").mkdir()
+    (tmp_path / "metrieken" / "histogram_1.db").write_bytes(b"van een vorige start")
+    env = {k: v for k, v in os.environ.items() if k not in skip and not k.startswith("CELERY")}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "naleving.config.settings",
+        "NALEVING_ENV": "development",
+        "NALEVING_LOG_JSON": "1",
+        "NALEVING_VAR_DIR": str(tmp_path),
+        "NALEVING_WEB_WORKERS": "2",
+        "NALEVING_ACCESS_LOG": "-",
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrieken"),
+    }
+    proces = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "naleving.cli",
+            "serve",
+            "--zonder-collectstatic",
+            "--bind",
+            f"127.0.0.1:{poort}",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        basis = f"http://127.0.0.1:{poort}"
+        for _ in range(150):
+            try:
+                urllib.request.urlopen(f"{basis}/gezondheid/", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+
+        def vraag(_n: int) -> None:
+            with urllib.request.urlopen(f"{basis}/gezondheid/", timeout=10) as antwoord:
+                antwoord.read()
+
+        with ThreadPoolExecutor(max_workers=4) as pool:  # side by side: both workers get some
+            list(pool.map(vraag, range(29)))
+        sleutel = (
+            "naleving_verzoek_duur_seconden_count",
+            (("methode", "GET"), ("status", "200"), ("view", "gezondheid")),
+        )
+        for _ in range(4):
+            with urllib.request.urlopen(f"{basis}/metrics", timeout=5) as antwoord:
+                waarden = _waarden(antwoord.read().decode())
+            assert waarden[sleutel] == 30
+        with pytest.raises(urllib.error.HTTPError) as fout:
+            urllib.request.urlopen(
+                urllib.request.Request(f"{basis}/metrics", headers={"X-Forwarded-For": "1.2.3.4"}),
+                timeout=5,
+            )
+        assert fout.value.code == 404
+        # Both workers answered some of the requests (one file per process); the last start's file is gone.
+        bestanden = sorted(p.name for p in (tmp_path / "metrieken").glob("histogram_*.db"))
+        assert len(bestanden) == 2 and "histogram_1.db" not in bestanden, bestanden
+    finally:
+        proces.send_signal(signal.SIGTERM)
+        uitvoer, _ = proces.communicate(timeout=60)
+    regels = [r for r in uitvoer.splitlines() if r.strip()]
+    assert len(regels) > 30
+    soorten = {json.loads(r)["soort"] for r in regels}  # every line one JSON object
+    assert soorten == {"toegang", "applicatie"}

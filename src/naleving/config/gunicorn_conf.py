@@ -10,8 +10,6 @@ the workers share the loaded code's memory.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from typing import Any
 
 from naleving.config import env
@@ -51,20 +49,11 @@ proc_name = "naleving"
 # on one machine; the process manager's signals do what it offers.
 control_socket_disable = True
 
-# Prometheus metrics (naleving.config.metrieken) in multiprocess mode: every worker writes its counters to
-# files in one directory of this instance, and whichever worker answers /metrics adds them all up. Set here,
-# before the app (and prometheus-client) is loaded. A directory given by the operator is emptied at the start
-# (counters begin again at a restart, as Prometheus expects); give each instance its own.
-_metriekenmap = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-if _metriekenmap:
-    shutil.rmtree(_metriekenmap, ignore_errors=True)
-    os.makedirs(_metriekenmap, exist_ok=True)
-else:
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="naleving-metrieken-")
-
 
 def child_exit(_server: Any, worker: Any) -> None:
-    """A replaced worker's live gauges no longer count (its counters do)."""
-    from prometheus_client import multiprocess
+    """A replaced worker's live gauges no longer count (its counters do). `naleving serve` sets
+    PROMETHEUS_MULTIPROC_DIR before the app is loaded (naleving.config.metrieken)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
+        multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
