@@ -337,3 +337,32 @@ def test_naleving_serve_with_two_workers_adds_up_every_workers_counts_and_logs_j
     assert len(regels) > 30
     soorten = {json.loads(r)["soort"] for r in regels}  # every line one JSON object
     assert soorten == {"toegang", "applicatie"}
+
+
+def test_the_worker_serves_its_job_outcomes_on_its_own_loopback_port(monkeypatch) -> None:
+    from naleving.config.celery import _metrieken_serveren
+
+    poort = _vrije_poort()
+    monkeypatch.setenv("NALEVING_WORKER_METRICS_BIND", f"127.0.0.1:{poort}")
+    ping.delay("c")
+    server = _metrieken_serveren()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{poort}/metrics", timeout=5) as antwoord:
+            waarden = _waarden(antwoord.read().decode())
+        assert (
+            waarden[
+                (
+                    "naleving_achtergrondtaken_total",
+                    (("taak", "naleving.ping"), ("uitkomst", "gelukt")),
+                )
+            ]
+            >= 1
+        )
+        assert server.server_address[0] == "127.0.0.1"
+        # A second worker on the same port: a warning, the worker itself goes on.
+        assert _metrieken_serveren() is None
+    finally:
+        server.shutdown()
+        server.server_close()
+    monkeypatch.setenv("NALEVING_WORKER_METRICS_BIND", "")
+    assert _metrieken_serveren() is None

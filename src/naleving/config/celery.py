@@ -65,25 +65,28 @@ def _taak_uitkomst(uitkomst: str) -> Any:
     return handler
 
 
-def _metrieken_serveren(**_kwargs: Any) -> None:
+def _metrieken_serveren(**_kwargs: Any) -> Any:
     """The worker's own /metrics (its task outcomes, added up over its pool's processes), on
     NALEVING_WORKER_METRICS_BIND: by default on the machine itself only; empty switches it off."""
     from prometheus_client import REGISTRY, CollectorRegistry, multiprocess, start_http_server
 
     bind = os.environ.get("NALEVING_WORKER_METRICS_BIND", "127.0.0.1:9808")
     if not bind:
-        return
+        return None
     host, _, poort = bind.rpartition(":")
     registry = REGISTRY
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         registry = CollectorRegistry()
         multiprocess.MultiProcessCollector(registry)  # type: ignore[no-untyped-call]
     try:
-        start_http_server(int(poort), addr=host.strip("[]") or "127.0.0.1", registry=registry)
+        server, _thread = start_http_server(
+            int(poort), addr=host.strip("[]") or "127.0.0.1", registry=registry
+        )
     except (OSError, ValueError) as exc:
         logger.warning("Metrieken van de worker niet op %s: %s", bind, exc)
-    else:
-        logger.info("Metrieken van de worker op http://%s/metrics", bind)
+        return None
+    logger.info("Metrieken van de worker op http://%s/metrics", bind)
+    return server
 
 
 signals.before_task_publish.connect(_correlatie_meegeven, weak=False)
