@@ -249,11 +249,29 @@ def _serve(*, bind: str | None, collectstatic: bool) -> int:
         from django.core.management import call_command
 
         call_command("collectstatic", interactive=False, verbosity=0)
+    _metriekenmap()
     command = [sys.executable, "-m", "gunicorn", "-c", "python:naleving.config.gunicorn_conf"]
     if bind:
         command += ["--bind", bind]
     os.execv(sys.executable, [*command, "naleving.config.wsgi:application"])
     return 0  # not reached
+
+
+def _metriekenmap() -> None:
+    """Prometheus's multiprocess mode (naleving.config.metrieken): the processes of one gunicorn instance, or
+    of one worker's pool, write their counters to files in one directory, and /metrics adds them up. Set
+    before the app (and prometheus-client) is loaded. A directory given in PROMETHEUS_MULTIPROC_DIR is emptied
+    at the start (counters begin again at a restart, as Prometheus expects): give each instance its own;
+    without one, a fresh temporary directory."""
+    import shutil
+    import tempfile
+
+    map_ = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not map_:
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="naleving-metrieken-")
+        return
+    shutil.rmtree(map_, ignore_errors=True)
+    os.makedirs(map_, exist_ok=True)
 
 
 def _celery(soort: str, extra: list[str]) -> int:
@@ -268,6 +286,8 @@ def _celery(soort: str, extra: list[str]) -> int:
         )
         return CONFIGURATIE_ONJUIST
     command = [sys.executable, "-m", "celery", "-A", "naleving.config", soort]
+    if soort == "worker":
+        _metriekenmap()
     if soort == "beat":
         command += ["--schedule", str(settings.VAR_DIR / "celerybeat-schedule")]
     os.execv(sys.executable, [*command, "--loglevel", "INFO", *extra])

@@ -114,6 +114,9 @@ _PAGINAS: dict[str, Regel] = {
     # liveness and readiness for the load balancer: no account, no personal data (config/gezondheid.py)
     "gezondheid": regel(200, 200),
     "gereed": regel(200, 200),
+    # Prometheus metrics: only from NALEVING_METRICS_TOEGESTAAN (the test client is 127.0.0.1), no account,
+    # no personal data (config/metrieken.py)
+    "metrics": regel(200, 200),
     "login": regel(DOOR, 200),
     "logout": regel(405, 405),
     "clienten:zoeken": regel(200, beleidsmedewerker=403, beheerder=403, privacy=403, geen_rol=403),

@@ -10,6 +10,7 @@ the workers share the loaded code's memory.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from naleving.config import env
 
@@ -47,3 +48,12 @@ proc_name = "naleving"
 # Gunicorn's control socket (one fixed path in the home directory) would be shared by several instances
 # on one machine; the process manager's signals do what it offers.
 control_socket_disable = True
+
+
+def child_exit(_server: Any, worker: Any) -> None:
+    """A replaced worker's live gauges no longer count (its counters do). `naleving serve` sets
+    PROMETHEUS_MULTIPROC_DIR before the app is loaded (naleving.config.metrieken)."""
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]

@@ -16,10 +16,23 @@ from typing import Any
 
 from gunicorn.glogging import Logger
 
+from naleving.config import env
+from naleving.core.logging import formatter
+
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{20,}")
 
 
 class JsonLogger(Logger):  # type: ignore[misc]
+    def setup(self, cfg: Any) -> None:
+        """Gunicorn's own lines (workers started, a worker timed out) in the application's format: JSON in
+        production, as settings.NALEVING_LOG_JSON decides for the application's lines."""
+        super().setup(cfg)
+        json_ = env.flag(
+            "NALEVING_LOG_JSON", env.text("NALEVING_ENV", "development") == "production"
+        )
+        for handler in self.error_log.handlers:
+            handler.setFormatter(formatter(json=json_))
+
     def access(self, resp: Any, req: Any, environ: dict[str, Any], request_time: Any) -> None:
         if not self.access_log_enabled:
             return

@@ -15,6 +15,8 @@ import dj_database_url
 import django_stubs_ext
 
 from naleving.config import env
+from naleving.config import metrieken as _metrieken
+from naleving.core.logging import configure_structlog, logging_config
 
 django_stubs_ext.monkeypatch()  # lets admin classes be written as ModelAdmin[Model]
 
@@ -86,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "naleving.core.middleware.CorrelationIdMiddleware",
+    "naleving.config.metrieken.MetriekenMiddleware",
     "naleving.core.middleware.DatabaseOnbereikbaarMiddleware",
     "naleving.core.api.ApiJsonMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -199,7 +202,7 @@ if PRODUCTION:
     CSRF_COOKIE_HTTPONLY = True
     SECURE_SSL_REDIRECT = env.flag("NALEVING_SSL_REDIRECT", True)
     # The load balancer's probes speak plain HTTP to the instance itself.
-    SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$", r"^gereed/$"]
+    SECURE_REDIRECT_EXEMPT = [r"^gezondheid/$", r"^gereed/$", r"^metrics$"]
     SECURE_HSTS_SECONDS = 31_536_000
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
@@ -306,25 +309,21 @@ CELERY_TASK_ALWAYS_EAGER = env.flag("NALEVING_TAKEN_DIRECT", not PRODUCTION)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {"correlation": {"()": "naleving.core.logging.CorrelationFilter"}},
-    "formatters": {
-        "structured": {
-            "format": "%(asctime)s %(levelname)s %(name)s correlation_id=%(correlation_id)s %(message)s"
-        }
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "structured",
-            "filters": ["correlation"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": env.text("NALEVING_LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
-    },
-}
+# /metrics (naleving.config.metrieken) answers only these addresses or networks; every other caller gets a 404.
+try:
+    NALEVING_METRICS_TOEGESTAAN = _metrieken.toegestane_netwerken(
+        env.text("NALEVING_METRICS_TOEGESTAAN", "127.0.0.1,::1")
+    )
+except ValueError as _fout:
+    raise env.ConfigFout(
+        "NALEVING_METRICS_TOEGESTAAN moet een lijst van IP-adressen of netwerken zijn, gescheiden door "
+        f"komma's (bijvoorbeeld 127.0.0.1,10.0.5.0/24): {_fout}"
+    ) from None
+
+# The application's log (naleving.core.logging): every line carries the correlation id; in production one
+# JSON object a line (NALEVING_LOG_JSON overrides), a readable line in the demo and development.
+NALEVING_LOG_JSON = env.flag("NALEVING_LOG_JSON", PRODUCTION)
+LOGGING = logging_config(json=NALEVING_LOG_JSON, level=env.text("NALEVING_LOG_LEVEL", "INFO"))
+configure_structlog()
+# The worker logs through the same configuration instead of Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

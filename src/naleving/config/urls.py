@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from naleving.accounts import views as account_views
 from naleving.clienten import views as client_views
-from naleving.config import gezondheid
+from naleving.config import gezondheid, metrieken
 
 admin.site.site_header = "Naleving — functioneel beheer"
 admin.site.site_title = "Naleving beheer"
@@ -15,6 +15,7 @@ urlpatterns = [
     path("start/", client_views.start, name="start"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("gereed/", gezondheid.gereed, name="gereed"),
+    path("metrics", metrieken.metrics, name="metrics"),
     path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("naleving.clienten.urls")),

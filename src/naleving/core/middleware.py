@@ -5,6 +5,7 @@ import re
 import uuid
 from collections.abc import Callable
 
+from django.core.signals import request_finished
 from django.http import HttpRequest, HttpResponse
 
 from naleving.core.context import set_correlation_id
@@ -14,7 +15,11 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9-]{8,64}$")
 
 
 class CorrelationIdMiddleware:
-    """Give every request a correlation id (or take a well-formed X-Correlation-ID) and echo it back."""
+    """Give every request a correlation id (or take a well-formed X-Correlation-ID) and echo it back.
+
+    The id is let go when the response is finished (`request_finished`), not when this middleware returns:
+    Django logs a 4xx or 5xx answer (`django.request`) after the whole middleware chain, and that line must
+    carry the request's id too."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -23,12 +28,16 @@ class CorrelationIdMiddleware:
         incoming = request.headers.get("X-Correlation-ID", "")
         value = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
         set_correlation_id(value)
-        try:
-            response = self.get_response(request)
-        finally:
-            set_correlation_id(None)
+        response = self.get_response(request)
         response["X-Correlation-ID"] = value
         return response
+
+
+def _correlatie_loslaten(**_kwargs: object) -> None:
+    set_correlation_id(None)
+
+
+request_finished.connect(_correlatie_loslaten, dispatch_uid="naleving.correlatie_loslaten")
 
 
 class DatabaseOnbereikbaarMiddleware:
