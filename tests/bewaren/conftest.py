@@ -11,7 +11,7 @@ import pytest
 
 from naleving.clienten.models import Client, Contactmoment, Uitkering
 from naleving.onderzoek import services as onderzoek_services
-from naleving.onderzoek.models import Bewijsstuk, Onderzoek
+from naleving.onderzoek.models import Activiteit, Bewijsstuk, Onderzoek
 from naleving.onderzoek.statemachine import Status, Uitkomst
 from naleving.preventie.models import Wijzigingsmelding
 from naleving.signalen.models import Bron, Melding, Product, Signaal, Triagebesluit
@@ -80,7 +80,23 @@ class Maker:
         pad = f"bewijs/{o.pk}.pdf"
         (self.media / "bewijs").mkdir(exist_ok=True)
         (self.media / pad).write_bytes(b"%PDF-1.4 bewijs")
+        weigering = Activiteit.objects.create(
+            onderzoek=o,
+            soort="huisbezoek",
+            gegevens={},
+            uitgevoerd_door=self.handhaver,
+            vastgelegd_op=afgerond_op,
+        )
+        bezoek = Activiteit.objects.create(
+            onderzoek=o,
+            soort="huisbezoek",
+            gegevens={},
+            uitgevoerd_door=self.handhaver,
+            vastgelegd_op=afgerond_op,
+            eerdere_weigering=weigering,
+        )
         eerste = Bewijsstuk.objects.create(
+            activiteit=bezoek,
             onderzoek=o,
             omschrijving="Huurcontract",
             bestandsnaam="huur.pdf",

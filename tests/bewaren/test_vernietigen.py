@@ -21,9 +21,9 @@ from naleving.bewaren.services import (
     vernietig,
 )
 from naleving.clienten.models import Contactmoment
-from naleving.onderzoek.models import Bewijsstuk, Onderzoek
+from naleving.onderzoek.models import Activiteit, Bewijsstuk, Onderzoek
 from naleving.preventie.models import Wijzigingsmelding
-from naleving.signalen.models import Melding, Signaal
+from naleving.signalen.models import Melding, Signaal, SignaalGroep
 from tests.bewaren.conftest import NU, Uitkomst
 
 pytestmark = pytest.mark.django_db
@@ -101,11 +101,17 @@ def test_droge_run_telt_wat_zou_gaan_en_wijzigt_niets(stand):
 def test_de_run_vernietigt_wat_over_zijn_termijn_is_en_laat_de_rest(stand, maker):
     a, b, _c = stand
     paden_a = list(Bewijsstuk.objects.filter(onderzoek__client=a).values_list("pad", flat=True))
+    assert SignaalGroep.objects.filter(client=a).exists()
+    assert Activiteit.objects.filter(onderzoek__client=a).count() == 4
     with TestCase.captureOnCommitCallbacks(execute=True):
         vernietig(nu=NU)
     # Client A: the signal without follow-up, the investigation without a finding with its evidence and
     # files, the contact moment and the change report are gone; the investigation with a finding stays.
     assert not Signaal.objects.filter(client=a).exists()
+    assert not SignaalGroep.objects.filter(client=a).exists()
+    assert not Activiteit.objects.filter(
+        onderzoek__client=a, onderzoek__uitkomst=Uitkomst.GEEN_ONRECHTMATIGHEID
+    ).exists()
     assert list(Onderzoek.objects.filter(client=a).values_list("uitkomst", flat=True)) == [
         Uitkomst.ONRECHTMATIGHEID
     ]

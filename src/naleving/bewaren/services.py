@@ -33,7 +33,7 @@ from naleving.onderzoek.models import Activiteit, Bewijsstuk, Onderzoek
 from naleving.onderzoek.statemachine import Status as OnderzoekStatus
 from naleving.onderzoek.statemachine import Uitkomst as ZonderBevinding
 from naleving.preventie.models import Wijzigingsmelding
-from naleving.signalen.models import Bijlage, Melding, Signaal, Uitkomst
+from naleving.signalen.models import Bijlage, Melding, Signaal, SignaalGroep, Uitkomst
 
 
 class BewaarstopFout(Exception):
@@ -146,7 +146,12 @@ def _anonimiseer_melders(qs: QuerySet[Any], nu: datetime) -> int:
 def _vernietig_signalen(qs: QuerySet[Any], nu: datetime) -> int:
     ids = list(qs.values_list("pk", flat=True))
     _wis_bestanden(list(Bijlage.objects.filter(signaal__in=ids).values_list("bestand", flat=True)))
+    groepen = set(
+        Signaal.objects.filter(pk__in=ids, groep__isnull=False).values_list("groep_id", flat=True)
+    )
     Signaal.objects.filter(pk__in=ids).delete()
+    # A group that lost its last signal says only that a client once had signals: it goes too.
+    SignaalGroep.objects.filter(pk__in=groepen, signalen__isnull=True).delete()
     return len(ids)
 
 
