@@ -30,6 +30,7 @@ pytestmark = pytest.mark.django_db
 
 OUD = datetime(2014, 3, 1, 9, 0, tzinfo=NU.tzinfo)  # past every term at NU
 RECENT = NU - timedelta(days=30)  # within every term
+BINNEN_TIEN_JAAR = datetime(2020, 6, 1, 9, 0, tzinfo=NU.tzinfo)  # past five years, within ten
 
 
 @pytest.fixture
@@ -46,7 +47,9 @@ def stand(maker, make_client):
         maker.onderzoek(client, afgerond_op=moment, uitkomst=Uitkomst.GEEN_ONRECHTMATIGHEID)
         maker.contact(client, op=moment)
         maker.wijziging(client, op=moment)
-    maker.onderzoek(a, afgerond_op=OUD, uitkomst=Uitkomst.ONRECHTMATIGHEID)  # with a finding: stays
+    # With a finding the term is ten years: the one of 2014 goes, the one of 2020 stays.
+    maker.onderzoek(a, afgerond_op=OUD, uitkomst=Uitkomst.ONRECHTMATIGHEID)
+    maker.onderzoek(a, afgerond_op=BINNEN_TIEN_JAAR, uitkomst=Uitkomst.ONRECHTMATIGHEID)
     maker.dossier_gesloten(a, einde=date(2015, 1, 31))
     maker.dossier_gesloten(c, einde=date(2015, 1, 31))
     return a, b, c
@@ -88,8 +91,10 @@ def test_droge_run_telt_wat_zou_gaan_en_wijzigt_niets(stand):
     assert _aantallen(resultaten) == {
         "melder": (2, 0),  # A and C; B is recent
         "signaal_zonder_vervolg": (2, 0),
-        "onderzoek_zonder_bevinding": (2, 0),  # not A's investigation with a finding
-        "bewijsstuk": (4, 0),  # two versions each
+        "onderzoek_zonder_bevinding": (2, 0),
+        "onderzoek_met_bevinding": (1, 0),  # A's of 2014, not that of 2020
+        "besluit": (0, 0),
+        "bewijsstuk": (6, 0),  # two versions each
         "contactmoment": (2, 0),
         "wijzigingsmelding": (2, 0),
     }
@@ -102,7 +107,7 @@ def test_de_run_vernietigt_wat_over_zijn_termijn_is_en_laat_de_rest(stand, maker
     a, b, _c = stand
     paden_a = list(Bewijsstuk.objects.filter(onderzoek__client=a).values_list("pad", flat=True))
     assert SignaalGroep.objects.filter(client=a).exists()
-    assert Activiteit.objects.filter(onderzoek__client=a).count() == 4
+    assert Activiteit.objects.filter(onderzoek__client=a).count() == 6
     with TestCase.captureOnCommitCallbacks(execute=True):
         vernietig(nu=NU)
     # Client A: the signal without follow-up, the investigation without a finding with its evidence and
@@ -112,14 +117,14 @@ def test_de_run_vernietigt_wat_over_zijn_termijn_is_en_laat_de_rest(stand, maker
     assert not Activiteit.objects.filter(
         onderzoek__client=a, onderzoek__uitkomst=Uitkomst.GEEN_ONRECHTMATIGHEID
     ).exists()
-    assert list(Onderzoek.objects.filter(client=a).values_list("uitkomst", flat=True)) == [
-        Uitkomst.ONRECHTMATIGHEID
+    assert list(Onderzoek.objects.filter(client=a).values_list("afgerond_op", flat=True)) == [
+        BINNEN_TIEN_JAAR
     ]
-    assert Bewijsstuk.objects.filter(onderzoek__client=a).count() == 2  # the one with a finding
+    assert Bewijsstuk.objects.filter(onderzoek__client=a).count() == 2  # of the one of 2020
     assert not Contactmoment.objects.filter(client=a).exists()
     assert not Wijzigingsmelding.objects.filter(client=a).exists()
     geen_bevinding = [p for p in paden_a if not Bewijsstuk.objects.filter(pad=p).exists()]
-    assert len(geen_bevinding) == 2
+    assert len(geen_bevinding) == 4
     assert not any((maker.media / p).exists() for p in geen_bevinding)
     # Client B is within every term.
     assert Signaal.objects.filter(client=b).count() == 1
@@ -188,7 +193,8 @@ def test_het_vernietigingslog_en_de_logregel_bevatten_geen_persoonsgegevens(stan
         "melder": 2,
         "signaal_zonder_vervolg": 2,
         "onderzoek_zonder_bevinding": 2,
-        "bewijsstuk": 4,
+        "onderzoek_met_bevinding": 1,
+        "bewijsstuk": 6,
         "contactmoment": 2,
         "wijzigingsmelding": 2,
     }
@@ -244,3 +250,76 @@ def test_naam_en_contact_van_een_melder_gaan_na_365_dagen_en_de_omgeving_kan_dat
     monkeypatch.setenv("NALEVING_MELDER_BEWAARTERMIJN_DAGEN", "30")
     melder = {t.soort.code: t for t in schema(nu=NU)}["melder"]
     assert (melder.in_woorden, melder.grens) == ("30 dagen", NU - timedelta(days=30))
+
+
+@pytest.fixture
+def besluitcasus(make_user, make_client):
+    from tests.besluiten.conftest import Casus
+
+    consulent = make_user("inkomensconsulent")
+    return Casus(
+        consulent=consulent,
+        teamleider=make_user("teamleider"),
+        handhaver=make_user("handhaver"),
+        client=make_client(consulent=consulent, achternaam="Besluit"),
+    )
+
+
+def _oud_besluit(casus, *, register_tot: date | None):
+    from naleving.besluiten.models import Besluit, RegisterItem
+
+    besluit = casus.besluit()
+    Besluit.objects.filter(pk=besluit.pk).update(definitief_op=OUD)
+    Onderzoek.objects.filter(pk=besluit.onderzoek_id).update(afgerond_op=OUD)
+    if register_tot is not None:
+        RegisterItem.objects.create(
+            client=casus.client,
+            besluit=besluit,
+            soort="waarschuwing",
+            overtreding="inlichtingenplicht",
+            datum=OUD.date(),
+            bewaren_tot=register_tot,
+        )
+    return besluit
+
+
+def test_een_besluit_zonder_vordering_gaat_na_tien_jaar_en_zijn_onderzoek_de_nacht_erna(
+    besluitcasus,
+):
+    from naleving.besluiten.models import Besluit, OmgekeerdeToets, RegisterItem, Vordering
+
+    besluit = _oud_besluit(besluitcasus, register_tot=date(2019, 3, 1))
+    assert (
+        not Vordering.objects.exists() and OmgekeerdeToets.objects.filter(besluit=besluit).exists()
+    )
+    assert _aantallen(vernietig(nu=NU, droog=True))["besluit"] == (1, 0)
+
+    assert _aantallen(vernietig(nu=NU))["onderzoek_met_bevinding"] == (
+        0,
+        0,
+    )  # its decision still pointed at it
+    assert not Besluit.objects.filter(pk=besluit.pk).exists()
+    assert not RegisterItem.objects.exists() and not OmgekeerdeToets.objects.exists()
+    assert Onderzoek.objects.filter(pk=besluit.onderzoek_id).exists()
+
+    assert _aantallen(vernietig(nu=NU))["onderzoek_met_bevinding"] == (1, 0)
+    assert not Onderzoek.objects.filter(pk=besluit.onderzoek_id).exists()
+    assert verify_chain().ok
+
+
+def test_een_besluit_dat_het_register_nog_meetelt_of_met_een_vordering_blijft(besluitcasus):
+    from naleving.besluiten.models import Besluit, Vordering
+
+    telt_mee = _oud_besluit(besluitcasus, register_tot=date(2027, 1, 1))
+    met_vordering = _oud_besluit(besluitcasus, register_tot=None)
+    Vordering.objects.create(
+        client=besluitcasus.client,
+        besluit=met_vordering,
+        herkomst="inlichtingenplicht",
+        oorspronkelijk_cent=130_000,
+        openstaand_cent=0,
+        status="afgelost",
+        aangemaakt_op=OUD,
+    )
+    assert _aantallen(vernietig(nu=NU))["besluit"] == (0, 0)
+    assert Besluit.objects.filter(pk__in=[telt_mee.pk, met_vordering.pk]).count() == 2

@@ -83,22 +83,15 @@ SOORTEN: tuple[Soort, ...] = (
         "onderzoek_met_bevinding",
         "Onderzoek met bevinding",
         "bewaartermijn_onderzoek_met_bevinding_jaren",
-        "de afronding van het onderzoek",
+        "de afronding van het onderzoek, als geen besluit er meer op steunt",
         "vernietigd",
-        automatisch=False,
-        waarom_niet="Volgt het besluit dat erop steunt; wordt nog niet automatisch vernietigd.",
     ),
     Soort(
         "besluit",
-        "Besluit (met brieven, bezwaar en registerregel)",
+        "Besluit zonder vordering (met brieven, bezwaar en registerregel)",
         "bewaartermijn_besluit_jaren",
-        "de datum waarop het besluit definitief werd",
+        "de datum waarop het besluit definitief werd, als het register het niet meer meetelt",
         "vernietigd",
-        automatisch=False,
-        waarom_niet=(
-            "Wordt nog niet automatisch vernietigd: het register telt het mee voor herhaling "
-            "(recidive) en een vordering kan nog lopen."
-        ),
     ),
     Soort(
         "vordering",
@@ -109,7 +102,7 @@ SOORTEN: tuple[Soort, ...] = (
         automatisch=False,
         waarom_niet=(
             "Wordt nog niet automatisch vernietigd: het einde van de invordering wordt nog niet "
-            "met een datum vastgelegd."
+            "met een datum vastgelegd. Zolang blijft ook het besluit erbij bewaard."
         ),
     ),
     Soort(
@@ -133,6 +126,7 @@ class Termijn:
     soort: Soort
     waarde: ParameterWaarde
     grens: datetime  # what ended before this moment is due
+    nu: datetime  # the moment of the run
 
     @property
     def in_woorden(self) -> str:
@@ -158,7 +152,7 @@ def termijn(soort: Soort, *, nu: datetime) -> Termijn:
             waarde, waarde=getal, herkomst=f"{waarde.herkomst}; overschreven door de omgeving"
         )
     grens = nu - timedelta(days=getal) if soort.in_dagen else _jaren_terug(nu, getal)
-    return Termijn(soort, waarde, grens)
+    return Termijn(soort, waarde, grens, nu)
 
 
 def schema(*, nu: datetime) -> list[Termijn]:

@@ -25,9 +25,9 @@ from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.besluiten.models import Besluit
+from naleving.besluiten.models import Besluit, Bezwaar, Brief, RegisterItem
 from naleving.bewaren.models import Bewaarstop, StopReden, Vernietiging
-from naleving.bewaren.schema import PER_CODE, Termijn, schema
+from naleving.bewaren.schema import PER_CODE, Termijn, schema, termijn
 from naleving.clienten.models import Client, Contactmoment
 from naleving.onderzoek.models import Activiteit, Bewijsstuk, Onderzoek
 from naleving.onderzoek.statemachine import Status as OnderzoekStatus
@@ -80,8 +80,37 @@ def _onderzoeken(t: Termijn) -> QuerySet[Any]:
     ).exclude(pk__in=Besluit.objects.filter(onderzoek__isnull=False).values("onderzoek_id"))
 
 
+def _onderzoeken_met_bevinding(t: Termijn) -> QuerySet[Any]:
+    return Onderzoek.objects.filter(
+        status=OnderzoekStatus.AFGEROND,
+        afgerond_op__lt=t.grens,
+        uitkomst=ZonderBevinding.ONRECHTMATIGHEID,
+    ).exclude(pk__in=Besluit.objects.filter(onderzoek__isnull=False).values("onderzoek_id"))
+
+
 def _bewijsstukken(t: Termijn) -> QuerySet[Any]:
-    return Bewijsstuk.objects.filter(onderzoek__in=_onderzoeken(t))
+    """Evidence of every investigation that goes in this run, of either kind (each kind's own term)."""
+    zonder = termijn(PER_CODE["onderzoek_zonder_bevinding"], nu=t.nu)
+    met = termijn(PER_CODE["onderzoek_met_bevinding"], nu=t.nu)
+    return Bewijsstuk.objects.filter(
+        Q(onderzoek__in=_onderzoeken(zonder)) | Q(onderzoek__in=_onderzoeken_met_bevinding(met))
+    )
+
+
+def _besluiten(t: Termijn) -> QuerySet[Any]:
+    """A decision without a claim (a one-off sanction or a decision without consequences), final before the
+    boundary, whose register entry no longer counts for recidive, and that no other decision revises or
+    came from (those stay together until the whole chain is due)."""
+    vandaag = timezone.localtime(t.nu).date()
+    return (
+        Besluit.objects.filter(definitief_op__lt=t.grens, vorderingen__isnull=True)
+        .filter(Q(registeritem__isnull=True) | Q(registeritem__bewaren_tot__lt=vandaag))
+        .filter(herzieningen__isnull=True, herziet__isnull=True, uit_bezwaar__isnull=True)
+        .filter(
+            Q(bezwaar__isnull=True)
+            | Q(bezwaar__herzien_besluit__isnull=True, bezwaar__beslist_op__isnull=False)
+        )
+    )
 
 
 def _dossiers_afgesloten(t: Termijn) -> QuerySet[Client, int]:
@@ -111,6 +140,8 @@ _TE_DOEN: dict[str, tuple[Callable[[Termijn], QuerySet[Any]], str]] = {
     "melder": (_melders, "signaal__client"),
     "signaal_zonder_vervolg": (_signalen, "client"),
     "onderzoek_zonder_bevinding": (_onderzoeken, "client"),
+    "onderzoek_met_bevinding": (_onderzoeken_met_bevinding, "client"),
+    "besluit": (_besluiten, "client"),
     "bewijsstuk": (_bewijsstukken, "onderzoek__client"),
     "contactmoment": (_contactmomenten, "client"),
     "wijzigingsmelding": (_wijzigingsmeldingen, "client"),
@@ -168,6 +199,16 @@ def _vernietig_onderzoeken(qs: QuerySet[Any], nu: datetime) -> int:
     return len(ids)
 
 
+def _vernietig_besluiten(qs: QuerySet[Any], nu: datetime) -> int:
+    """With its letters, objection and register entry; its history and Omgekeerde Toets cascade."""
+    ids = list(qs.values_list("pk", flat=True))
+    Brief.objects.filter(besluit__in=ids).delete()
+    Bezwaar.objects.filter(besluit__in=ids).delete()
+    RegisterItem.objects.filter(besluit__in=ids).delete()
+    Besluit.objects.filter(pk__in=ids).delete()
+    return len(ids)
+
+
 def _verwijder(qs: QuerySet[Any], nu: datetime) -> int:
     ids = list(qs.values_list("pk", flat=True))
     qs.model.objects.filter(pk__in=ids).delete()
@@ -180,6 +221,8 @@ _HANDELING: dict[str, Callable[[QuerySet[Any], datetime], int]] = {
     "signaal_zonder_vervolg": _vernietig_signalen,
     "bewijsstuk": lambda qs, nu: qs.count(),
     "onderzoek_zonder_bevinding": _vernietig_onderzoeken,
+    "onderzoek_met_bevinding": _vernietig_onderzoeken,
+    "besluit": _vernietig_besluiten,
     "contactmoment": _verwijder,
     "wijzigingsmelding": _verwijder,
 }
@@ -192,12 +235,20 @@ def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Result
     termijnen = {t.soort.code: t for t in schema(nu=nu) if t.soort.automatisch}
     resultaten: list[Resultaat] = []
     with transaction.atomic():
+        # First what is due for every kind, then act: a record that becomes due only because another goes in
+        # this run (an investigation whose decision goes) follows the next night, so a dry run says exactly
+        # what the run does.
+        te_doen = []
         for code, t in termijnen.items():
             vrij, tegengehouden = _splits(code, t)
-            aantal = vrij.count() if droog else _HANDELING[code](vrij, nu)
-            resultaten.append(Resultaat(t, aantal, tegengehouden))
+            ids = list(vrij.values_list("pk", flat=True))
+            te_doen.append((code, t, vrij.model, ids))
+            resultaten.append(Resultaat(t, len(ids), tegengehouden))
         if droog:
             return resultaten
+        for code, _t, model, ids in te_doen:
+            if ids:
+                _HANDELING[code](model.objects.filter(pk__in=ids), nu)
         for r in resultaten:
             if r.aantal or r.tegengehouden:
                 Vernietiging.objects.create(
