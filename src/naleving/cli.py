@@ -96,6 +96,16 @@ def main(argv: list[str] | None = None) -> int:
         "3 database niet bereikbaar, 4 configuratie onjuist.",
     )
 
+    bewaar = sub.add_parser(
+        "bewaartermijnen",
+        help="vernietigen wat over zijn bewaartermijn is (--droog: alleen tonen)",
+        description="Vernietigt of anonimiseert wat over zijn bewaartermijn is, behalve bij een "
+        "bewaarstop, en schrijft het vernietigingslog. Dagelijks doet celery beat hetzelfde.",
+    )
+    bewaar.add_argument(
+        "--droog", action="store_true", help="alleen tonen wat zou gaan; niets wijzigen"
+    )
+
     sub.add_parser("preventie-taken", help="herinneringen en werklijst informatiemomenten maken")
     imp = sub.add_parser(
         "import-signalen",
@@ -213,6 +223,10 @@ def _run(args: argparse.Namespace) -> int:
         return run_import(args.bestand, args.bron, progress=not args.quiet)
     if args.command == "audit":
         return _audit_verify()
+    if args.command == "bewaartermijnen":
+        from naleving.bewaren.uitvoer import druk_af
+
+        return druk_af(droog=args.droog)
     if args.command == "preventie-taken":
         from naleving.preventie.services import maak_herinneringen
 

@@ -102,6 +102,7 @@ ARGUMENTEN: dict[str, dict[str, str]] = {
     "preventie:campagne": {"pk": "campagne"},
     "preventie:nieuwe_versie": {"pk": "verplichting"},
     "rechten:verzoek": {"pk": "rechtenverzoek"},
+    "bewaren:opheffen": {"pk": "bewaarstop"},
 }
 
 #: Staff pages: a staff member without the right gets 403; an object outside their scope 404 (no hint that it
@@ -221,6 +222,11 @@ _PAGINAS: dict[str, Regel] = {
     "besluiten:beslissen": regel(405),
     "rechten:verzoeken": regel(403, beheerder=200, privacy=200),
     "rechten:verzoek": regel(403, beheerder=200, privacy=200),
+    # Retention: the privacy officer reads the schedule and the destruction log; the functioneel beheerder
+    # places and lifts legal holds.
+    "bewaren:overzicht": regel(403, privacy=200),
+    "bewaren:bewaarstops": regel(403, beheerder=200),
+    "bewaren:opheffen": regel(405),
 }
 
 

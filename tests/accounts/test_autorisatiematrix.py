@@ -87,6 +87,7 @@ def _objecten(media: Path) -> dict[str, str]:
     """Real objects for the URL parameters, in scope of the demo accounts where that exists."""
     from naleving.beleid.models import Actie, Uitvoeringsplan
     from naleving.besluiten.models import Besluit, Brief, Vordering
+    from naleving.bewaren.models import Bewaarstop
     from naleving.onderzoek.activiteiten import Soort
     from naleving.onderzoek.models import Bewijsstuk, Onderzoek
     from naleving.preventie.models import Campagne, Instelling, Verplichting, Wijzigingsmelding
@@ -163,6 +164,7 @@ def _objecten(media: Path) -> dict[str, str]:
         "campagne": str(Campagne.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
         "verplichting": str(Verplichting.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
         "rechtenverzoek": str(Rechtenverzoek.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
+        "bewaarstop": str(Bewaarstop.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
         # the admin, per model
         "auth_group": str(groep.pk),
         "axes_accessattempt": "0",

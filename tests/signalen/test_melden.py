@@ -125,29 +125,3 @@ def test_wrong_or_expired_follow_up_link(gemeenten) -> None:
     response = Browser().get(reverse("signalen:aanvullen", args=[bewijs.token]))
     assert response.status_code == 410
     assert "Deze link is verlopen" in response.content.decode()
-
-
-def test_reporter_contact_is_anonymised_after_365_days(gemeenten) -> None:
-    melden.melding_ontvang(
-        wat="x",
-        over_naam="y",
-        gemeente=gemeenten["Waalwijk"],
-        melder_naam="Piet",
-        melder_contact="06-12345678",
-    )
-    assert melden.anonimiseer_melders(nu=timezone.now() + timedelta(days=364)) == 0
-    assert melden.anonimiseer_melders(nu=timezone.now() + timedelta(days=366)) == 1
-    m = Melding.objects.get()
-    assert (m.melder_naam, m.melder_contact) == ("", "")
-    assert m.geanonimiseerd_op is not None
-    assert m.signaal.anoniem is False
-
-
-def test_anonymisation_runs_daily_by_celery_beat_and_as_a_task(gemeenten) -> None:
-    from naleving.config.celery import app
-    from naleving.signalen.tasks import anonimiseer_melders_taak
-
-    entry = app.conf.beat_schedule["signalen-anonimiseer-melders"]
-    assert entry["task"] == "signalen.anonimiseer_melders"
-    assert (entry["schedule"].hour, entry["schedule"].minute) == ({3}, {15})
-    assert anonimiseer_melders_taak.delay().get() == 0

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "naleving.demodata",
     "naleving.onderzoek",
     "naleving.besluiten",
+    "naleving.bewaren",
 ]
 
 MIDDLEWARE = [

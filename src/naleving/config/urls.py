@@ -20,6 +20,7 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("clienten/", include("naleving.clienten.urls")),
     path("audit/", include("naleving.privacy.urls")),
+    path("bewaren/", include("naleving.bewaren.urls")),
     path("onderzoek/", include("naleving.onderzoek.urls")),
     path("beleid/", include("naleving.beleid.urls")),
     path("", include("naleving.preventie.urls")),

@@ -184,25 +184,3 @@ def melding_aanvullen(*, token: str, tekst: str) -> Aanvulling:
             reden="Aanvulling van de melder",
         )
     return aanvulling
-
-
-def anonimiseer_melders(*, nu: datetime | None = None) -> int:
-    """Wipe reporters' names and contact data after conf.melder_bewaar_dagen."""
-    grens = (nu or timezone.now()) - timedelta(days=conf.melder_bewaar_dagen())
-    with transaction.atomic():
-        oud = Melding.objects.filter(
-            signaal__ontvangen_op__lt=grens, geanonimiseerd_op__isnull=True
-        )
-        ids = list(oud.values_list("pk", flat=True))
-        if ids:
-            Melding.objects.filter(pk__in=ids).update(
-                melder_naam="", melder_contact="", geanonimiseerd_op=nu or timezone.now()
-            )
-        audit_log(
-            user=None,
-            actie=Actie.SYSTEEM,
-            object_type="signalen.melding",
-            velden={"geanonimiseerd": len(ids)},
-            reden="Contactgegevens van melders na bewaartermijn gewist",
-        )
-    return len(ids)

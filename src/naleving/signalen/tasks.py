@@ -5,27 +5,18 @@ import uuid
 from pathlib import Path
 
 from celery import shared_task
-from celery.schedules import crontab
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from kombu.exceptions import OperationalError
 
 from naleving.accounts.models import User
-from naleving.config.celery import app
 from naleving.signalen.bestanden import Bestandsfout
 from naleving.signalen.importeren import importeer
-from naleving.signalen.melden import anonimiseer_melders
 from naleving.signalen.models import Signaalimport
 
 #: Uploaded batch files wait here (under MEDIA_ROOT, so on the var directory every instance and worker
 #: shares) until a worker has read them; then they are removed.
 WACHTRIJ = "imports-wachtrij"
-
-
-@shared_task(name="signalen.anonimiseer_melders")  # type: ignore[untyped-decorator]
-def anonimiseer_melders_taak() -> int:
-    """Wipe reporter contact data older than the retention period (conf.melder_bewaar_dagen)."""
-    return anonimiseer_melders()
 
 
 @shared_task(name="signalen.importeer_bestand")  # type: ignore[untyped-decorator]
@@ -76,11 +67,4 @@ def importeer_op_achtergrond(*, bestand: UploadedFile, bron_naam: str, user: Use
         ) from exc
 
 
-#: Daily at 03:15 (Europe/Amsterdam) by celery beat; `naleving manage signalen_anonimiseer` also.
-app.conf.beat_schedule = {
-    **(app.conf.beat_schedule or {}),
-    "signalen-anonimiseer-melders": {
-        "task": "signalen.anonimiseer_melders",
-        "schedule": crontab(hour=3, minute=15),
-    },
-}
+# The reporters' data is wiped by the one retention run (naleving.bewaren.tasks), not by a schedule of its own.

@@ -1,0 +1,160 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The retention schedule: per kind of record, the parameter that holds its term (with the term's source, in
+the organisation's parameter file), the moment the term runs from, and what happens when it ends.
+
+The terms themselves are never in code: `naleving.regels.parameter(...)` reads them, dated, with source and
+UNCERTAIN mark, from regels/parameters/organisaties/<organisatie>.toml.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from naleving import regels
+from naleving.regels.parameters import ParameterWaarde
+from naleving.signalen import conf
+
+
+@dataclass(frozen=True)
+class Soort:
+    code: str
+    naam: str
+    parameter: str
+    vanaf: str
+    handeling: str  # "vernietigd" or "geanonimiseerd"
+    automatisch: bool = True
+    waarom_niet: str = ""
+    #: a deployment's explicit override of the parameter (an environment variable, logged), if it has one
+    overschrijving: Callable[[], int] | None = None
+
+    @property
+    def in_dagen(self) -> bool:
+        return self.parameter.endswith("_dagen")
+
+
+#: In the order of the run: evidence is counted before its investigation goes (and its files with it).
+SOORTEN: tuple[Soort, ...] = (
+    Soort(
+        "melder",
+        "Naam en contactgegevens van een melder",
+        "melder_bewaartermijn_dagen",
+        "de ontvangst van het signaal",
+        "geanonimiseerd",
+        overschrijving=conf.melder_bewaar_dagen,
+    ),
+    Soort(
+        "signaal_zonder_vervolg",
+        "Signaal zonder vervolg",
+        "bewaartermijn_signaal_zonder_vervolg_jaren",
+        "de triage met uitkomst 'geen actie'",
+        "vernietigd",
+    ),
+    Soort(
+        "bewijsstuk",
+        "Bewijsstuk (bestand)",
+        "bewaartermijn_onderzoek_zonder_bevinding_jaren",
+        "de afronding van het onderzoek waar het bij hoort",
+        "vernietigd",
+    ),
+    Soort(
+        "onderzoek_zonder_bevinding",
+        "Onderzoek zonder bevinding",
+        "bewaartermijn_onderzoek_zonder_bevinding_jaren",
+        "de afronding van het onderzoek (geen overtreding, geen besluit)",
+        "vernietigd",
+    ),
+    Soort(
+        "contactmoment",
+        "Contactmoment",
+        "bewaartermijn_contactmoment_jaren",
+        "het einde van de laatste uitkering van de cliënt",
+        "vernietigd",
+    ),
+    Soort(
+        "wijzigingsmelding",
+        "Wijzigingsmelding (afgehandeld)",
+        "bewaartermijn_wijzigingsmelding_jaren",
+        "het einde van de laatste uitkering van de cliënt",
+        "vernietigd",
+    ),
+    Soort(
+        "onderzoek_met_bevinding",
+        "Onderzoek met bevinding",
+        "bewaartermijn_onderzoek_met_bevinding_jaren",
+        "de afronding van het onderzoek, als geen besluit er meer op steunt",
+        "vernietigd",
+    ),
+    Soort(
+        "besluit",
+        "Besluit zonder vordering (met brieven, bezwaar en registerregel)",
+        "bewaartermijn_besluit_jaren",
+        "de datum waarop het besluit definitief werd, als het register het niet meer meetelt",
+        "vernietigd",
+    ),
+    Soort(
+        "vordering",
+        "Vordering",
+        "bewaartermijn_vordering_jaren",
+        "het einde van de invordering",
+        "vernietigd",
+        automatisch=False,
+        waarom_niet=(
+            "Wordt nog niet automatisch vernietigd: het einde van de invordering wordt nog niet "
+            "met een datum vastgelegd. Zolang blijft ook het besluit erbij bewaard."
+        ),
+    ),
+    Soort(
+        "toegangslog",
+        "Regels van het toegangslog",
+        "bewaartermijn_toegangslog_jaren",
+        "de datum van de logregel",
+        "vernietigd",
+        automatisch=False,
+        waarom_niet=(
+            "Wordt niet automatisch ingekort: de keten van het log moet dan opnieuw worden "
+            "verankerd. Het log bewaart geen inhoud van vernietigde stukken, alleen verwijzingen."
+        ),
+    ),
+)
+PER_CODE = {soort.code: soort for soort in SOORTEN}
+
+
+@dataclass(frozen=True)
+class Termijn:
+    soort: Soort
+    waarde: ParameterWaarde
+    grens: datetime  # what ended before this moment is due
+    nu: datetime  # the moment of the run
+
+    @property
+    def in_woorden(self) -> str:
+        getal = int(self.waarde.waarde)  # type: ignore[arg-type]
+        if self.soort.in_dagen:
+            return f"{getal} dagen"
+        return "1 jaar" if getal == 1 else f"{getal} jaar"
+
+
+def _jaren_terug(moment: datetime, jaren: int) -> datetime:
+    try:
+        return moment.replace(year=moment.year - jaren)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year - jaren, day=28)
+
+
+def termijn(soort: Soort, *, nu: datetime) -> Termijn:
+    """The term in force today, and the boundary it gives at `nu`."""
+    waarde = regels.parameter(soort.parameter, op=nu.date())
+    getal = soort.overschrijving() if soort.overschrijving else int(waarde.waarde)  # type: ignore[arg-type]
+    if getal != waarde.waarde:
+        waarde = replace(
+            waarde, waarde=getal, herkomst=f"{waarde.herkomst}; overschreven door de omgeving"
+        )
+    grens = nu - timedelta(days=getal) if soort.in_dagen else _jaren_terug(nu, getal)
+    return Termijn(soort, waarde, grens, nu)
+
+
+def schema(*, nu: datetime) -> list[Termijn]:
+    """The whole schedule at a moment (the privacy officer's page, the dry run, the run)."""
+    return [termijn(soort, nu=nu) for soort in SOORTEN]
