@@ -138,7 +138,7 @@ def test_een_bewaarstop_houdt_de_vernietiging_tegen_tot_hij_is_opgeheven(stand, 
     _a, _b, c = stand
     beheerder = make_user("beheerder")
     stop = bewaarstop_plaats(
-        beheerder,
+        user=beheerder,
         clientnummer=c.clientnummer,
         reden="beroep",
         toelichting="Rechtbank Zeeland-West-Brabant",
@@ -152,7 +152,7 @@ def test_een_bewaarstop_houdt_de_vernietiging_tegen_tot_hij_is_opgeheven(stand, 
     log = Vernietiging.objects.get(soort="signaal_zonder_vervolg")
     assert (log.aantal, log.tegengehouden) == (1, 1)
 
-    bewaarstop_hef_op(beheerder, bewaarstop_id=stop.pk)
+    bewaarstop_hef_op(user=beheerder, bewaarstop_id=stop.pk)
     assert _aantallen(vernietig(nu=NU))["signaal_zonder_vervolg"] == (1, 0)
     assert not Signaal.objects.filter(client=c).exists()
 
@@ -161,15 +161,18 @@ def test_alleen_de_functioneel_beheerder_plaatst_een_bewaarstop(stand, make_user
     a, _, _ = stand
     with pytest.raises(BewaarstopFout, match="Alleen de functioneel beheerder"):
         bewaarstop_plaats(
-            make_user("privacy"), clientnummer=a.clientnummer, reden="bezwaar", toelichting="x"
+            user=make_user("privacy"), clientnummer=a.clientnummer, reden="bezwaar", toelichting="x"
         )
     with pytest.raises(BewaarstopFout, match="geen cliënt met nummer C9999999"):
         bewaarstop_plaats(
-            make_user("beheerder"), clientnummer="C9999999", reden="bezwaar", toelichting="x"
+            user=make_user("beheerder"), clientnummer="C9999999", reden="bezwaar", toelichting="x"
         )
     with pytest.raises(BewaarstopFout, match="zaaknummer"):
         bewaarstop_plaats(
-            make_user("beheerder"), clientnummer=a.clientnummer, reden="bezwaar", toelichting=" "
+            user=make_user("beheerder"),
+            clientnummer=a.clientnummer,
+            reden="bezwaar",
+            toelichting=" ",
         )
     assert not Bewaarstop.objects.exists()
 

@@ -275,7 +275,7 @@ def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Result
 # --- legal hold --------------------------------------------------------------------------------------
 
 
-def bewaarstop_plaats(user: User, *, clientnummer: str, reden: str, toelichting: str) -> Bewaarstop:
+def bewaarstop_plaats(*, user: User, clientnummer: str, reden: str, toelichting: str) -> Bewaarstop:
     """Stop destruction for one client while an objection or court case runs (AVG art. 17 lid 3 sub e:
     erasure does not apply to data needed for a legal claim)."""
     if not has_right(user, "bewaren.bewaarstop"):
@@ -299,7 +299,7 @@ def bewaarstop_plaats(user: User, *, clientnummer: str, reden: str, toelichting:
     return stop
 
 
-def bewaarstop_hef_op(user: User, *, bewaarstop_id: int) -> Bewaarstop:
+def bewaarstop_hef_op(*, user: User, bewaarstop_id: int) -> Bewaarstop:
     if not has_right(user, "bewaren.bewaarstop"):
         raise BewaarstopFout("Alleen de functioneel beheerder kan een bewaarstop opheffen.")
     with transaction.atomic():

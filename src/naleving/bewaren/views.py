@@ -43,7 +43,7 @@ def bewaarstops(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             stop = bewaarstop_plaats(
-                request.user,  # type: ignore[arg-type]
+                user=request.user,  # type: ignore[arg-type]
                 clientnummer=form.cleaned_data["clientnummer"],
                 reden=form.cleaned_data["reden"],
                 toelichting=form.cleaned_data["toelichting"],
@@ -66,7 +66,7 @@ def bewaarstops(request: HttpRequest) -> HttpResponse:
 @require_POST
 def opheffen(request: HttpRequest, pk: int) -> HttpResponse:
     try:
-        stop = bewaarstop_hef_op(request.user, bewaarstop_id=pk)  # type: ignore[arg-type]
+        stop = bewaarstop_hef_op(user=request.user, bewaarstop_id=pk)  # type: ignore[arg-type]
     except BewaarstopFout as exc:
         if not has_right(request.user, "bewaren.bewaarstop"):
             raise PermissionDenied(exc.bericht) from exc
