@@ -28,6 +28,8 @@ MATRIX = {
     "client.toewijzen": {"teamleider"},
     "contactmoment.toevoegen": {"inkomensconsulent", "trajectbegeleider"},
     "audit.bekijken": {"privacy"},
+    "bewaren.bekijken": {"privacy"},
+    "bewaren.bewaarstop": {"beheerder"},
     "audit.exporteren": {"privacy"},
     "rapportage.bekijken": {"beleidsmedewerker"},
     "beheer.gebruikers": {"beheerder"},
