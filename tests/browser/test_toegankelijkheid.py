@@ -22,6 +22,7 @@ from django.template.loader import render_to_string
 
 from naleving.demodata.demo import DEMO_ROLLEN, ensure_demo_accounts
 from naleving.demodata.seed import ensure_gemeenten, seed_database
+from tests.conftest import ensure_reference_data
 from tests.core.test_schermen_zonder_codes import BESTANDEN, BESTANDVIEWS, OVERSLAAN, _soort
 
 AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
@@ -62,11 +63,15 @@ class Verslag:
 
     def uitkomst(self) -> None:
         telling = Counter(v["impact"] for vs in self.per_pagina.values() for v in vs)
-        print(f"\naxe: {self.paginas} pagina's, schendingen per ernst: {dict(sorted(telling.items()))}")
+        print(
+            f"\naxe: {self.paginas} pagina's, schendingen per ernst: {dict(sorted(telling.items()))}"
+        )
         blokkerend = []
         for naam, vs in sorted(self.per_pagina.items()):
             for v in vs:
-                regel = f"  [{v['impact']}] {naam}: {v['id']} — {v['help']} ({', '.join(v['doelen'])})"
+                regel = (
+                    f"  [{v['impact']}] {naam}: {v['id']} — {v['help']} ({', '.join(v['doelen'])})"
+                )
                 print(regel)
                 if v["impact"] in BLOKKEREND:
                     blokkerend.append(regel)
@@ -76,6 +81,7 @@ class Verslag:
 @pytest.fixture
 def demo(transactional_db, settings):  # type: ignore[no-untyped-def]
     settings.NALEVING_DEMO = True
+    ensure_reference_data()
     ensure_gemeenten()
     ensure_demo_accounts()
     seed_database(clients=40, years=1, seed_value=2026, peildatum=date(2026, 11, 2), progress=False)
