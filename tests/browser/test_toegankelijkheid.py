@@ -33,7 +33,7 @@ PER_SOORT = 1
 MAX_PAGINAS = 18
 PUBLIEK = ("/inloggen/", "/melden/", "/wijziging-doorgeven/")
 #: Error pages rendered as the server renders them; 404 and 403 also come from the live server below.
-FOUTPAGINAS = ("400.html", "403_csrf.html", "500.html", "503.html")
+FOUTPAGINAS = ("400.html", "403.html", "403_csrf.html", "500.html", "503.html")
 
 
 def axe_op(page) -> list[dict]:  # type: ignore[no-untyped-def]
