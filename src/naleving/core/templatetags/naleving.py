@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from django import template
+from django.utils.safestring import SafeString
 
 from naleving.core import weergave
 from naleving.core.money import format_euro
@@ -55,3 +56,30 @@ def velden(record: Mapping[str, Any] | None) -> list[tuple[str, str]]:
 def datums(tekst: str | None) -> str:
     """ISO dates inside a text (an explanation from the rules engine) shown day-month-year."""
     return weergave.datums_in_tekst(str(tekst)) if tekst else ""
+
+
+#: The NL Design System class of each kind of form control (Utrecht community components).
+_CONTROL_KLASSEN = {
+    "select": "utrecht-select utrecht-select--html-select",
+    "selectmultiple": "utrecht-select utrecht-select--html-select",
+    "textarea": "utrecht-textarea utrecht-textarea--html-textarea",
+    "checkbox": "utrecht-checkbox utrecht-checkbox--html-input",
+    "radioselect": "",
+    "checkboxselectmultiple": "",
+    "clearablefileinput": "",
+    "fileinput": "",
+    "hiddeninput": "",
+}
+
+
+@register.filter
+def veldcontrole(field: Any) -> SafeString:
+    """The control of a form field with its NL Design System class. Django links it to the description
+    (`<id>_helptext`) and the error message (`<id>_error`) with aria-describedby and sets aria-invalid; the ids
+    are those that core/_veld.html gives them (WCAG 2.1, 1.3.1 and 3.3.1)."""
+    soort = type(field.field.widget).__name__.lower()
+    klasse = _CONTROL_KLASSEN.get(soort, "utrecht-textbox utrecht-textbox--html-input")
+    if not klasse:
+        return cast(SafeString, field.as_widget())
+    bestaand = field.field.widget.attrs.get("class", "")
+    return cast(SafeString, field.as_widget(attrs={"class": f"{bestaand} {klasse}".strip()}))
