@@ -16,7 +16,7 @@ from django.db import transaction
 from naleving.accounts.models import Rol, User
 from naleving.bewaren.models import Bewaarstop, StopReden
 from naleving.clienten.models import Client, Contactmoment, Uitkering
-from naleving.preventie.models import Wijzigingsmelding
+from naleving.preventie.models import MeldingStap, Wijzigingsmelding
 from naleving.preventie.services import inhoud_hash
 from naleving.signalen import services
 from naleving.signalen.models import Bron, Melding, Product, Signaal, Triagebesluit, Uitkomst
@@ -128,6 +128,18 @@ def extend(ctx: SeedContext) -> None:
     )
     melding.inhoud_hash = inhoud_hash(melding=melding)
     melding.save()
+    MeldingStap.objects.bulk_create(
+        [
+            MeldingStap(melding=melding, van="", naar="ontvangen", tijdstip=melding.ontvangen_op),
+            MeldingStap(
+                melding=melding,
+                van="ontvangen",
+                naar="afgehandeld",
+                tijdstip=melding.afgehandeld_op,
+                toelichting="Verwerkt in de uitkering.",
+            ),
+        ]
+    )
 
     # Signals without follow-up, triaged more than a year ago (the term is one year).
     oud = datetime.combine(ctx.peildatum - timedelta(days=420), time(9, 0), tzinfo=UTC)
