@@ -135,7 +135,7 @@ def extend(ctx: SeedContext) -> None:
                 melding=melding,
                 van="ontvangen",
                 naar="afgehandeld",
-                tijdstip=melding.afgehandeld_op,
+                tijdstip=moment - timedelta(days=28),
                 toelichting="Verwerkt in de uitkering.",
             ),
         ]
