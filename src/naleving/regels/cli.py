@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -104,59 +105,56 @@ def _lees_invoer(bestand: str) -> Any:
         raise _Gebruiksfout(fout.bericht) from None
 
 
-def advies_main(argv: list[str]) -> int:
-    """``naleving advies FILE.json``: print the advice as JSON (or ``--uitleg`` as text)."""
+def _rekenopdracht(
+    argv: list[str],
+    gebruik: str,
+    reken: Callable[[Any, Configuratie], Any],
+    tekst: Callable[[Any], str],
+) -> int:
+    """One file of facts in, one answer of the engine out (JSON, or ``--uitleg`` as text); the usage
+    and input errors as every command of the engine gives them (exit 2, a Dutch line on stderr)."""
     try:
         gezet, posities, activeringen = _opties(argv, {"--uitleg", "-h", "--help"})
     except _Gebruiksfout as fout:
-        return _fout(f"{fout}\n{_ADVIES_GEBRUIK}")
+        return _fout(f"{fout}\n{gebruik}")
     if gezet & {"-h", "--help"}:
-        print(_ADVIES_GEBRUIK)
+        print(gebruik)
         return 0
     if len(posities) != 1:
-        return _fout(f"geef precies één invoerbestand (of '-')\n{_ADVIES_GEBRUIK}")
+        return _fout(f"geef precies één invoerbestand (of '-')\n{gebruik}")
     try:
-        feiten = _lees_invoer(posities[0])
+        antwoord = reken(_lees_invoer(posities[0]), _configuratie(activeringen))
     except _Gebruiksfout as fout:
         return _fout(str(fout))
-    try:
-        advies = adviseer(feiten, configuratie=_configuratie(activeringen))
     except FeitenFout as fout:
         return _fout(f"ongeldige invoer in veld '{fout.veld}': {fout.bericht}")
     except ParameterFout as fout:
         return _fout(f"de configuratie van de regels is ongeldig: {fout}")
     if "--uitleg" in gezet:
-        _schrijf(leesbaar(advies).tekst())
+        _schrijf(tekst(antwoord))
     else:
-        _schrijf(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
+        _schrijf(json.dumps(antwoord.to_dict(), ensure_ascii=False, indent=2))
     return 0
+
+
+def advies_main(argv: list[str]) -> int:
+    """``naleving advies FILE.json``: print the advice as JSON (or ``--uitleg`` as text)."""
+    return _rekenopdracht(
+        argv,
+        _ADVIES_GEBRUIK,
+        lambda feiten, config: adviseer(feiten, configuratie=config),
+        lambda advies: leesbaar(advies).tekst(),
+    )
 
 
 def invordering_main(argv: list[str]) -> int:
     """``naleving invordering FILE.json``: the collection advice as JSON (``--uitleg``: text)."""
-    try:
-        gezet, posities, activeringen = _opties(argv, {"--uitleg", "-h", "--help"})
-    except _Gebruiksfout as fout:
-        return _fout(f"{fout}\n{_INVORDERING_GEBRUIK}")
-    if gezet & {"-h", "--help"}:
-        print(_INVORDERING_GEBRUIK)
-        return 0
-    if len(posities) != 1:
-        return _fout(f"geef precies één invoerbestand (of '-')\n{_INVORDERING_GEBRUIK}")
-    try:
-        feiten = _lees_invoer(posities[0])
-        advies = invordering(feiten, configuratie=_configuratie(activeringen))
-    except _Gebruiksfout as fout:
-        return _fout(str(fout))
-    except FeitenFout as fout:
-        return _fout(f"ongeldige invoer in veld '{fout.veld}': {fout.bericht}")
-    except ParameterFout as fout:
-        return _fout(f"de configuratie van de regels is ongeldig: {fout}")
-    if "--uitleg" in gezet:
-        _schrijf(advies.uitleg_tekst())
-    else:
-        _schrijf(json.dumps(advies.to_dict(), ensure_ascii=False, indent=2))
-    return 0
+    return _rekenopdracht(
+        argv,
+        _INVORDERING_GEBRUIK,
+        lambda feiten, config: invordering(feiten, configuratie=config),
+        lambda advies: advies.uitleg_tekst(),
+    )
 
 
 def _parameter_dict(waarde: ParameterWaarde) -> dict[str, Any]:
