@@ -56,7 +56,7 @@ def _oud_signaal(client: Client, *, op: datetime, door: User, melder: bool, numm
             product=Product.INKOMSTENVERHOUDING,
             datum=op.date(),
             bsn=client.bsn,
-            extern_id=f"DEMO-BEWAAR-{client.pk}-{nummer}",
+            extern_id=f"DEMO-BEWAAR-{client.clientnummer}-{nummer}",
             omschrijving="Signaal dat al bekend bleek",
         ),
     )
@@ -116,7 +116,7 @@ def extend(ctx: SeedContext) -> None:
         tekst="Belde over de laatste betaling; uitgelegd wanneer die komt.",
     )
     melding = Wijzigingsmelding(
-        ontvangstnummer=f"DEMO-B-{gesloten.pk}",
+        ontvangstnummer=f"DEMO-B-{gesloten.clientnummer}",
         client=gesloten,
         ontvangen_op=moment - timedelta(days=30),
         kanaal="balie",
