@@ -240,3 +240,20 @@ def test_restore_of_a_backup_of_a_newer_release_is_refused(gevuld, var, capsys) 
     capsys.readouterr()
     assert _naleving("restore", nieuwer, "--force") == 2
     assert "kent 1 migratie(s) niet, zoals clienten.9999_uit_de_toekomst" in capsys.readouterr().err
+
+
+def test_restore_with_another_audit_key_is_refused_before_anything_changes(
+    gevuld, var, settings, capsys
+) -> None:
+    archief = var / "reservekopie.tar"
+    assert _naleving("backup", archief) == 0
+    _verder_werken()
+    rijen = _rijen()
+    settings.NALEVING_AUDIT_SLEUTEL = "een-andere-sleutel-van-minstens-32-tekens"
+    capsys.readouterr()
+    assert _naleving("restore", archief, "--force") == 2
+    assert capsys.readouterr().err.startswith(
+        "De ankerpunten van het toegangslog in de reservekopie zijn met een andere sleutel "
+        "ondertekend dan deze installatie gebruikt. Zet dezelfde NALEVING_AUDIT_SLEUTEL"
+    )
+    assert _rijen() == rijen

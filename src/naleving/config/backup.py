@@ -254,6 +254,7 @@ def herstel(bron: Path, *, force: bool) -> Resultaat:
     with tempfile.TemporaryDirectory(prefix=".herstel-", dir=var) as werk:
         manifest = _pak_uit(bron, Path(werk))
         _controleer(manifest, soort)
+        _controleer_ankers(Path(werk) / ANKER)
         if not force and _in_gebruik():
             raise BackupFout(
                 DATABASE_NIET_LEEG,
@@ -389,6 +390,22 @@ def _controleer(manifest: dict[str, Any], soort: str) -> None:
             f"De reservekopie is gemaakt met een nieuwere versie van Naleving "
             f"({manifest['naleving_versie']}); deze versie ({_versie()}) kent {len(onbekend)} "
             f"migratie(s) niet, zoals {onbekend[0]}. Installeer eerst die versie. Er is niets veranderd.",
+        )
+
+
+def _controleer_ankers(bestand: Path) -> None:
+    """The checkpoints are signed with the audit key, which is not in the archive: restored with another key,
+    `naleving audit verify` would fail on every one. Say so before anything is replaced."""
+    from naleving.audit import anker
+
+    punten = list(anker.lees(bestand.stat().st_size, bestand=bestand))
+    if any(not p.geldig for p in punten):
+        raise BackupFout(
+            BESTAND_ONBRUIKBAAR,
+            "De ankerpunten van het toegangslog in de reservekopie zijn met een andere sleutel "
+            "ondertekend dan deze installatie gebruikt. Zet dezelfde NALEVING_AUDIT_SLEUTEL (of, zonder "
+            "die, dezelfde NALEVING_SECRET_KEY) als waar de reservekopie is gemaakt. Er is niets "
+            "veranderd.",
         )
 
 
