@@ -3,7 +3,7 @@
 
 `advies` and `regels` run the rules engine without Django; every other command starts Django first. Exit codes
 that mean the same for every command are handled here, once: 3 the database cannot be reached, 4 the
-configuration is wrong. A command's own codes (0, 1, 2) keep the meaning its help gives them.
+configuration is wrong. A command's own codes (0, 1, 2, 5) keep the meaning its help gives them.
 """
 
 from __future__ import annotations
