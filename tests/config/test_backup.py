@@ -91,8 +91,10 @@ def test_round_trip_puts_back_every_row_every_file_and_a_verifiable_audit_chain(
     assert manifest["formaat"] == "naleving-backup" and manifest["formaat_versie"] == 1
     assert manifest["database"]["soort"] == connection.vendor
     assert "audit.0003_truncate_weigeren" in manifest["migraties"]
-    # Counted in the snapshot, after the backup's own audit entry.
-    assert manifest["rijen"] == voor | {"audit_auditentry": voor["audit_auditentry"] + 1}
+    assert manifest["rijen"] == voor  # counted in the snapshot; the backup is logged after it
+    assert AuditEntry.objects.order_by("-volgnummer")[0].reden == (
+        "Reservekopie gemaakt (naleving backup)"
+    )
     media = Path(settings.MEDIA_ROOT)
     for stuk in Bewijsstuk.objects.all():
         assert manifest["bestanden"][f"bestanden/{stuk.pad}"] == {
@@ -257,3 +259,62 @@ def test_restore_with_another_audit_key_is_refused_before_anything_changes(
         "ondertekend dan deze installatie gebruikt. Zet dezelfde NALEVING_AUDIT_SLEUTEL"
     )
     assert _rijen() == rijen
+
+
+def _dump_naam() -> str:
+    return "database.dump" if connection.vendor == "postgresql" else "database.sqlite3"
+
+
+def test_restore_of_an_unreadable_database_copy_exits_2_and_changes_nothing(
+    gevuld, var, capsys
+) -> None:
+    """The copy matches its (rewritten) manifest, but is no database: found before anything is replaced."""
+    archief, slecht = var / "reservekopie.tar", var / "slecht.tar"
+    assert _naleving("backup", archief) == 0
+    with tarfile.open(archief) as tar:
+        manifest = json.loads(tar.extractfile("manifest.json").read())  # type: ignore[union-attr]
+    onzin = b"geen database" * 1000
+    manifest["bestanden"][_dump_naam()] = {
+        "sha256": hashlib.sha256(onzin).hexdigest(),
+        "grootte": len(onzin),
+    }
+    _kapot(
+        archief,
+        slecht,
+        vervang={_dump_naam(): onzin, "manifest.json": json.dumps(manifest).encode()},
+    )
+    _verder_werken()
+    rijen = _rijen()
+    capsys.readouterr()
+    assert _naleving("restore", slecht, "--force") == 2
+    assert capsys.readouterr().err.startswith(
+        "De databasekopie in de reservekopie is onleesbaar of beschadigd. Er is niets veranderd."
+    )
+    assert _rijen() == rijen
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_pg_restore_failing_halfway_is_rolled_back_whole(gevuld, var, settings, capsys) -> None:
+    """pg_restore runs in one transaction: when it fails after dropping tables, nothing of it stays."""
+    archief = var / "reservekopie.tar"
+    assert _naleving("backup", archief) == 0
+    achternaam = _verder_werken()
+    with connection.cursor() as cursor:  # an object the archive does not know blocks DROP TABLE
+        cursor.execute(
+            "CREATE TABLE extern_koppeling (client_id bigint REFERENCES clienten_client (id))"
+        )
+    try:
+        rijen, bestanden = _rijen(), _bestanden(Path(settings.MEDIA_ROOT))
+        capsys.readouterr()
+        assert _naleving("restore", archief, "--force") == 1
+        fout = capsys.readouterr().err
+        assert fout.startswith(
+            "pg_restore is mislukt; de database is teruggedraaid en staat zoals hij was."
+        )
+        assert "Technische melding: " in fout
+        assert _rijen() == rijen
+        assert Client.objects.order_by("pk")[0].achternaam != achternaam
+        assert _bestanden(Path(settings.MEDIA_ROOT)) == bestanden
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE extern_koppeling")

@@ -14,8 +14,8 @@ a REPEATABLE READ transaction whose snapshot pg_dump shares, the row counts are 
 SQLite: the copy is counted), so every checkpoint in the archive names an entry that the database copy holds,
 and `naleving audit verify` passes after a restore.
 
-A restore first unpacks and checks the whole archive (every file against its sha256, the SQLite copy's
-integrity, the migrations known to this release) before it touches anything. The database is then replaced in
+A restore first unpacks and checks the whole archive (every file against its sha256, the database copy's
+readability, the migrations known to this release) before it touches anything. The database is then replaced in
 one transaction (`pg_restore --single-transaction`; SQLite's backup API into the live database), so a failure
 leaves it as it was; the files and the checkpoints are swapped in after.
 """
@@ -86,16 +86,6 @@ def maak_backup(doel: Path) -> Resultaat:
     if not doel.parent.is_dir():
         raise BackupFout(BESTAND_ONBRUIKBAAR, f"De map {doel.parent} bestaat niet.")
     soort = _soort()
-    from naleving.audit.models import Actie
-    from naleving.audit.services import audit_log
-
-    audit_log(
-        user=None,
-        actie=Actie.SYSTEEM,
-        object_type="backup",
-        velden={"bestand": doel.name},
-        reden="Reservekopie gemaakt (naleving backup)",
-    )
     anker_grootte = (
         _anker_grootte()
     )  # measured before the database snapshot: see the module's docstring
@@ -130,6 +120,16 @@ def maak_backup(doel: Path) -> Resultaat:
             tar.addfile(info, io.BytesIO(data))
         os.chmod(tijdelijk, 0o600)  # the archive holds every client's personal data
         os.replace(tijdelijk, doel)
+    from naleving.audit.models import Actie
+    from naleving.audit.services import audit_log
+
+    audit_log(  # after the archive is complete: the entry says it was made, so it is not in it
+        user=None,
+        actie=Actie.SYSTEEM,
+        object_type="backup",
+        velden={"bestand": doel.name, "gemaakt_op": manifest["gemaakt_op"]},
+        reden="Reservekopie gemaakt (naleving backup)",
+    )
     media = len(bestanden) - 2
     return Resultaat(
         manifest,
@@ -262,11 +262,12 @@ def herstel(bron: Path, *, force: bool) -> Resultaat:
                 "vervangt die allemaal. Er is niets veranderd. Weet u het zeker, geef dan --force mee.",
             )
         dump = Path(werk) / DUMP[soort]
+        _controleer_kopie(dump, soort)
         if soort == "postgresql":
             _pg_restore(dump)
         else:
             _sqlite_terug(dump)
-        _zet_bestanden(Path(werk) / "bestanden")
+        _zet_bestanden(Path(werk) / "bestanden", Path(werk) / "oud")
         anker_doel = Path(settings.NALEVING_AUDIT_ANKER)
         anker_doel.parent.mkdir(parents=True, exist_ok=True)
         tijdelijk_anker = anker_doel.with_name(anker_doel.name + ".herstel")
@@ -429,6 +430,29 @@ def _in_gebruik() -> bool:
     return False
 
 
+def _controleer_kopie(dump: Path, soort: str) -> None:
+    """The database copy can be read: SQLite's integrity check, or pg_restore's table of contents."""
+    if soort == "postgresql":
+        uitkomst = subprocess.run(
+            [_pg_programma("pg_restore"), "--list", str(dump)], capture_output=True, text=True
+        )
+        goed = uitkomst.returncode == 0
+    else:
+        try:
+            kopie = sqlite3.connect(f"file:{dump}?mode=ro", uri=True)
+            try:
+                goed = kopie.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+            finally:
+                kopie.close()
+        except sqlite3.DatabaseError:
+            goed = False
+    if not goed:
+        raise BackupFout(
+            BESTAND_ONBRUIKBAAR,
+            "De databasekopie in de reservekopie is onleesbaar of beschadigd. Er is niets veranderd.",
+        )
+
+
 def _pg_restore(dump: Path) -> None:
     programma = _pg_programma("pg_restore")
     connections.close_all()  # an open connection of our own would hold locks the restore waits for
@@ -451,11 +475,6 @@ def _pg_restore(dump: Path) -> None:
 def _sqlite_terug(dump: Path) -> None:
     kopie = sqlite3.connect(f"file:{dump}?mode=ro", uri=True)
     try:
-        if kopie.execute("PRAGMA integrity_check").fetchone() != ("ok",):
-            raise BackupFout(
-                BESTAND_ONBRUIKBAAR,
-                "De databasekopie in de reservekopie is beschadigd. Er is niets veranderd.",
-            )
         connection.ensure_connection()
         # In one step: SQLite writes the destination in one transaction, so a failure leaves it as it was.
         kopie.backup(connection.connection)
@@ -468,18 +487,17 @@ def _sqlite_terug(dump: Path) -> None:
     connection.close()
 
 
-def _zet_bestanden(nieuw: Path) -> None:
-    """Swap the unpacked files in for MEDIA_ROOT: a rename on the same file system."""
+def _zet_bestanden(nieuw: Path, oud: Path) -> None:
+    """Put the unpacked files in MEDIA_ROOT and the present ones aside in `oud` (removed with the work
+    directory). Entry by entry, not the directory itself: MEDIA_ROOT may be a mount point of its own."""
     root = Path(settings.MEDIA_ROOT)
+    root.mkdir(parents=True, exist_ok=True)
     nieuw.mkdir(exist_ok=True)
-    oud = root.with_name(root.name + ".voor-herstel")
-    if oud.exists():
-        shutil.rmtree(oud)
-    if root.exists():
-        root.rename(oud)
-    nieuw.rename(root)
-    if oud.exists():
-        shutil.rmtree(oud)
+    oud.mkdir()
+    for kind in list(root.iterdir()):
+        shutil.move(kind, oud / kind.name)
+    for kind in list(nieuw.iterdir()):
+        shutil.move(kind, root / kind.name)
 
 
 def _vergelijk_rijen(verwacht: dict[str, int]) -> list[str]:
