@@ -3,7 +3,7 @@
 
 `advies`, `invordering` and `regels` run the rules engine without Django; every other command starts Django first. Exit codes
 that mean the same for every command are handled here, once: 3 the database cannot be reached, 4 the
-configuration is wrong. A command's own codes (0, 1, 2) keep the meaning its help gives them.
+configuration is wrong. A command's own codes (0, 1, 2, 5) keep the meaning its help gives them.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ DATABASE_ONBEREIKBAAR = 3
 CONFIGURATIE_ONJUIST = 4
 AFSLUITCODES = """afsluitcodes:
   0  gelukt
-  1  audit verify: toegangslog niet in orde; import-signalen: rijen geweigerd
-  2  import-signalen: bestand onbruikbaar; verkeerde opdracht of argumenten
+  1  audit verify: toegangslog niet in orde; import-signalen: rijen geweigerd;
+     backup/restore: pg_dump, pg_restore of de kopie mislukt (de database is zoals hij was)
+  2  import-signalen, restore: bestand onbruikbaar; verkeerde opdracht of argumenten
   3  database niet bereikbaar (controleer DATABASE_URL en de databaseserver)
-  4  configuratie onjuist (de melding noemt de omgevingsvariabele)"""
+  4  configuratie onjuist (de melding noemt de omgevingsvariabele of het ontbrekende programma)
+  5  restore: de database bevat al gegevens en --force is niet gegeven"""
 
 
 def _django() -> None:
@@ -104,6 +106,34 @@ def main(argv: list[str] | None = None) -> int:
     )
     bewaar.add_argument(
         "--droog", action="store_true", help="alleen tonen wat zou gaan; niets wijzigen"
+    )
+
+    backup = sub.add_parser(
+        "backup",
+        help="reservekopie maken: database, geüploade bestanden en ankerpunten in één bestand",
+        description="Maakt één archiefbestand met de database (PostgreSQL: pg_dump, SQLite: een "
+        "kopie terwijl Naleving doordraait), alle bestanden onder de bestandsmap (bewijsstukken, "
+        "bijlagen, brieven) en de ankerpunten van het toegangslog, met een overzicht (manifest): "
+        "versie, migraties, rijen per tabel en de sha256 van elk bestand. Het bestand bevat "
+        "persoonsgegevens: bewaar het versleuteld.",
+        epilog="Afsluitcodes: 0 gelukt, 1 pg_dump of de kopie mislukt, 2 het bestand bestaat al, "
+        "3 database niet bereikbaar, 4 pg_dump ontbreekt of is ouder dan de databaseserver.",
+    )
+    backup.add_argument("bestand", metavar="BESTAND")
+    restore = sub.add_parser(
+        "restore",
+        help="een reservekopie terugzetten (vervangt database, bestanden en ankerpunten)",
+        description="Controleert eerst het hele bestand (sha256 van elk onderdeel, migraties) en "
+        "zet dan de database in één transactie terug, daarna de bestanden en de ankerpunten. Stop "
+        "eerst de webserver, de workers en beat.",
+        epilog="Afsluitcodes: 0 gelukt, 1 pg_restore of de kopie mislukt (de database is zoals hij "
+        "was), 2 bestand onbruikbaar (afgebroken, vreemd, beschadigd, andere database of nieuwere "
+        "versie; er is niets veranderd), 3 database niet bereikbaar, 4 pg_restore ontbreekt of is "
+        "te oud, 5 de database bevat al gegevens en --force ontbreekt.",
+    )
+    restore.add_argument("bestand", metavar="BESTAND")
+    restore.add_argument(
+        "--force", action="store_true", help="ook terugzetten als de database al gegevens bevat"
     )
 
     sub.add_parser("preventie-taken", help="herinneringen en werklijst informatiemomenten maken")
@@ -227,6 +257,8 @@ def _run(args: argparse.Namespace) -> int:
         from naleving.bewaren.uitvoer import druk_af
 
         return druk_af(droog=args.droog)
+    if args.command in {"backup", "restore"}:
+        return _backup(args.command, args.bestand, force=getattr(args, "force", False))
     if args.command == "preventie-taken":
         from naleving.preventie.services import maak_herinneringen
 
@@ -306,6 +338,23 @@ def _celery(soort: str, extra: list[str]) -> int:
         command += ["--schedule", str(settings.VAR_DIR / "celerybeat-schedule")]
     os.execv(sys.executable, [*command, "--loglevel", "INFO", *extra])
     return 0  # not reached
+
+
+def _backup(commando: str, bestand: str, *, force: bool) -> int:
+    from pathlib import Path
+
+    from naleving.config import backup
+
+    try:
+        if commando == "backup":
+            resultaat = backup.maak_backup(Path(bestand))
+        else:
+            resultaat = backup.herstel(Path(bestand), force=force)
+    except backup.BackupFout as exc:
+        print(exc, file=sys.stderr)
+        return exc.code
+    print(resultaat.bericht)
+    return 0
 
 
 def _audit_verify() -> int:
