@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from naleving.beleid import services
 from naleving.signalen.models import Signaal
@@ -35,11 +36,11 @@ def test_beleidsmedewerker_filters_the_dashboard_and_downloads_the_pdf(
     page.get_by_label("Jaar", exact=True).select_option("2026")
     page.get_by_label("Gemeente", exact=True).select_option(label="Heusden")
     page.get_by_role("button", name="Toon cijfers").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Cijfers handhaving 2026 — Heusden"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Cijfers handhaving 2026 — Heusden")
     # the chart has a text alternative and a data table beside it
     assert page.locator("svg[role=img]").count() >= 8
     # the decision stages come from the decisions data: measured, not "nog geen gegevens"
-    assert page.locator("#kpi-trechter-besluiten").is_visible()
+    expect(page.locator("#kpi-trechter-besluiten")).to_be_visible()
     assert page.get_by_text("Besluiten: nog geen gegevens.").count() == 0
 
     # rendering the PDF takes a few seconds; allow for a busy test machine

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.besluiten.conftest import Casus
 
@@ -27,7 +28,7 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
     login("ilse")
     page.goto(f"/clienten/{casus.client.clientnummer}/")
     page.get_by_role("button", name=f"Besluit openen bij onderzoek {o.nummer}").click()
-    assert page.get_by_text("is geopend met de feiten uit het rapport.").is_visible()
+    expect(page.get_by_text("is geopend met de feiten uit het rapport.")).to_be_visible()
     advies = page.locator("#advies")
     assert "Eerst uw oordeel nodig" in advies.inner_text()
 
@@ -44,7 +45,7 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
     ):
         page.locator(f"#id_{veld}").fill("Gewogen met de cliënt.")
     page.get_by_role("button", name="Toets vastleggen").click()
-    assert page.get_by_text("De Omgekeerde Toets is vastgelegd.").is_visible()
+    expect(page.get_by_text("De Omgekeerde Toets is vastgelegd.")).to_be_visible()
 
     # Text and checkboxes first; then the two choices that change the advice, which re-renders by htmx.
     page.get_by_label("Waarom deze mate van verwijtbaarheid?").fill(
@@ -62,9 +63,9 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
     ).select_option("ja")
     page.locator("#advies", has_text="Boete van € 1.300,00").wait_for()
     page.get_by_role("button", name="Besluit vaststellen").click()
-    assert page.get_by_text(
-        "Het besluit ligt ter review bij de teamleider (vier ogen)."
-    ).is_visible()
+    expect(
+        page.get_by_text("Het besluit ligt ter review bij de teamleider (vier ogen).")
+    ).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()
 
     login("tessa")
@@ -72,7 +73,7 @@ def test_consultant_decides_from_the_advice_teamleider_approves_pdf_downloads(
     page.locator("table a").first.click()
     page.get_by_label("Akkoord").check()
     page.get_by_role("button", name="Beoordeling vastleggen").click()
-    assert page.get_by_text("Goedgekeurd. Het besluit is definitief").is_visible()
+    expect(page.get_by_text("Goedgekeurd. Het besluit is definitief")).to_be_visible()
     # WeasyPrint takes about half a second alone; allow for a loaded CI machine.
     with page.expect_download(timeout=60_000) as info:
         page.get_by_role("link", name="Beschikking downloaden (PDF)").click(timeout=60_000)

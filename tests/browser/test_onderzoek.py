@@ -5,6 +5,7 @@ the consultant sees the advice with the rules engine's preliminary figures."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from naleving.onderzoek import services
 
@@ -29,7 +30,7 @@ def test_investigation_from_plan_to_rapport_review_and_advice(
     page.get_by_role("link", name="Onderzoeken").click()
     page.get_by_role("link", name=o.nummer).first.click()
     page.get_by_role("button", name="Onderzoek starten").click()
-    assert page.get_by_text("Het onderzoek is gestart.").is_visible()
+    expect(page.get_by_text("Het onderzoek is gestart.")).to_be_visible()
 
     page.get_by_role("link", name="Plan schrijven").click()
     page.get_by_label("Welke vragen moet het onderzoek beantwoorden?").fill(
@@ -41,20 +42,20 @@ def test_investigation_from_plan_to_rapport_review_and_advice(
     page.locator("#id_gepland_raadplegen_registratie").check()
     page.locator("#id_noodzaak_raadplegen_registratie").fill("Inkomsten vaststellen.")
     page.get_by_role("button", name="Plan opslaan").click()
-    assert page.get_by_text("Het onderzoeksplan is opgeslagen.").is_visible()
+    expect(page.get_by_text("Het onderzoeksplan is opgeslagen.")).to_be_visible()
 
     page.get_by_role("link", name="Raadplegen registratie (bijv. Suwinet)").click()
     page.get_by_label("Welke registratie").fill("Suwinet-Inkijk")
     page.get_by_label("Welke gegevens").fill("Polisadministratie maart 2026")
     page.get_by_label("Waarom is deze stap nodig?").fill("Het signaal toetsen aan de bron.")
     page.get_by_role("button", name="Vastleggen").click()
-    assert page.get_by_text("De activiteit is vastgelegd.").is_visible()
+    expect(page.get_by_text("De activiteit is vastgelegd.")).to_be_visible()
 
     page.get_by_role("link", name="Meldingen in de periode bekijken").click()
     page.get_by_label("Periode vanaf").fill("2026-03-01")
     page.get_by_label("Periode tot en met").fill("2026-03-31")
     page.get_by_role("button", name="Meldingen tonen").click()
-    assert page.get_by_text("Geen meldingen of contactmomenten in deze periode.").is_visible()
+    expect(page.get_by_text("Geen meldingen of contactmomenten in deze periode.")).to_be_visible()
     page.get_by_label("Wat laten de meldingen zien?").fill("Niets gemeld over werk.")
     page.get_by_role("button", name="Meldcheck vastleggen").click()
 
@@ -74,9 +75,9 @@ def test_investigation_from_plan_to_rapport_review_and_advice(
         "Terugvorderen; verwijtbaarheid beoordelen."
     )
     page.get_by_role("button", name="Rapport opslaan").click()
-    assert page.get_by_text("Voorlopig advies van de regels").is_visible()
+    expect(page.get_by_text("Voorlopig advies van de regels")).to_be_visible()
     page.get_by_role("button", name="Rapport indienen bij de teamleider").click()
-    assert page.get_by_text("Het rapport is ingediend bij de teamleider.").is_visible()
+    expect(page.get_by_text("Het rapport is ingediend bij de teamleider.")).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()
 
     login("tessa")
@@ -84,7 +85,7 @@ def test_investigation_from_plan_to_rapport_review_and_advice(
     page.get_by_label("Akkoord").check()
     page.get_by_label("Uitkomst").select_option("onrechtmatigheid_vastgesteld")
     page.get_by_role("button", name="Beoordeling vastleggen").click()
-    assert page.get_by_text("Het onderzoek is afgerond.").is_visible()
+    expect(page.get_by_text("Het onderzoek is afgerond.")).to_be_visible()
     page.get_by_role("button", name="Uitloggen").click()
 
     login("ilse")

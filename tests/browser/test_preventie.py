@@ -8,6 +8,7 @@ import importlib
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from naleving.preventie.models import Wijzigingsmelding
 
@@ -47,21 +48,21 @@ def test_resident_reports_a_change_downloads_the_receipt_and_the_consultant_sees
     page.get_by_role("button", name="Uitloggen").click()
 
     page.goto("/wijziging-doorgeven/")
-    assert page.get_by_text("Tijdelijke manier van inloggen.").is_visible()
+    expect(page.get_by_text("Tijdelijke manier van inloggen.")).to_be_visible()
     page.get_by_label("Cliëntnummer").fill(client.clientnummer)
     page.get_by_label("Geboortedatum").fill("17-05-1980")
     page.get_by_label("Eenmalige code").fill(code)
     page.get_by_role("button", name="Verder").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Wat is er veranderd?"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Wat is er veranderd?")
     page.get_by_label("Waar gaat de wijziging over?").select_option("werk_inkomen")
     page.get_by_label("Vanaf wanneer").fill("01-12-2026")
     page.get_by_label("Wat is er veranderd?").fill(
         "Ik werk vanaf december 12 uur per week bij de bakker."
     )
     page.get_by_role("button", name="Wijziging doorgeven").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Ontvangstbewijs"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Ontvangstbewijs")
     melding = Wijzigingsmelding.objects.get()
-    assert page.get_by_text(melding.inhoud_hash).is_visible()
+    expect(page.get_by_text(melding.inhoud_hash)).to_be_visible()
 
     with page.expect_download() as info:
         page.get_by_role("link", name="Ontvangstbewijs downloaden").click()
@@ -79,6 +80,6 @@ def test_resident_reports_a_change_downloads_the_receipt_and_the_consultant_sees
         "Inkomsten verrekend vanaf december."
     )
     page.get_by_role("button", name="Afhandelen").click()
-    assert page.get_by_text("De status van de wijziging is bijgewerkt.").is_visible()
+    expect(page.get_by_text("De status van de wijziging is bijgewerkt.")).to_be_visible()
     melding.refresh_from_db()
     assert (melding.status, melding.afgehandeld_door_id) == ("afgehandeld", consulent.pk)
