@@ -25,7 +25,7 @@ from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
 from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
-from naleving.besluiten.models import Besluit, Bezwaar, Brief, RegisterItem
+from naleving.besluiten.models import Besluit, Bezwaar, Brief, RegisterItem, Vordering
 from naleving.bewaren.models import Bewaarstop, StopReden, Vernietiging
 from naleving.bewaren.schema import PER_CODE, Termijn, schema, termijn
 from naleving.clienten.models import Client, Contactmoment
@@ -88,22 +88,47 @@ def _onderzoeken_met_bevinding(t: Termijn) -> QuerySet[Any]:
     ).exclude(pk__in=Besluit.objects.filter(onderzoek__isnull=False).values("onderzoek_id"))
 
 
-def _bewijsstukken(t: Termijn) -> QuerySet[Any]:
-    """Evidence of every investigation that goes in this run, of either kind (each kind's own term)."""
-    zonder = termijn(PER_CODE["onderzoek_zonder_bevinding"], nu=t.nu)
-    met = termijn(PER_CODE["onderzoek_met_bevinding"], nu=t.nu)
-    return Bewijsstuk.objects.filter(
-        Q(onderzoek__in=_onderzoeken(zonder)) | Q(onderzoek__in=_onderzoeken_met_bevinding(met))
-    )
+def _bewijsstukken_zonder_bevinding(t: Termijn) -> QuerySet[Any]:
+    """Evidence of every investigation without a finding that goes in this run (its term, its boundary)."""
+    return Bewijsstuk.objects.filter(onderzoek__in=_onderzoeken(t))
+
+
+def _bewijsstukken_met_bevinding(t: Termijn) -> QuerySet[Any]:
+    """Evidence of every investigation with a finding that goes in this run (its term, its boundary)."""
+    return Bewijsstuk.objects.filter(onderzoek__in=_onderzoeken_met_bevinding(t))
 
 
 def _besluiten(t: Termijn) -> QuerySet[Any]:
-    """A decision without a claim (a one-off sanction or a decision without consequences), final before the
-    boundary, whose register entry no longer counts for recidive, and that no other decision revises or
-    came from (those stay together until the whole chain is due)."""
+    """A decision without a claim (a one-off sanction or a decision without consequences): see _besluiten_af."""
+    return _besluiten_af(t).filter(vorderingen__isnull=True)
+
+
+def _besluiten_met_vordering(t: Termijn) -> QuerySet[Any]:
+    """A decision with claims, once the collection of every one of its claims ended before the claims'
+    boundary (Selectielijst gemeenten 2020 as VHIC applies it: sanctions with collection 10 years after the
+    collection ends) and it is due as a decision itself (its own term, the register, no revision)."""
+    grens = timezone.localtime(t.grens).date()
+    lopend = Vordering.objects.filter(
+        Q(invordering_einde_op__isnull=True) | Q(invordering_einde_op__gte=grens)
+    )
+    return (
+        _besluiten_af(termijn(PER_CODE["besluit"], nu=t.nu))
+        .filter(vorderingen__isnull=False)
+        .exclude(pk__in=lopend.values("besluit_id"))
+        .distinct()
+    )
+
+
+def _vorderingen(t: Termijn) -> QuerySet[Any]:
+    return Vordering.objects.filter(besluit__in=_besluiten_met_vordering(t))
+
+
+def _besluiten_af(t: Termijn) -> QuerySet[Any]:
+    """A decision final before the boundary, whose register entry no longer counts for recidive, and that no
+    other decision revises or came from (those stay together until the whole chain is due)."""
     vandaag = timezone.localtime(t.nu).date()
     return (
-        Besluit.objects.filter(definitief_op__lt=t.grens, vorderingen__isnull=True)
+        Besluit.objects.filter(definitief_op__lt=t.grens)
         .filter(Q(registeritem__isnull=True) | Q(registeritem__bewaren_tot__lt=vandaag))
         .filter(herzieningen__isnull=True, herziet__isnull=True, uit_bezwaar__isnull=True)
         .filter(
@@ -142,7 +167,9 @@ _TE_DOEN: dict[str, tuple[Callable[[Termijn], QuerySet[Any]], str]] = {
     "onderzoek_zonder_bevinding": (_onderzoeken, "client"),
     "onderzoek_met_bevinding": (_onderzoeken_met_bevinding, "client"),
     "besluit": (_besluiten, "client"),
-    "bewijsstuk": (_bewijsstukken, "onderzoek__client"),
+    "vordering": (_vorderingen, "client"),
+    "bewijsstuk_zonder_bevinding": (_bewijsstukken_zonder_bevinding, "onderzoek__client"),
+    "bewijsstuk_met_bevinding": (_bewijsstukken_met_bevinding, "onderzoek__client"),
     "contactmoment": (_contactmomenten, "client"),
     "wijzigingsmelding": (_wijzigingsmeldingen, "client"),
 }
@@ -209,6 +236,15 @@ def _vernietig_besluiten(qs: QuerySet[Any], nu: datetime) -> int:
     return len(ids)
 
 
+def _vernietig_vorderingen(qs: QuerySet[Any], nu: datetime) -> int:
+    """Every claim of a decision that goes, then the decision with what hangs on it (_vernietig_besluiten)."""
+    ids = list(qs.values_list("pk", flat=True))
+    besluiten = set(Vordering.objects.filter(pk__in=ids).values_list("besluit_id", flat=True))
+    Vordering.objects.filter(pk__in=ids).delete()
+    _vernietig_besluiten(Besluit.objects.filter(pk__in=besluiten), nu)
+    return len(ids)
+
+
 def _verwijder(qs: QuerySet[Any], nu: datetime) -> int:
     ids = list(qs.values_list("pk", flat=True))
     qs.model.objects.filter(pk__in=ids).delete()
@@ -219,10 +255,12 @@ def _verwijder(qs: QuerySet[Any], nu: datetime) -> int:
 _HANDELING: dict[str, Callable[[QuerySet[Any], datetime], int]] = {
     "melder": _anonimiseer_melders,
     "signaal_zonder_vervolg": _vernietig_signalen,
-    "bewijsstuk": lambda qs, nu: qs.count(),
+    "bewijsstuk_zonder_bevinding": lambda qs, nu: qs.count(),
+    "bewijsstuk_met_bevinding": lambda qs, nu: qs.count(),
     "onderzoek_zonder_bevinding": _vernietig_onderzoeken,
     "onderzoek_met_bevinding": _vernietig_onderzoeken,
     "besluit": _vernietig_besluiten,
+    "vordering": _vernietig_vorderingen,
     "contactmoment": _verwijder,
     "wijzigingsmelding": _verwijder,
 }
