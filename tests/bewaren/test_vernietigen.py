@@ -108,6 +108,7 @@ def test_droge_run_telt_wat_zou_gaan_en_wijzigt_niets(stand):
         "bewijsstuk_met_bevinding": (2, 0),  # of A's of 2014
         "contactmoment": (2, 0),
         "wijzigingsmelding": (2, 0),
+        "toegangslog": (0, 0),  # every entry is from this run of the tests
     }
     assert (Signaal.objects.count(), Onderzoek.objects.count(), AuditEntry.objects.count()) == voor
     assert not Vernietiging.objects.exists()
@@ -409,3 +410,46 @@ def test_een_bewaarstop_houdt_ook_een_afgelopen_vordering_en_haar_besluit_vast(
     )
     assert _aantallen(vernietig(nu=NU))["vordering"] == (0, 1)
     assert Vordering.objects.count() == 1 and Besluit.objects.filter(pk=besluit.pk).exists()
+
+
+def test_het_toegangslog_wordt_na_tien_jaar_aan_het_begin_ingekort_en_blijft_verifieerbaar(
+    make_client, make_user, monkeypatch
+):
+    """bewaartermijn_toegangslog_jaren: entries older than ten years go, from the start of the log only;
+    the first entry about a client under a legal hold, and all after it, stay."""
+    from naleving.audit import services as audit_services
+    from naleving.audit.models import Actie, AuditInkorting
+    from naleving.audit.services import audit_log
+
+    vrij, gestopt = make_client(achternaam="Vrij"), make_client(achternaam="Gestopt")
+    echt = audit_services.timezone.now
+    for jaar, client in ((2013, vrij), (2014, vrij), (2015, gestopt), (2015, vrij)):
+        monkeypatch.setattr(
+            audit_services.timezone, "now", lambda j=jaar: datetime(j, 5, 1, tzinfo=NU.tzinfo)
+        )
+        audit_log(user=None, actie=Actie.BEKIJKEN, object_type="test", client=client)
+    monkeypatch.setattr(audit_services.timezone, "now", echt)
+    eerste_gestopt = AuditEntry.objects.get(client_id=gestopt.pk).volgnummer
+    assert eerste_gestopt == 3
+
+    stop = bewaarstop_plaats(
+        user=make_user("beheerder"),
+        clientnummer=gestopt.clientnummer,
+        reden="beroep",
+        toelichting="Zaak over inzage",
+    )
+    # 2013 and 2014 go; the entry of 2015 about the held client and the one after it stay.
+    assert _aantallen(vernietig(nu=NU, droog=True))["toegangslog"] == (2, 2)
+    vernietig(nu=NU)
+    assert AuditEntry.objects.filter(volgnummer=eerste_gestopt).exists()
+    assert verify_chain().ok
+
+    bewaarstop_hef_op(user=make_user("beheerder", username="fb2"), bewaarstop_id=stop.pk)
+    assert _aantallen(vernietig(nu=NU))["toegangslog"] == (2, 0)
+    assert not AuditEntry.objects.filter(
+        tijdstip__lt=datetime(2016, 12, 1, tzinfo=NU.tzinfo)
+    ).exists()
+    assert AuditInkorting.objects.count() == 2
+    assert Vernietiging.objects.filter(soort="toegangslog").count() == 2
+    resultaat = verify_chain()
+    assert resultaat.ok, resultaat.problem

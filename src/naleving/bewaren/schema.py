@@ -116,11 +116,6 @@ SOORTEN: tuple[Soort, ...] = (
         "bewaartermijn_toegangslog_jaren",
         "de datum van de logregel",
         "vernietigd",
-        automatisch=False,
-        waarom_niet=(
-            "Wordt niet automatisch ingekort: de keten van het log moet dan opnieuw worden "
-            "verankerd. Het log bewaart geen inhoud van vernietigde stukken, alleen verwijzingen."
-        ),
     ),
 )
 PER_CODE = {soort.code: soort for soort in SOORTEN}

@@ -10,6 +10,7 @@ the records), so it stays verifiable when records it names are gone (`naleving a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,8 +24,9 @@ from django.utils import timezone
 
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
-from naleving.audit.models import Actie
-from naleving.audit.services import audit_log
+from naleving.audit.models import Actie, AuditEntry
+from naleving.audit.selectors import begin_van_de_keten
+from naleving.audit.services import InkortenFout, audit_inkorten, audit_log, te_inkorten_tot
 from naleving.besluiten.models import Besluit, Bezwaar, Brief, RegisterItem, Vordering
 from naleving.bewaren.models import Bewaarstop, StopReden, Vernietiging
 from naleving.bewaren.schema import PER_CODE, Termijn, schema, termijn
@@ -34,6 +36,8 @@ from naleving.onderzoek.statemachine import Status as OnderzoekStatus
 from naleving.onderzoek.statemachine import Uitkomst as ZonderBevinding
 from naleving.preventie.models import Wijzigingsmelding
 from naleving.signalen.models import Bijlage, Melding, Signaal, SignaalGroep, Uitkomst
+
+logger = logging.getLogger(__name__)
 
 
 class BewaarstopFout(Exception):
@@ -266,6 +270,27 @@ _HANDELING: dict[str, Callable[[QuerySet[Any], datetime], int]] = {
 }
 
 
+def _toegangslog(t: Termijn) -> tuple[int, int, datetime]:
+    """(entries that go, entries past their term that a legal hold keeps, the cut's boundary). The log is
+    only cut at its start (so its chain stays verifiable, `audit_inkorten`): the first entry about a client
+    under a legal hold, and everything after it, stays."""
+    begin, _ = begin_van_de_keten()
+    grens = t.grens
+    eerste_gestopt = (
+        AuditEntry.objects.filter(
+            volgnummer__gt=begin, tijdstip__lt=grens, client_id__in=gestopte_clienten()
+        )
+        .order_by("volgnummer")
+        .values_list("tijdstip", flat=True)
+        .first()
+    )
+    if eerste_gestopt is not None:
+        grens = eerste_gestopt
+    over = AuditEntry.objects.filter(volgnummer__gt=begin, tijdstip__lt=t.grens).count()
+    gaat = max(0, te_inkorten_tot(grens=grens) - begin)
+    return gaat, over - gaat, grens
+
+
 def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Resultaat]:
     """The retention run (daily by celery beat; `naleving bewaartermijnen [--droog]`). A dry run changes
     nothing and logs nothing: it tells what the run would do now."""
@@ -277,7 +302,12 @@ def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Result
         # this run (an investigation whose decision goes) follows the next night, so a dry run says exactly
         # what the run does.
         te_doen = []
+        log_grens: datetime | None = None
         for code, t in termijnen.items():
+            if code == "toegangslog":
+                aantal, tegengehouden, log_grens = _toegangslog(t)
+                resultaten.append(Resultaat(t, aantal, tegengehouden))
+                continue
             vrij, tegengehouden = _splits(code, t)
             ids = list(vrij.values_list("pk", flat=True))
             te_doen.append((code, t, vrij.model, ids))
@@ -287,6 +317,19 @@ def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Result
         for code, _t, model, ids in te_doen:
             if ids:
                 _HANDELING[code](model.objects.filter(pk__in=ids), nu)
+        if log_grens is not None:
+            # Last, so its check of the chain sees the log as the run leaves it before its own entry. A
+            # broken chain is not cut (its oldest part may be the evidence); the rest of the run goes on.
+            try:
+                audit_inkorten(grens=log_grens)
+            except InkortenFout as exc:
+                logger.error("%s", exc)
+                resultaten = [
+                    Resultaat(r.termijn, 0, r.tegengehouden)
+                    if r.termijn.soort.code == "toegangslog"
+                    else r
+                    for r in resultaten
+                ]
         for r in resultaten:
             if r.aantal or r.tegengehouden:
                 Vernietiging.objects.create(
