@@ -212,4 +212,76 @@ def test_objection_upheld_opens_a_revised_decision_and_never_overwrites(casus, u
     herzien = services.besluit_vaststellen(user=casus.consulent, besluit=herzien)
     assert herzien.sanctie == "geen"
     assert not RegisterItem.objects.filter(besluit=b).exists()
-    assert Vordering.objects.get(besluit=b).status == "gestopt"
+    vervangen = Vordering.objects.get(besluit=b)
+    # Its collection ended the day the revised decision became definitive: its retention term runs.
+    assert (
+        vervangen.status,
+        vervangen.invordering_einde_op,
+        vervangen.invordering_einde_reden,
+    ) == ("gestopt", date.today(), "vervangen")
+
+
+def test_the_end_of_collection_is_recorded_with_its_date_and_reason(casus) -> None:
+    """Bewaartermijn vordering: 10 years from the end of collection; the service records that end."""
+    from naleving.audit.models import AuditEntry
+
+    b = services.besluit_vaststellen(user=casus.consulent, besluit=casus.besluit())
+    v = Vordering.objects.get(besluit=b)
+    from django.utils import timezone
+
+    with pytest.raises(ValidationError, match="voordat de vordering er was"):
+        nazorg.vordering_beeindig(
+            user=casus.consulent,
+            vordering=v,
+            reden="afgelost",
+            op=timezone.localdate() - timedelta(days=1),
+        )
+    vandaag = timezone.localdate()
+    v = nazorg.vordering_beeindig(user=casus.consulent, vordering=v, reden="afgelost", op=vandaag)
+    v.refresh_from_db()
+    assert (v.status, v.openstaand_cent, v.invordering_einde_op, v.invordering_einde_reden) == (
+        "afgelost",
+        0,
+        vandaag,
+        "afgelost",
+    )
+    regel = AuditEntry.objects.filter(object_type="besluiten.vordering", actie="wijzigen").get()
+    assert regel.velden["invordering_einde_reden"] == ["", "afgelost"]
+    with pytest.raises(ValidationError, match="loopt niet meer"):
+        nazorg.vordering_beeindig(user=casus.consulent, vordering=v, reden="afgelost", op=vandaag)
+
+
+def test_ending_collection_other_than_by_payment_needs_a_reason_a_past_date_and_the_right(
+    casus,
+) -> None:
+    b = services.besluit_vaststellen(user=casus.consulent, besluit=casus.besluit())
+    v = Vordering.objects.get(besluit=b)
+    with pytest.raises(ValidationError) as err:
+        nazorg.vordering_beeindig(
+            user=casus.consulent,
+            vordering=v,
+            reden="vervangen",
+            op=date.today() + timedelta(days=1),
+        )
+    assert err.value.message_dict == {
+        "reden": ["Kies waarom de invordering eindigt."],
+        "op": ["De invordering kan niet eindigen op een dag in de toekomst."],
+        "toelichting": ["Schrijf op waarom de invordering stopt (de motivering)."],
+    }
+    with pytest.raises(PermissionDenied):
+        nazorg.vordering_beeindig(
+            user=casus.handhaver, vordering=v, reden="verjaard", op=date.today(), toelichting="x"
+        )
+    v = nazorg.vordering_beeindig(
+        user=casus.consulent,
+        vordering=v,
+        reden="afgezien",
+        op=date.today(),
+        toelichting="Helft van de rest ineens betaald (PW art. 58 lid 7).",
+    )
+    v.refresh_from_db()
+    assert (v.status, v.openstaand_cent, v.invordering_einde_reden) == (
+        "gestopt",
+        v.oorspronkelijk_cent,
+        "afgezien",
+    )

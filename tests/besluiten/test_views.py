@@ -172,3 +172,44 @@ def test_cbs_page_delivers_the_current_month(casus, client) -> None:
         200,
         f'attachment; filename="bdfs-{maand}.csv"',
     )
+
+
+@pytest.mark.django_db
+def test_the_consultant_records_the_end_of_collection_on_the_claim_page(casus, client) -> None:
+    """nazorg.vordering_beeindig through the page: a waiver needs its reasons; then the end is shown."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from naleving.besluiten.models import Vordering
+
+    b = services.besluit_vaststellen(user=casus.consulent, besluit=casus.besluit())
+    v = Vordering.objects.get(besluit=b)
+    client.force_login(casus.consulent)
+    url = reverse("besluiten:einde", args=[v.pk])
+    vandaag = timezone.localdate().strftime("%d-%m-%Y")
+    antwoord = client.post(url, {"versie": v.versie, "reden": "afgezien", "op": vandaag})
+    assert antwoord.status_code == 400
+    assert "Schrijf op waarom de invordering stopt (de motivering)." in antwoord.content.decode()
+    antwoord = client.post(
+        url,
+        {
+            "versie": v.versie,
+            "reden": "afgezien",
+            "op": vandaag,
+            "toelichting": "De helft van de rest is ineens betaald.",
+        },
+    )
+    assert antwoord.status_code == 302
+    v.refresh_from_db()
+    assert (v.status, v.invordering_einde_reden, v.invordering_einde_op) == (
+        "gestopt",
+        "afgezien",
+        timezone.localdate(),
+    )
+    pagina = client.get(reverse("besluiten:regeling", args=[v.pk])).content.decode()
+    assert (
+        f"De invordering is geëindigd op {vandaag}. Reden: Afgezien van verdere invordering "
+        "(PW art. 58 lid 7)." in pagina
+    )
+    detail = client.get(reverse("besluiten:detail", args=[b.pk])).content.decode()
+    assert f"Invordering gestopt op {vandaag}: Afgezien van verdere invordering" in detail

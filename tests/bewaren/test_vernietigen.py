@@ -71,7 +71,8 @@ def test_elke_soort_heeft_een_termijn_uit_het_parameterbestand_met_bron():
         "wijzigingsmelding",
         "contactmoment",
         "toegangslog",
-        "bewijsstuk",
+        "bewijsstuk_zonder_bevinding",
+        "bewijsstuk_met_bevinding",
         "melder",
     }
     for t in termijnen:
@@ -79,6 +80,14 @@ def test_elke_soort_heeft_een_termijn_uit_het_parameterbestand_met_bron():
         assert t.waarde.onzeker  # no term is confirmed by the archivist yet
     per_code = {t.soort.code: t for t in termijnen}
     assert per_code["besluit"].in_woorden == "10 jaar"
+    # Evidence has its investigation's term: 5 years without a finding, 10 years with one.
+    assert per_code["bewijsstuk_zonder_bevinding"].in_woorden == "5 jaar"
+    assert per_code["bewijsstuk_met_bevinding"].in_woorden == "10 jaar"
+    assert (
+        per_code["bewijsstuk_met_bevinding"].waarde.bron
+        == per_code["onderzoek_met_bevinding"].waarde.bron
+    )
+    assert per_code["vordering"].in_woorden == "10 jaar" and per_code["vordering"].soort.automatisch
     assert per_code["melder"].in_woorden == "365 dagen"
     assert per_code["signaal_zonder_vervolg"].grens == datetime(
         2025, 12, 1, 12, 0, tzinfo=NU.tzinfo
@@ -94,9 +103,12 @@ def test_droge_run_telt_wat_zou_gaan_en_wijzigt_niets(stand):
         "onderzoek_zonder_bevinding": (2, 0),
         "onderzoek_met_bevinding": (1, 0),  # A's of 2014, not that of 2020
         "besluit": (0, 0),
-        "bewijsstuk": (6, 0),  # two versions each
+        "vordering": (0, 0),
+        "bewijsstuk_zonder_bevinding": (4, 0),  # two versions each, of A and C
+        "bewijsstuk_met_bevinding": (2, 0),  # of A's of 2014
         "contactmoment": (2, 0),
         "wijzigingsmelding": (2, 0),
+        "toegangslog": (0, 0),  # every entry is from this run of the tests
     }
     assert (Signaal.objects.count(), Onderzoek.objects.count(), AuditEntry.objects.count()) == voor
     assert not Vernietiging.objects.exists()
@@ -197,7 +209,8 @@ def test_het_vernietigingslog_en_de_logregel_bevatten_geen_persoonsgegevens(stan
         "signaal_zonder_vervolg": 2,
         "onderzoek_zonder_bevinding": 2,
         "onderzoek_met_bevinding": 1,
-        "bewijsstuk": 6,
+        "bewijsstuk_zonder_bevinding": 4,
+        "bewijsstuk_met_bevinding": 2,
         "contactmoment": 2,
         "wijzigingsmelding": 2,
     }
@@ -326,3 +339,117 @@ def test_een_besluit_dat_het_register_nog_meetelt_of_met_een_vordering_blijft(be
     )
     assert _aantallen(vernietig(nu=NU))["besluit"] == (0, 0)
     assert Besluit.objects.filter(pk__in=[telt_mee.pk, met_vordering.pk]).count() == 2
+
+
+def _vordering(casus, besluit, *, einde: date | None, reden: str = "afgelost"):
+    from naleving.besluiten.models import Vordering
+
+    return Vordering.objects.create(
+        client=casus.client,
+        besluit=besluit,
+        herkomst="inlichtingenplicht",
+        oorspronkelijk_cent=130_000,
+        openstaand_cent=0 if einde else 130_000,
+        status=("afgelost" if reden == "afgelost" else "gestopt") if einde else "open",
+        aangemaakt_op=OUD,
+        invordering_einde_op=einde,
+        invordering_einde_reden=reden if einde else "",
+    )
+
+
+def test_een_vordering_gaat_tien_jaar_na_het_einde_van_de_invordering_met_haar_besluit(
+    besluitcasus,
+):
+    """Selectielijst gemeenten 2020 as VHIC applies it: sanctions with collection, 10 years after the
+    collection ends; the claims of one decision go together, with the decision, once the last one is due."""
+    from naleving.besluiten.models import Besluit, RegisterItem, Vordering
+
+    besluit = _oud_besluit(besluitcasus, register_tot=date(2019, 3, 1))
+    _vordering(besluitcasus, besluit, einde=date(2016, 5, 1))  # past ten years at NU
+    _vordering(besluitcasus, besluit, einde=date(2017, 2, 1), reden="afgezien")  # not yet
+    lopend = _oud_besluit(besluitcasus, register_tot=None)
+    _vordering(besluitcasus, lopend, einde=None)  # collection still runs: never due
+
+    assert _aantallen(vernietig(nu=NU))["vordering"] == (0, 0)
+    assert Vordering.objects.count() == 3
+
+    later = datetime(2027, 3, 1, 12, 0, tzinfo=NU.tzinfo)  # ten years after 01-02-2017
+    assert _aantallen(vernietig(nu=later, droog=True))["vordering"] == (2, 0)
+    resultaten = _aantallen(vernietig(nu=later))
+    assert resultaten["vordering"] == (2, 0)
+    assert resultaten["besluit"] == (0, 0)  # counted with its claims, not as a decision without one
+    assert not Besluit.objects.filter(pk=besluit.pk).exists()
+    assert not RegisterItem.objects.filter(besluit_id=besluit.pk).exists()
+    assert list(Vordering.objects.values_list("besluit_id", flat=True)) == [lopend.pk]
+    assert Besluit.objects.filter(pk=lopend.pk).exists()
+    log = Vernietiging.objects.get(soort="vordering")
+    assert (log.aantal, log.regel, log.termijn, log.grens) == (
+        2,
+        "bewaartermijn_vordering_jaren",
+        "10 jaar",
+        date(2017, 3, 1),
+    )
+    # Its investigation no longer has a decision pointing at it: it follows the next night.
+    assert _aantallen(vernietig(nu=later))["onderzoek_met_bevinding"] == (1, 0)
+    assert not Onderzoek.objects.filter(pk=besluit.onderzoek_id).exists()
+    assert verify_chain().ok
+
+
+def test_een_bewaarstop_houdt_ook_een_afgelopen_vordering_en_haar_besluit_vast(
+    besluitcasus, make_user
+):
+    from naleving.besluiten.models import Besluit, Vordering
+
+    besluit = _oud_besluit(besluitcasus, register_tot=None)
+    _vordering(besluitcasus, besluit, einde=date(2015, 1, 1), reden="verjaard")
+    bewaarstop_plaats(
+        user=make_user("beheerder"),
+        clientnummer=besluitcasus.client.clientnummer,
+        reden="beroep",
+        toelichting="Zaak over de terugvordering",
+    )
+    assert _aantallen(vernietig(nu=NU))["vordering"] == (0, 1)
+    assert Vordering.objects.count() == 1 and Besluit.objects.filter(pk=besluit.pk).exists()
+
+
+def test_het_toegangslog_wordt_na_tien_jaar_aan_het_begin_ingekort_en_blijft_verifieerbaar(
+    make_client, make_user, monkeypatch
+):
+    """bewaartermijn_toegangslog_jaren: entries older than ten years go, from the start of the log only;
+    the first entry about a client under a legal hold, and all after it, stay."""
+    from naleving.audit import services as audit_services
+    from naleving.audit.models import Actie, AuditInkorting
+    from naleving.audit.services import audit_log
+
+    vrij, gestopt = make_client(achternaam="Vrij"), make_client(achternaam="Gestopt")
+    echt = audit_services.timezone.now
+    for jaar, client in ((2013, vrij), (2014, vrij), (2015, gestopt), (2015, vrij)):
+        monkeypatch.setattr(
+            audit_services.timezone, "now", lambda j=jaar: datetime(j, 5, 1, tzinfo=NU.tzinfo)
+        )
+        audit_log(user=None, actie=Actie.BEKIJKEN, object_type="test", client=client)
+    monkeypatch.setattr(audit_services.timezone, "now", echt)
+    eerste_gestopt = AuditEntry.objects.get(client_id=gestopt.pk).volgnummer
+    assert eerste_gestopt == 3
+
+    stop = bewaarstop_plaats(
+        user=make_user("beheerder"),
+        clientnummer=gestopt.clientnummer,
+        reden="beroep",
+        toelichting="Zaak over inzage",
+    )
+    # 2013 and 2014 go; the entry of 2015 about the held client and the one after it stay.
+    assert _aantallen(vernietig(nu=NU, droog=True))["toegangslog"] == (2, 2)
+    vernietig(nu=NU)
+    assert AuditEntry.objects.filter(volgnummer=eerste_gestopt).exists()
+    assert verify_chain().ok
+
+    bewaarstop_hef_op(user=make_user("beheerder", username="fb2"), bewaarstop_id=stop.pk)
+    assert _aantallen(vernietig(nu=NU))["toegangslog"] == (2, 0)
+    assert not AuditEntry.objects.filter(
+        tijdstip__lt=datetime(2016, 12, 1, tzinfo=NU.tzinfo)
+    ).exists()
+    assert AuditInkorting.objects.count() == 2
+    assert Vernietiging.objects.filter(soort="toegangslog").count() == 2
+    resultaat = verify_chain()
+    assert resultaat.ok, resultaat.problem

@@ -50,6 +50,14 @@ def test_seed_is_deterministic_per_seed_with_valid_unique_bsns() -> None:
     assert Uitkering.objects.filter(einddatum__isnull=True).count() == 299
     gesloten = Client.objects.exclude(uitkeringen__einddatum__isnull=True).get()
     assert {u.einddatum for u in gesloten.uitkeringen.all()} == {date(PEILDATUM.year - 11, 6, 30)}
+    # Its claim was paid off when the file closed: past the claims' ten years, it goes with its decision.
+    from datetime import UTC, datetime, time
+
+    from naleving.bewaren.services import vernietig
+
+    op = datetime.combine(PEILDATUM, time(12, 0), tzinfo=UTC)
+    gaat = {r.termijn.soort.code: r.aantal for r in vernietig(nu=op, droog=True)}
+    assert gaat["vordering"] == 1
 
 
 @pytest.mark.django_db

@@ -55,6 +55,17 @@ def _handtekening(key: bytes, volgnummer: int, digest: str, tijdstip: str) -> st
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
+def begin_handtekening(volgnummer: int, digest: str, tijdstip: str) -> str:
+    """The HMAC of a cut of the log (`AuditInkorting`): the chain starts after `volgnummer`, whose hash was
+    `digest`. Another message prefix than a checkpoint's, so neither can pass for the other."""
+    message = f"naleving-audit-begin-{VERSIE}|{volgnummer}|{digest}|{tijdstip}".encode()
+    return hmac.new(sleutel(), message, hashlib.sha256).hexdigest()
+
+
+def begin_geldig(volgnummer: int, digest: str, tijdstip: str, handtekening: str) -> bool:
+    return hmac.compare_digest(begin_handtekening(volgnummer, digest, tijdstip), handtekening)
+
+
 def schrijf(volgnummer: int, digest: str, *, bestand: Path | None = None) -> None:
     """Append one signed checkpoint: the chain holds entry `volgnummer` with hash `digest`."""
     bestand = bestand or pad()

@@ -81,3 +81,26 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"keten tot {self.volgnummer}"
+
+
+class AuditInkorting(models.Model):
+    """A cut of the log's oldest entries after their retention term: the chain now starts after entry
+    `tot_en_met`, whose hash it keeps. `handtekening` is an HMAC over number, hash and time with the key of the
+    checkpoints (`anker`), which is not in the database: whoever can write to the database alone cannot make
+    a cut that `naleving audit verify` accepts. Append-only; on PostgreSQL a trigger refuses UPDATE and DELETE,
+    and deleting an entry is refused unless a cut covers it."""
+
+    tot_en_met = models.BigIntegerField(unique=True)
+    hash = models.CharField(max_length=64)
+    grens = models.DateTimeField(help_text="Logregels van vóór dit moment waren over hun termijn.")
+    aantal = models.PositiveIntegerField()
+    uitgevoerd_op = models.DateTimeField()
+    handtekening = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = "inkorting van het toegangslog"
+        verbose_name_plural = "inkortingen van het toegangslog"
+        ordering = ["-tot_en_met"]
+
+    def __str__(self) -> str:
+        return f"log ingekort tot en met {self.tot_en_met}"

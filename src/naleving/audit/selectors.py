@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from naleving.audit import anker
 from naleving.audit.chain import GENESIS, HASHED_FIELDS, VerifyResult, entry_hash
-from naleving.audit.models import Actie, AuditEntry, AuditHead
+from naleving.audit.models import Actie, AuditEntry, AuditHead, AuditInkorting
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,24 @@ def verify_chain(*, batch_size: int = 5000) -> VerifyResult:
     anker_tot = anker.grootte()
     head = AuditHead.objects.filter(id=1).values_list("volgnummer", "hash").first()
     head_nummer, head_hash = head if head is not None else (0, GENESIS)
-    previous = GENESIS
-    expected_number = 1
+    inkorting = AuditInkorting.objects.order_by("-tot_en_met").first()
+    if inkorting is not None and not anker.begin_geldig(
+        inkorting.tot_en_met,
+        inkorting.hash,
+        inkorting.uitgevoerd_op.astimezone(UTC).isoformat(),
+        inkorting.handtekening,
+    ):
+        return VerifyResult(
+            False,
+            0,
+            inkorting.tot_en_met + 1,
+            f"het beginpunt van het ingekorte log (na logregel {inkorting.tot_en_met}) is vervalst: "
+            "de HMAC klopt niet (of NALEVING_AUDIT_SLEUTEL is veranderd)",
+        )
+    begin, previous = begin_van_de_keten(inkorting)
+    expected_number = begin + 1
     checked = 0
-    for entry in _in_order(batch_size, head_nummer):
+    for entry in _in_order(batch_size, head_nummer, na=begin):
         if entry.volgnummer != expected_number:
             return VerifyResult(False, checked, expected_number, "logregel ontbreekt (verwijderd?)")
         if entry.vorige_hash != previous:
@@ -73,8 +87,9 @@ def verify_chain(*, batch_size: int = 5000) -> VerifyResult:
         previous = entry.hash
         expected_number += 1
         checked += 1
-    if checked != head_nummer or previous != head_hash:
-        return VerifyResult(False, checked, checked + 1, "laatste logregel(s) ontbreken")
+    laatst = begin + checked
+    if laatst != head_nummer or previous != head_hash:
+        return VerifyResult(False, checked, laatst + 1, "laatste logregel(s) ontbreken")
     # Read after the head: an entry committed meanwhile has moved the head past it.
     laatste = AuditEntry.objects.aggregate(m=Max("volgnummer"))["m"] or 0
     kop_nu = AuditHead.objects.filter(id=1).values_list("volgnummer", flat=True).first() or 0
@@ -82,11 +97,29 @@ def verify_chain(*, batch_size: int = 5000) -> VerifyResult:
         return VerifyResult(
             False, checked, kop_nu + 1, "logregels staan na de kop van de keten (kop teruggezet?)"
         )
-    return _verify_ankers(checked, anker_tot, batch_size)
+    return _verify_ankers(
+        checked, anker_tot, batch_size, begin=begin, begin_hash=inkorting_hash(inkorting)
+    )
 
 
-def _verify_ankers(checked: int, anker_tot: int, batch_size: int) -> VerifyResult:
-    """Every checkpoint must be signed with our key, and the log must still hold its entry with its hash."""
+def begin_van_de_keten(inkorting: AuditInkorting | None = None) -> tuple[int, str]:
+    """(the number the chain starts after, the hash it starts from): after the newest cut, or from 0."""
+    if inkorting is None:
+        inkorting = AuditInkorting.objects.order_by("-tot_en_met").first()
+    return (inkorting.tot_en_met, inkorting.hash) if inkorting is not None else (0, GENESIS)
+
+
+def inkorting_hash(inkorting: AuditInkorting | None) -> str:
+    return inkorting.hash if inkorting is not None else GENESIS
+
+
+def _verify_ankers(
+    checked: int, anker_tot: int, batch_size: int, *, begin: int = 0, begin_hash: str = GENESIS
+) -> VerifyResult:
+    """Every checkpoint must be signed with our key, and the log must still hold its entry with its hash.
+    A checkpoint of the last entry a cut removed must name the hash the cut kept; older ones name entries
+    that went with a cut after the whole chain was checked, and are only checked for their signature."""
+    laatst = begin + checked
     if anker_tot == 0:
         waarschuwing = (
             f"geen ankerpunten in {anker.pad()}: of het einde van het log is afgekapt, "
@@ -110,7 +143,15 @@ def _verify_ankers(checked: int, anker_tot: int, batch_size: int) -> VerifyResul
         aantal += 1
         if hoogste is None or punt.volgnummer > hoogste.volgnummer:
             hoogste = punt
-        if punt.volgnummer <= checked:
+        if punt.volgnummer == begin and begin and punt.hash != begin_hash:
+            return VerifyResult(
+                False,
+                checked,
+                begin,
+                f"hash wijkt af van het ankerpunt van {punt.tijdstip}: het beginpunt van het "
+                "ingekorte log is niet de logregel die het ankerpunt vastlegde",
+            )
+        if begin < punt.volgnummer <= laatst:
             batch.append(punt)
         if len(batch) >= batch_size:
             if fout := _vergelijk(batch, checked):
@@ -118,14 +159,14 @@ def _verify_ankers(checked: int, anker_tot: int, batch_size: int) -> VerifyResul
             batch = []
     if fout := _vergelijk(batch, checked):
         return fout
-    if hoogste is not None and hoogste.volgnummer > checked:
+    if hoogste is not None and hoogste.volgnummer > laatst:
         return VerifyResult(
             False,
             checked,
-            checked + 1,
-            f"logregels {checked + 1} t/m {hoogste.volgnummer} ontbreken: het ankerpunt van "
+            laatst + 1,
+            f"logregels {laatst + 1} t/m {hoogste.volgnummer} ontbreken: het ankerpunt van "
             f"{hoogste.tijdstip} legt logregel {hoogste.volgnummer} vast, maar het log houdt op bij "
-            f"{checked} (het einde is afgekapt)",
+            f"{laatst} (het einde is afgekapt)",
             ankerpunten=aantal,
         )
     return VerifyResult(True, checked, ankerpunten=aantal)
@@ -148,8 +189,8 @@ def _vergelijk(punten: list[anker.Ankerpunt], checked: int) -> VerifyResult | No
     return None
 
 
-def _in_order(batch_size: int, tot_en_met: int) -> Iterator[AuditEntry]:
-    last = 0
+def _in_order(batch_size: int, tot_en_met: int, *, na: int = 0) -> Iterator[AuditEntry]:
+    last = na
     while True:
         batch = list(
             AuditEntry.objects.filter(volgnummer__gt=last, volgnummer__lte=tot_en_met).order_by(

@@ -8,16 +8,17 @@ that has both (`ClientVerwijzing`).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any, Protocol, cast
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model
 from django.utils import timezone
 
 from naleving.audit import anker
 from naleving.audit.chain import entry_hash
-from naleving.audit.models import Actie, AuditEntry, AuditHead
+from naleving.audit.models import Actie, AuditEntry, AuditHead, AuditInkorting
 from naleving.core.context import get_correlation_id
 
 
@@ -101,3 +102,75 @@ def audit_anker_schrijven() -> int:
         return 0
     anker.schrijf(head[0], head[1])
     return int(head[0])
+
+
+class InkortenFout(Exception):
+    """The log is not cut: its chain is not intact, so its oldest entries may be the evidence."""
+
+
+def audit_inkorten(*, grens: datetime) -> int:
+    """Cut the entries from before `grens` (their retention term is over) off the start of the log, keeping
+    the chain verifiable: first the whole chain is checked (a broken chain is never cut: its oldest part may
+    be the evidence), then a cut (`AuditInkorting`) records the number and hash of the last entry that goes,
+    signed with the checkpoints' key, which is not in the database; then the entries go. `verify_chain`
+    starts at the newest cut. Only a prefix goes: entries are numbered in time order under the head's lock,
+    so every entry before the first one at or after `grens` is older. Returns how many entries went."""
+    from naleving.audit.selectors import begin_van_de_keten, verify_chain
+
+    begin, _ = begin_van_de_keten()
+    tot_en_met = te_inkorten_tot(grens=grens)
+    if tot_en_met <= begin:
+        return 0
+    # Checked before the head is locked (a long walk must not hold up every write); the entries are
+    # append-only, so what was intact up to the head then is still intact up to `tot_en_met` now.
+    resultaat = verify_chain()
+    if not resultaat.ok:
+        raise InkortenFout(
+            f"Het toegangslog wordt niet ingekort: logregel {resultaat.first_broken}: "
+            f"{resultaat.problem}."
+        )
+    tot_en_met = min(tot_en_met, begin + resultaat.checked)
+    with transaction.atomic():
+        AuditHead.objects.select_for_update().filter(id=1).first()
+        if begin_van_de_keten()[0] != begin:
+            raise InkortenFout("Het toegangslog wordt niet ingekort: het werd net al ingekort.")
+        laatste = AuditEntry.objects.get(volgnummer=tot_en_met)
+        nu = datetime.now(UTC).replace(microsecond=0)
+        AuditInkorting.objects.create(
+            tot_en_met=tot_en_met,
+            hash=laatste.hash,
+            grens=grens,
+            aantal=tot_en_met - begin,
+            uitgevoerd_op=nu,
+            handtekening=anker.begin_handtekening(tot_en_met, laatste.hash, nu.isoformat()),
+        )
+        # The queryset refuses deletes (append-only); this is the one statement that may, and on PostgreSQL
+        # the trigger lets it through only for entries a cut covers.
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {AuditEntry._meta.db_table} WHERE volgnummer <= %s",
+                [tot_en_met],
+            )
+        audit_log(
+            user=None,
+            actie=Actie.SYSTEEM,
+            object_type="audit.inkorting",
+            object_id=str(tot_en_met),
+            velden={"tot_en_met": tot_en_met, "aantal": tot_en_met - begin},
+            reden="Toegangslog ingekort: logregels over hun bewaartermijn zijn verwijderd",
+        )
+    return tot_en_met - begin
+
+
+def te_inkorten_tot(*, grens: datetime) -> int:
+    """The number of the last entry from before `grens` (0: none): the end of the prefix a cut removes."""
+    eerste_binnen = (
+        AuditEntry.objects.filter(tijdstip__gte=grens)
+        .order_by("volgnummer")
+        .values_list("volgnummer", flat=True)
+        .first()
+    )
+    if eerste_binnen is not None:
+        return int(eerste_binnen) - 1
+    kop = AuditHead.objects.filter(id=1).values_list("volgnummer", flat=True).first()
+    return int(kop or 0)

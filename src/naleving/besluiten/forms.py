@@ -13,6 +13,7 @@ from naleving.besluiten.models import (
     Aanleiding,
     AfzienReden,
     Cautie,
+    EindeInvordering,
     Keuze,
     OmgekeerdeToets,
     Omstandigheid,
@@ -251,6 +252,26 @@ class RegelingForm(forms.Form):
         label="Aflossing per maand", error_messages={"required": "Vul de aflossing in."}
     )
     verrekenen = forms.BooleanField(label="Verrekenen met de uitkering", required=False)
+
+
+class EindeForm(forms.Form):
+    """The end of collection of a claim (nazorg.vordering_beeindig); "replaced" is set by a revised decision."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput)
+    reden = forms.ChoiceField(
+        label="Waarom eindigt de invordering?",
+        choices=LEEG + [c for c in EindeInvordering.choices if c[0] != EindeInvordering.VERVANGEN],
+        required=False,
+    )
+    op = forms.DateField(
+        label="Geëindigd op", error_messages={"required": "Vul de datum in.", **DATUM}
+    )
+    toelichting = forms.CharField(
+        label="Motivering",
+        help_text="Nodig als de vordering niet volledig is afgelost.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
 
 
 class InvorderingsadviesForm(forms.Form):

@@ -20,6 +20,7 @@ from naleving.audit.services import audit_log
 from naleving.besluiten.brieven import brief_maak
 from naleving.besluiten.models import (
     Besluit,
+    EindeInvordering,
     Herkomst,
     RegisterItem,
     Sanctie,
@@ -107,8 +108,11 @@ def _vervang_origineel(besluit: Besluit, herziet_id: int, *, user: User) -> None
     for vordering in Vordering.objects.filter(besluit_id=herziet_id).exclude(
         status=VorderingStatus.GESTOPT
     ):
+        # Its collection ends today: from this date its retention term runs (bewaren.schema, "vordering").
         vordering.status = VorderingStatus.GESTOPT
-        vordering.save(update_fields=["status"])
+        vordering.invordering_einde_op = timezone.localdate()
+        vordering.invordering_einde_reden = EindeInvordering.VERVANGEN
+        vordering.save(update_fields=["status", "invordering_einde_op", "invordering_einde_reden"])
         audit_log(
             user=user,
             actie=Actie.WIJZIGEN,

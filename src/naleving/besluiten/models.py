@@ -304,6 +304,17 @@ class VorderingStatus(models.TextChoices):
     GESTOPT = "gestopt", "Invordering gestopt"
 
 
+class EindeInvordering(models.TextChoices):
+    """Why collection of a claim ended; from that date its retention term runs (Selectielijst gemeenten 2020 as
+    VHIC applies it: sanctions with collection 10 years after the collection ends)."""
+
+    AFGELOST = "afgelost", "Volledig afgelost"
+    AFGEZIEN = "afgezien", "Afgezien van verdere invordering (PW art. 58 lid 7)"
+    KWIJTGESCHOLDEN = "kwijtgescholden", "Kwijtgescholden"
+    VERJAARD = "verjaard", "Verjaard (Awb art. 4:104)"
+    VERVANGEN = "vervangen", "Vervangen door een besluit na bezwaar"
+
+
 class Vordering(Versioned):
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="vorderingen")
     besluit = models.ForeignKey(Besluit, on_delete=models.PROTECT, related_name="vorderingen")
@@ -320,9 +331,24 @@ class Vordering(Versioned):
     beslagvrije_voet_cent = models.BigIntegerField(null=True, blank=True)
     aflossing_cent = models.BigIntegerField(null=True, blank=True)
     aangemaakt_op = models.DateTimeField()
+    invordering_einde_op = models.DateField(
+        null=True,
+        blank=True,
+        help_text="De dag waarop de invordering eindigde; vanaf dan loopt de bewaartermijn.",
+    )
+    invordering_einde_reden = models.CharField(
+        max_length=20, choices=EindeInvordering.choices, blank=True
+    )
 
     class Meta:
         ordering = ["-aangemaakt_op", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(invordering_einde_op__isnull=True, invordering_einde_reden="")
+                | models.Q(invordering_einde_op__isnull=False, invordering_einde_reden__gt=""),
+                name="vordering_einde_met_reden",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"Vordering {self.pk} ({self.get_herkomst_display()})"

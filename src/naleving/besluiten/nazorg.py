@@ -22,6 +22,7 @@ from naleving.besluiten.models import (
     Aanleiding,
     Besluit,
     Bezwaar,
+    EindeInvordering,
     RegisterItem,
     Uitkomst,
     Vordering,
@@ -79,6 +80,65 @@ def vordering_regeling(
             },
         )
         audit_log(user=user, actie=Actie.WIJZIGEN, obj=vordering, velden=changed)
+    return vordering
+
+
+def vordering_beeindig(
+    *,
+    user: User,
+    vordering: Vordering,
+    reden: str,
+    op: date,
+    toelichting: str = "",
+    versie: int | None = None,
+) -> Vordering:
+    """Record that collection of a claim ended, and why: paid in full, waived (PW art. 58 lid 7), remitted,
+    or lapsed (Awb art. 4:104). From `op` the claim's retention term runs (bewaren.schema, "vordering").
+    Paid in full leaves nothing outstanding; otherwise the amount still outstanding is kept as it was, for
+    the CBS delivery. A claim replaced by a decision on objection ends in `gevolgen`, not here."""
+    if not may(user, "vordering.beheren", vordering.client):
+        raise PermissionDenied("U mag deze vordering niet beheren.")
+    errors: dict[str, str] = {}
+    if reden not in EindeInvordering.values or reden == EindeInvordering.VERVANGEN:
+        errors["reden"] = "Kies waarom de invordering eindigt."
+    if op > timezone.localdate():
+        errors["op"] = "De invordering kan niet eindigen op een dag in de toekomst."
+    elif op < timezone.localtime(vordering.aangemaakt_op).date():
+        errors["op"] = "De invordering kan niet eindigen voordat de vordering er was."
+    if reden != EindeInvordering.AFGELOST and not toelichting.strip():
+        errors["toelichting"] = "Schrijf op waarom de invordering stopt (de motivering)."
+    if errors:
+        raise ValidationError(errors)
+    from naleving.core.locking import update_versioned
+
+    with transaction.atomic():
+        vordering = Vordering.objects.select_for_update().get(pk=vordering.pk)
+        if vordering.invordering_einde_op is not None or vordering.status in (
+            VorderingStatus.AFGELOST,
+            VorderingStatus.GESTOPT,
+        ):
+            raise ValidationError("Deze vordering loopt niet meer.")
+        changes: dict[str, object] = {
+            "status": VorderingStatus.AFGELOST
+            if reden == EindeInvordering.AFGELOST
+            else VorderingStatus.GESTOPT,
+            "invordering_einde_op": op,
+            "invordering_einde_reden": reden,
+        }
+        if reden == EindeInvordering.AFGELOST:
+            changes["openstaand_cent"] = 0
+        changed = update_versioned(
+            vordering,
+            expected_version=versie if versie is not None else vordering.versie,
+            changes=changes,
+        )
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=vordering,
+            velden=changed,
+            reden=toelichting.strip()[:500],
+        )
     return vordering
 
 

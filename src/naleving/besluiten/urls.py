@@ -11,6 +11,7 @@ urlpatterns = [
     path("cbs/", views.cbs, name="cbs"),
     path("sjablonen/", views.sjablonen, name="sjablonen"),
     path("vordering/<int:pk>/regeling/", views.regeling, name="regeling"),
+    path("vordering/<int:pk>/einde/", views.einde, name="einde"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/advies/", views.advies_preview, name="advies"),
     path("<int:pk>/review/", views.review, name="review"),

@@ -27,6 +27,7 @@ from naleving.besluiten.forms import (
     BeslisForm,
     BezwaarForm,
     CbsForm,
+    EindeForm,
     HorenForm,
     InvorderingsadviesForm,
     NieuwForm,
@@ -344,10 +345,8 @@ def beslissen(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
-def regeling(request: HttpRequest, pk: int) -> HttpResponse:
-    user = staff_user(request)
-    vordering = object_for_user(
+def _vordering(user: User, pk: int) -> Vordering:
+    return object_for_user(
         user=user,
         queryset=Vordering.objects.select_related("client", "besluit"),
         recht="vordering.beheren",
@@ -355,6 +354,32 @@ def regeling(request: HttpRequest, pk: int) -> HttpResponse:
         niet_gevonden="Vordering niet gevonden",
         pk=pk,
     )
+
+
+@login_required
+@require_POST
+def einde(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record the end of collection (nazorg.vordering_beeindig); from that day the claim's retention runs."""
+    user = staff_user(request)
+    vordering = _vordering(user, pk)
+    einde_form = EindeForm(request.POST)
+    if einde_form.is_valid():
+        try:
+            nazorg.vordering_beeindig(user=user, vordering=vordering, **einde_form.cleaned_data)
+        except VerouderdeVersie as exc:
+            einde_form.add_error(None, exc.bericht)
+        except ValidationError as exc:
+            apply_validation_error(einde_form, exc)
+        else:
+            messages.success(request, "Het einde van de invordering is vastgelegd.")
+            return redirect("besluiten:detail", pk=vordering.besluit_id)
+    return _regeling_pagina(request, vordering, einde_form=einde_form)
+
+
+@login_required
+def regeling(request: HttpRequest, pk: int) -> HttpResponse:
+    user = staff_user(request)
+    vordering = _vordering(user, pk)
     form = RegelingForm(
         request.POST or None,
         initial={
@@ -376,6 +401,29 @@ def regeling(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "De betalingsregeling is vastgelegd.")
             return redirect("besluiten:detail", pk=vordering.besluit_id)
+    return _regeling_pagina(request, vordering, form=form)
+
+
+def _regeling_pagina(
+    request: HttpRequest,
+    vordering: Vordering,
+    *,
+    form: RegelingForm | None = None,
+    einde_form: EindeForm | None = None,
+) -> HttpResponse:
+    if form is None:
+        form = RegelingForm(
+            initial={
+                "versie": vordering.versie,
+                "verrekenen": vordering.verrekenen,
+                **{
+                    n: euro_initial(getattr(vordering, n))
+                    for n in ("maandinkomen_cent", "beslagvrije_voet_cent", "aflossing_cent")
+                },
+            }
+        )
+    if einde_form is None:
+        einde_form = EindeForm(initial={"versie": vordering.versie, "op": timezone.localdate()})
     advies_form, invorderingsadvies = _invorderingsadvies(request, vordering)
     return render(
         request,
@@ -383,10 +431,11 @@ def regeling(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "vordering": vordering,
             "form": form,
+            "einde_form": einde_form,
             "advies_form": advies_form,
             "advies": invorderingsadvies,
         },
-        status=400 if form.errors else 200,
+        status=400 if form.errors or einde_form.errors else 200,
     )
 
 

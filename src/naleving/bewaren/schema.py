@@ -51,11 +51,20 @@ SOORTEN: tuple[Soort, ...] = (
         "de triage met uitkomst 'geen actie'",
         "vernietigd",
     ),
+    # Evidence has no term of its own: it goes with its investigation, so it has that investigation's term
+    # (and its source): one row per kind of investigation.
     Soort(
-        "bewijsstuk",
-        "Bewijsstuk (bestand)",
+        "bewijsstuk_zonder_bevinding",
+        "Bewijsstuk (bestand) van een onderzoek zonder bevinding",
         "bewaartermijn_onderzoek_zonder_bevinding_jaren",
         "de afronding van het onderzoek waar het bij hoort",
+        "vernietigd",
+    ),
+    Soort(
+        "bewijsstuk_met_bevinding",
+        "Bewijsstuk (bestand) van een onderzoek met bevinding",
+        "bewaartermijn_onderzoek_met_bevinding_jaren",
+        "de afronding van het onderzoek waar het bij hoort, als geen besluit er meer op steunt",
         "vernietigd",
     ),
     Soort(
@@ -95,15 +104,11 @@ SOORTEN: tuple[Soort, ...] = (
     ),
     Soort(
         "vordering",
-        "Vordering",
+        "Vordering, met het besluit waar zij uit volgt (en zijn brieven, bezwaar en registerregel)",
         "bewaartermijn_vordering_jaren",
-        "het einde van de invordering",
+        "het einde van de invordering (afgelost, afgezien, kwijtgescholden, verjaard of vervangen) "
+        "van de laatste vordering van het besluit",
         "vernietigd",
-        automatisch=False,
-        waarom_niet=(
-            "Wordt nog niet automatisch vernietigd: het einde van de invordering wordt nog niet "
-            "met een datum vastgelegd. Zolang blijft ook het besluit erbij bewaard."
-        ),
     ),
     Soort(
         "toegangslog",
@@ -111,14 +116,17 @@ SOORTEN: tuple[Soort, ...] = (
         "bewaartermijn_toegangslog_jaren",
         "de datum van de logregel",
         "vernietigd",
-        automatisch=False,
-        waarom_niet=(
-            "Wordt niet automatisch ingekort: de keten van het log moet dan opnieuw worden "
-            "verankerd. Het log bewaart geen inhoud van vernietigde stukken, alleen verwijzingen."
-        ),
     ),
 )
 PER_CODE = {soort.code: soort for soort in SOORTEN}
+#: Kinds that earlier releases wrote to the destruction log, with the name they had then.
+_EERDERE_NAMEN = {"bewijsstuk": "Bewijsstuk (bestand)"}
+
+
+def naam(code: str) -> str:
+    """The Dutch name of a kind in the destruction log, also of a kind an earlier release wrote there."""
+    soort = PER_CODE.get(code)
+    return soort.naam if soort is not None else _EERDERE_NAMEN.get(code, code)
 
 
 @dataclass(frozen=True)

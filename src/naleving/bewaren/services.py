@@ -10,6 +10,7 @@ the records), so it stays verifiable when records it names are gone (`naleving a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,9 +24,10 @@ from django.utils import timezone
 
 from naleving.accounts.models import User
 from naleving.accounts.permissions import has_right
-from naleving.audit.models import Actie
-from naleving.audit.services import audit_log
-from naleving.besluiten.models import Besluit, Bezwaar, Brief, RegisterItem
+from naleving.audit.models import Actie, AuditEntry
+from naleving.audit.selectors import begin_van_de_keten
+from naleving.audit.services import InkortenFout, audit_inkorten, audit_log, te_inkorten_tot
+from naleving.besluiten.models import Besluit, Bezwaar, Brief, RegisterItem, Vordering
 from naleving.bewaren.models import Bewaarstop, StopReden, Vernietiging
 from naleving.bewaren.schema import PER_CODE, Termijn, schema, termijn
 from naleving.clienten.models import Client, Contactmoment
@@ -34,6 +36,8 @@ from naleving.onderzoek.statemachine import Status as OnderzoekStatus
 from naleving.onderzoek.statemachine import Uitkomst as ZonderBevinding
 from naleving.preventie.models import Wijzigingsmelding
 from naleving.signalen.models import Bijlage, Melding, Signaal, SignaalGroep, Uitkomst
+
+logger = logging.getLogger(__name__)
 
 
 class BewaarstopFout(Exception):
@@ -88,22 +92,47 @@ def _onderzoeken_met_bevinding(t: Termijn) -> QuerySet[Any]:
     ).exclude(pk__in=Besluit.objects.filter(onderzoek__isnull=False).values("onderzoek_id"))
 
 
-def _bewijsstukken(t: Termijn) -> QuerySet[Any]:
-    """Evidence of every investigation that goes in this run, of either kind (each kind's own term)."""
-    zonder = termijn(PER_CODE["onderzoek_zonder_bevinding"], nu=t.nu)
-    met = termijn(PER_CODE["onderzoek_met_bevinding"], nu=t.nu)
-    return Bewijsstuk.objects.filter(
-        Q(onderzoek__in=_onderzoeken(zonder)) | Q(onderzoek__in=_onderzoeken_met_bevinding(met))
-    )
+def _bewijsstukken_zonder_bevinding(t: Termijn) -> QuerySet[Any]:
+    """Evidence of every investigation without a finding that goes in this run (its term, its boundary)."""
+    return Bewijsstuk.objects.filter(onderzoek__in=_onderzoeken(t))
+
+
+def _bewijsstukken_met_bevinding(t: Termijn) -> QuerySet[Any]:
+    """Evidence of every investigation with a finding that goes in this run (its term, its boundary)."""
+    return Bewijsstuk.objects.filter(onderzoek__in=_onderzoeken_met_bevinding(t))
 
 
 def _besluiten(t: Termijn) -> QuerySet[Any]:
-    """A decision without a claim (a one-off sanction or a decision without consequences), final before the
-    boundary, whose register entry no longer counts for recidive, and that no other decision revises or
-    came from (those stay together until the whole chain is due)."""
+    """A decision without a claim (a one-off sanction or a decision without consequences): see _besluiten_af."""
+    return _besluiten_af(t).filter(vorderingen__isnull=True)
+
+
+def _besluiten_met_vordering(t: Termijn) -> QuerySet[Any]:
+    """A decision with claims, once the collection of every one of its claims ended before the claims'
+    boundary (Selectielijst gemeenten 2020 as VHIC applies it: sanctions with collection 10 years after the
+    collection ends) and it is due as a decision itself (its own term, the register, no revision)."""
+    grens = timezone.localtime(t.grens).date()
+    lopend = Vordering.objects.filter(
+        Q(invordering_einde_op__isnull=True) | Q(invordering_einde_op__gte=grens)
+    )
+    return (
+        _besluiten_af(termijn(PER_CODE["besluit"], nu=t.nu))
+        .filter(vorderingen__isnull=False)
+        .exclude(pk__in=lopend.values("besluit_id"))
+        .distinct()
+    )
+
+
+def _vorderingen(t: Termijn) -> QuerySet[Any]:
+    return Vordering.objects.filter(besluit__in=_besluiten_met_vordering(t))
+
+
+def _besluiten_af(t: Termijn) -> QuerySet[Any]:
+    """A decision final before the boundary, whose register entry no longer counts for recidive, and that no
+    other decision revises or came from (those stay together until the whole chain is due)."""
     vandaag = timezone.localtime(t.nu).date()
     return (
-        Besluit.objects.filter(definitief_op__lt=t.grens, vorderingen__isnull=True)
+        Besluit.objects.filter(definitief_op__lt=t.grens)
         .filter(Q(registeritem__isnull=True) | Q(registeritem__bewaren_tot__lt=vandaag))
         .filter(herzieningen__isnull=True, herziet__isnull=True, uit_bezwaar__isnull=True)
         .filter(
@@ -142,7 +171,9 @@ _TE_DOEN: dict[str, tuple[Callable[[Termijn], QuerySet[Any]], str]] = {
     "onderzoek_zonder_bevinding": (_onderzoeken, "client"),
     "onderzoek_met_bevinding": (_onderzoeken_met_bevinding, "client"),
     "besluit": (_besluiten, "client"),
-    "bewijsstuk": (_bewijsstukken, "onderzoek__client"),
+    "vordering": (_vorderingen, "client"),
+    "bewijsstuk_zonder_bevinding": (_bewijsstukken_zonder_bevinding, "onderzoek__client"),
+    "bewijsstuk_met_bevinding": (_bewijsstukken_met_bevinding, "onderzoek__client"),
     "contactmoment": (_contactmomenten, "client"),
     "wijzigingsmelding": (_wijzigingsmeldingen, "client"),
 }
@@ -209,6 +240,15 @@ def _vernietig_besluiten(qs: QuerySet[Any], nu: datetime) -> int:
     return len(ids)
 
 
+def _vernietig_vorderingen(qs: QuerySet[Any], nu: datetime) -> int:
+    """Every claim of a decision that goes, then the decision with what hangs on it (_vernietig_besluiten)."""
+    ids = list(qs.values_list("pk", flat=True))
+    besluiten = set(Vordering.objects.filter(pk__in=ids).values_list("besluit_id", flat=True))
+    Vordering.objects.filter(pk__in=ids).delete()
+    _vernietig_besluiten(Besluit.objects.filter(pk__in=besluiten), nu)
+    return len(ids)
+
+
 def _verwijder(qs: QuerySet[Any], nu: datetime) -> int:
     ids = list(qs.values_list("pk", flat=True))
     qs.model.objects.filter(pk__in=ids).delete()
@@ -219,13 +259,36 @@ def _verwijder(qs: QuerySet[Any], nu: datetime) -> int:
 _HANDELING: dict[str, Callable[[QuerySet[Any], datetime], int]] = {
     "melder": _anonimiseer_melders,
     "signaal_zonder_vervolg": _vernietig_signalen,
-    "bewijsstuk": lambda qs, nu: qs.count(),
+    "bewijsstuk_zonder_bevinding": lambda qs, nu: qs.count(),
+    "bewijsstuk_met_bevinding": lambda qs, nu: qs.count(),
     "onderzoek_zonder_bevinding": _vernietig_onderzoeken,
     "onderzoek_met_bevinding": _vernietig_onderzoeken,
     "besluit": _vernietig_besluiten,
+    "vordering": _vernietig_vorderingen,
     "contactmoment": _verwijder,
     "wijzigingsmelding": _verwijder,
 }
+
+
+def _toegangslog(t: Termijn) -> tuple[int, int, datetime]:
+    """(entries that go, entries past their term that a legal hold keeps, the cut's boundary). The log is
+    only cut at its start (so its chain stays verifiable, `audit_inkorten`): the first entry about a client
+    under a legal hold, and everything after it, stays."""
+    begin, _ = begin_van_de_keten()
+    grens = t.grens
+    eerste_gestopt = (
+        AuditEntry.objects.filter(
+            volgnummer__gt=begin, tijdstip__lt=grens, client_id__in=gestopte_clienten()
+        )
+        .order_by("volgnummer")
+        .values_list("tijdstip", flat=True)
+        .first()
+    )
+    if eerste_gestopt is not None:
+        grens = eerste_gestopt
+    over = AuditEntry.objects.filter(volgnummer__gt=begin, tijdstip__lt=t.grens).count()
+    gaat = max(0, te_inkorten_tot(grens=grens) - begin)
+    return gaat, over - gaat, grens
 
 
 def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Resultaat]:
@@ -239,7 +302,12 @@ def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Result
         # this run (an investigation whose decision goes) follows the next night, so a dry run says exactly
         # what the run does.
         te_doen = []
+        log_grens: datetime | None = None
         for code, t in termijnen.items():
+            if code == "toegangslog":
+                aantal, tegengehouden, log_grens = _toegangslog(t)
+                resultaten.append(Resultaat(t, aantal, tegengehouden))
+                continue
             vrij, tegengehouden = _splits(code, t)
             ids = list(vrij.values_list("pk", flat=True))
             te_doen.append((code, t, vrij.model, ids))
@@ -249,6 +317,19 @@ def vernietig(*, nu: datetime | None = None, droog: bool = False) -> list[Result
         for code, _t, model, ids in te_doen:
             if ids:
                 _HANDELING[code](model.objects.filter(pk__in=ids), nu)
+        if log_grens is not None:
+            # Last, so its check of the chain sees the log as the run leaves it before its own entry. A
+            # broken chain is not cut (its oldest part may be the evidence); the rest of the run goes on.
+            try:
+                audit_inkorten(grens=log_grens)
+            except InkortenFout as exc:
+                logger.error("%s", exc)
+                resultaten = [
+                    Resultaat(r.termijn, 0, r.tegengehouden)
+                    if r.termijn.soort.code == "toegangslog"
+                    else r
+                    for r in resultaten
+                ]
         for r in resultaten:
             if r.aantal or r.tegengehouden:
                 Vernietiging.objects.create(

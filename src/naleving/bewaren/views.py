@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from naleving.accounts.permissions import has_right
 from naleving.bewaren import selectors
 from naleving.bewaren.forms import BewaarstopForm
-from naleving.bewaren.schema import PER_CODE, schema
+from naleving.bewaren.schema import naam, schema
 from naleving.bewaren.services import BewaarstopFout, bewaarstop_hef_op, bewaarstop_plaats
 
 
@@ -23,7 +23,7 @@ from naleving.bewaren.services import BewaarstopFout, bewaarstop_hef_op, bewaars
 def overzicht(request: HttpRequest) -> HttpResponse:
     if not has_right(request.user, "bewaren.bekijken"):
         raise PermissionDenied("Alleen de privacy officer ziet de bewaartermijnen.")
-    log = [(regel, PER_CODE[regel.soort].naam) for regel in selectors.vernietigingslog()]
+    log = [(regel, naam(regel.soort)) for regel in selectors.vernietigingslog()]
     return render(
         request,
         "bewaren/overzicht.html",

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Demo data for retention: a few records past their term and one legal hold, so that `naleving
 bewaartermijnen --droog` and the privacy officer's page show something in every state: a client file closed
-more than ten years ago (a contact moment and a handled change report), signals without follow-up triaged more
-than a year ago (one with a reporter's contact data), and a legal hold on a client whose old signal it keeps.
+more than ten years ago (a contact moment, a handled change report, and a decision on a late change report
+whose claim was paid off eleven years ago), signals without follow-up triaged more than a year ago (one with
+a reporter's contact data), and a legal hold on a client whose old signal it keeps.
 Nothing is destroyed here: the run does that, by night or by hand. Synthetic data only."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.db import transaction
 
 from naleving.accounts.models import Rol, User
+from naleving.besluiten.models import Besluit, EindeInvordering, Vordering, VorderingStatus
 from naleving.bewaren.models import Bewaarstop, StopReden
 from naleving.clienten.models import Client, Contactmoment, Uitkering
 from naleving.preventie.models import MeldingStap, Wijzigingsmelding
@@ -139,6 +141,41 @@ def extend(ctx: SeedContext) -> None:
                 toelichting="Verwerkt in de uitkering.",
             ),
         ]
+    )
+
+    # A decision on a late change report from before the file closed, with a claim paid off when the benefit
+    # ended: eleven years after the end of collection it is past the claims' ten years, so the run destroys
+    # the claim with its decision (no sanction, so no register entry).
+    consulent = _gebruiker("inkomensconsulent", "ic.demo", "Ilse", "Consulent")
+    genomen = moment - timedelta(days=400)
+    besluit = Besluit.objects.create(
+        client=gesloten,
+        aanleiding="wijzigingsmelding",
+        overtreding="inlichtingenplicht",
+        pleegdatum=genomen.date() - timedelta(days=120),
+        benadelingsbedrag_cent=84_000,
+        feiten="Inkomsten uit bijbaan te laat doorgegeven.",
+        keuze="volgt",
+        sanctie="geen",
+        motivering="U gaf uw inkomsten te laat door; het te veel ontvangen bedrag betaalt u terug.",
+        terugvordering_voorgesteld_cent=84_000,
+        terugvordering_cent=84_000,
+        status="verzonden",
+        status_sinds=genomen,
+        aangemaakt_door=consulent,
+        genomen_door=consulent,
+        definitief_op=genomen,
+    )
+    Vordering.objects.create(
+        client=gesloten,
+        besluit=besluit,
+        herkomst="inlichtingenplicht",
+        oorspronkelijk_cent=84_000,
+        openstaand_cent=0,
+        status=VorderingStatus.AFGELOST,
+        aangemaakt_op=genomen,
+        invordering_einde_op=einde,
+        invordering_einde_reden=EindeInvordering.AFGELOST,
     )
 
     # Signals without follow-up, triaged more than a year ago (the term is one year).
