@@ -102,10 +102,7 @@ def test_one_digest_per_staff_member_with_exact_subject_counts_and_links(
         "  https://naleving.example/preventie/werklijst/\n"
     ) in consulent
     teamleider = post[("tessa@baanbrekers.example",)].deel("plain")
-    assert (
-        "- Vier-ogencontrole op boetes: 1\n  https://naleving.example/besluiten/\n"
-        in teamleider
-    )
+    assert "- Vier-ogencontrole op boetes: 1\n  https://naleving.example/besluiten/\n" in teamleider
     assert "- Onderzoeken over de termijn: 1\n" in teamleider
     html = post[("tessa@baanbrekers.example",)].deel("html")
     assert (

@@ -55,6 +55,17 @@ def regels_voor(*, user: User, basis_url: str) -> list[Regel]:
     ]
 
 
+def context_voor(*, user: User, datum: date, regels: list[Regel]) -> dict[str, object]:
+    from django.conf import settings
+
+    return {
+        "voornaam": user.first_name or user.username,
+        "datum": datum,
+        "regels": regels,
+        "start_url": settings.NALEVING_BASIS_URL + reverse("start"),
+    }
+
+
 def onderwerp_voor(datum: date) -> str:
     """No name, no BSN, no signal text: the date is all the subject says."""
     return f"Uw taken in Naleving op {date_format(datum, 'j F Y')}"
@@ -88,12 +99,7 @@ def dagoverzicht_versturen(*, datum: date | None = None) -> int:
                 aan=user.email,
                 onderwerp=onderwerp_voor(datum),
                 sjabloon="mail/dagoverzicht",
-                context={
-                    "voornaam": user.first_name or user.username,
-                    "datum": datum,
-                    "regels": regels,
-                    "start_url": basis_url + reverse("start"),
-                },
+                context=context_voor(user=user, datum=datum, regels=regels),
                 ontvanger=user,
             )
             gepland += 1

@@ -50,6 +50,20 @@ def adres_controleren(adres: str, *, veld: str = "email") -> str:
     return adres
 
 
+def mail_inhoud(*, sjabloon: str, onderwerp: str, context: dict[str, Any]) -> tuple[str, str]:
+    """The plain text and the HTML part of a mail, from `sjabloon`.txt and `sjabloon`.html."""
+    inhoud = {
+        "organisatie": settings.NALEVING_ORGANISATIE,
+        "basis_url": settings.NALEVING_BASIS_URL,
+        "onderwerp": onderwerp,
+        **context,
+    }
+    return (
+        render_to_string(f"{sjabloon}.txt", inhoud),
+        render_to_string(f"{sjabloon}.html", inhoud),
+    )
+
+
 def mail_plannen(
     *,
     soort: str,
@@ -67,14 +81,7 @@ def mail_plannen(
     caller's: it must not hold a BSN, a name or the text of a signal (the tests of each kind check it)."""
     if soort not in Soort.values:
         raise ValueError(f"onbekende soort e-mail: {soort}")
-    inhoud = {
-        "organisatie": settings.NALEVING_ORGANISATIE,
-        "basis_url": settings.NALEVING_BASIS_URL,
-        "onderwerp": onderwerp,
-        **context,
-    }
-    tekst = render_to_string(f"{sjabloon}.txt", inhoud)
-    html = render_to_string(f"{sjabloon}.html", inhoud)
+    tekst, html = mail_inhoud(sjabloon=sjabloon, onderwerp=onderwerp, context=context)
     with transaction.atomic():
         mail, nieuw = Mail.objects.get_or_create(
             sleutel=sleutel,
