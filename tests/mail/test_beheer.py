@@ -41,7 +41,9 @@ def test_resident_form_refused_mail_is_visible_to_the_beheerder_and_sent_again(
             follow=True,
         )
     melding = Wijzigingsmelding.objects.get()
-    assert "Wij hebben uw wijziging ontvangen." in response.content.decode()
+    bewijs = response.content.decode()
+    assert "Wij hebben uw wijziging ontvangen." in bewijs
+    assert "Wij sturen dit ontvangstbewijs ook naar uw e-mailadres." in bewijs
     mail = Mail.objects.get()
     assert (mail.status, mail.pogingen) == (Status.MISLUKT, 1)
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from django.conf import settings
@@ -58,6 +59,9 @@ def run_demo(*, port: int, clients: int, serve: bool) -> int:
         print(f"Demogegevens aanmaken: {clients} synthetische cliënten…", flush=True)
         seed_database(clients=clients, years=3, seed_value=2026, progress=sys.stderr.isatty())
     from naleving.mail.dagoverzicht import dagoverzicht_versturen
+
+    if not os.environ.get("NALEVING_BASIS_URL"):
+        settings.NALEVING_BASIS_URL = f"http://127.0.0.1:{port}"  # the links in the demo's mails
 
     gepland = dagoverzicht_versturen()
     line = "=" * 72
