@@ -43,3 +43,47 @@ def test_a_mail_that_cannot_be_planned_leaves_the_report_stored(
         )
     assert Wijzigingsmelding.objects.get().pk == melding.pk
     assert not Mail.objects.exists()
+
+
+class _Opnieuw(Exception):
+    pass
+
+
+def test_on_a_worker_a_failed_mail_is_retried_after_one_two_four_eight_minutes(
+    smtp, make_client, monkeypatch, django_capture_on_commit_callbacks
+) -> None:
+    from naleving.mail.models import Status
+    from naleving.mail.tasks import mail_versturen_taak
+
+    smtp.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        wijziging_doorgeven(
+            client=make_client(),
+            onderwerp=Onderwerp.VERMOGEN,
+            tekst="Ik heb een auto geërfd.",
+            ingangsdatum=None,
+            kanaal=Kanaal.PORTAAL,
+            identificatiemethode="interim-code",
+            email="bewoner@example.org",
+        )
+    mail = Mail.objects.get()
+    pauzes: list[int] = []
+
+    def retry(*, countdown: int) -> _Opnieuw:
+        pauzes.append(countdown)
+        return _Opnieuw()
+
+    monkeypatch.setattr(mail_versturen_taak, "retry", retry)
+    for poging in range(5):
+        mail_versturen_taak.push_request(is_eager=False, retries=poging)
+        try:
+            if poging < 4:
+                with pytest.raises(_Opnieuw):
+                    mail_versturen_taak.run(mail_id=mail.pk)
+            else:  # the worker gives up; the queue job and the beheerder take over
+                assert mail_versturen_taak.run(mail_id=mail.pk) is False
+        finally:
+            mail_versturen_taak.pop_request()
+    assert pauzes == [60, 120, 240, 480]
+    mail.refresh_from_db()
+    assert (mail.status, mail.pogingen) == (Status.MISLUKT, 6)
