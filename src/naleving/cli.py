@@ -137,6 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     sub.add_parser("preventie-taken", help="herinneringen en werklijst informatiemomenten maken")
+    sub.add_parser(
+        "mail-dagoverzicht",
+        help="het dagelijkse overzicht van taken mailen aan elke medewerker met werk (zoals celery beat om 07:00)",
+    )
+    sub.add_parser(
+        "mail-wachtrij",
+        help="wachtende en mislukte e-mails (opnieuw) versturen en oude mislukte opruimen",
+    )
     imp = sub.add_parser(
         "import-signalen",
         help="signalen van een ketenpartner inlezen (CSV of JSON)",
@@ -267,6 +275,20 @@ def _run(args: argparse.Namespace) -> int:
             f"Herinneringen gemaakt: {aantallen['melding_wacht']} wijziging(en) die te lang "
             "wachten, "
             f"{aantallen['informatie_nodig']} cliënt(en) toe aan een informatiemoment."
+        )
+        return 0
+    if args.command == "mail-dagoverzicht":
+        from naleving.mail.dagoverzicht import dagoverzicht_versturen
+
+        print(f"Dagoverzicht gepland voor {dagoverzicht_versturen()} medewerker(s).")
+        return 0
+    if args.command == "mail-wachtrij":
+        from naleving.mail.services import wachtrij_verwerken
+
+        uitkomst = wachtrij_verwerken()
+        print(
+            f"E-mails verzonden: {uitkomst['verzonden']}, mislukt: {uitkomst['mislukt']}, "
+            f"opgeruimd: {uitkomst['gewist']}."
         )
         return 0
     if args.command == "wat-als":

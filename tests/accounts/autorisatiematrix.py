@@ -276,6 +276,8 @@ _BEHEER: dict[str, Regel] = {
     **_beheer_model("accounts_rechtenverzoek", **_INZIEN),
     **_beheer_model("preventie_instelling", **_INZIEN),
     **_beheer_model("preventie_verplichting", **_INZIEN),
+    # the outbox: read-only; failed mails are sent again with the list's action, through the service
+    **_beheer_model("mail_mail", **_INZIEN),
 }
 
 UITKOMSTEN: dict[str, Regel] = {**_PAGINAS, **_BEHEER}

@@ -88,6 +88,7 @@ def _objecten(media: Path) -> dict[str, str]:
     from naleving.beleid.models import Actie, Uitvoeringsplan
     from naleving.besluiten.models import Besluit, Brief, Vordering
     from naleving.bewaren.models import Bewaarstop
+    from naleving.mail.models import Mail
     from naleving.onderzoek.activiteiten import Soort
     from naleving.onderzoek.models import Bewijsstuk, Onderzoek
     from naleving.preventie.models import Campagne, Instelling, Verplichting, Wijzigingsmelding
@@ -176,6 +177,7 @@ def _objecten(media: Path) -> dict[str, str]:
         "accounts_rechtenverzoek": str(Rechtenverzoek.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
         "preventie_instelling": str(Instelling.objects.get().pk),
         "preventie_verplichting": str(Verplichting.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
+        "mail_mail": str(Mail.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
         "content_type_id": str(ContentType.objects.get_for_model(User).pk),
         "app_label": "accounts",
         "url": "bestaat-niet/",

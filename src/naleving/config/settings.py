@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "naleving.onderzoek",
     "naleving.besluiten",
     "naleving.bewaren",
+    "naleving.mail",
 ]
 
 MIDDLEWARE = [
@@ -328,3 +329,38 @@ LOGGING = logging_config(json=NALEVING_LOG_JSON, level=env.text("NALEVING_LOG_LE
 configure_structlog()
 # The worker logs through the same configuration instead of Celery's own format.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# E-mail (naleving.mail; docs/beheer.md, "E-mail"): every mail is an outbox row first, sent by a background job.
+# Production sends through the organisation's SMTP relay; the demo writes each mail as a file under var/mail/,
+# development prints it on the console. Every EMAIL_* setting of Django comes from the environment variable of
+# the same name.
+EMAIL_BACKEND = env.text(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if PRODUCTION
+    else (
+        "django.core.mail.backends.filebased.EmailBackend"
+        if NALEVING_DEMO
+        else "django.core.mail.backends.console.EmailBackend"
+    ),
+)
+EMAIL_FILE_PATH = env.text("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
+EMAIL_HOST = env.text("EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env.text("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env.text("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env.flag("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env.flag("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise env.ConfigFout("EMAIL_USE_TLS en EMAIL_USE_SSL kunnen niet allebei aan: kies er een")
+# A relay that does not answer must not hold a worker: the job fails, and is tried again later.
+EMAIL_TIMEOUT = env.integer("EMAIL_TIMEOUT", 10)
+DEFAULT_FROM_EMAIL = env.text("EMAIL_FROM", f"{NALEVING_ORGANISATIE} <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_SUBJECT_PREFIX = ""
+# Links in mails are absolute: the address at which staff and residents reach Naleving.
+NALEVING_BASIS_URL = env.text("NALEVING_BASIS_URL", "http://127.0.0.1:8000").rstrip("/")
+# How often a mail is tried before it stays failed (the functioneel beheerder can send it again), and how
+# many days a failed mail keeps its address and content before they are wiped.
+NALEVING_MAIL_MAX_POGINGEN = env.integer("NALEVING_MAIL_MAX_POGINGEN", 5)
+NALEVING_MAIL_BEWAAR_DAGEN = env.integer("NALEVING_MAIL_BEWAAR_DAGEN", 14)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from django.conf import settings
@@ -38,6 +39,8 @@ def ensure_demo_accounts() -> list[User]:
             defaults={"first_name": first, "last_name": last, "rol": Rol.objects.get(code=code)},
         )
         user.is_demo_account = True
+        # .invalid (RFC 2606) can never be delivered: the demo writes its mails to files (var/mail/).
+        user.email = f"{code}@demo.invalid"
         user.is_staff = code == "beheerder"
         user.set_password(settings.NALEVING_DEMO_PASSWORD)
         user.save()
@@ -55,12 +58,23 @@ def run_demo(*, port: int, clients: int, serve: bool) -> int:
     if not Client.objects.exists():
         print(f"Demogegevens aanmaken: {clients} synthetische cliënten…", flush=True)
         seed_database(clients=clients, years=3, seed_value=2026, progress=sys.stderr.isatty())
+    from naleving.mail.dagoverzicht import dagoverzicht_versturen
+
+    if not os.environ.get("NALEVING_BASIS_URL"):
+        settings.NALEVING_BASIS_URL = f"http://127.0.0.1:{port}"  # the links in the demo's mails
+
+    gepland = dagoverzicht_versturen()
     line = "=" * 72
     print(line)
     print("Naleving demo — alle gegevens zijn synthetisch")
     print(f"Open http://127.0.0.1:{port}/ en log in met een van deze accounts:")
     for code, _first, _last in DEMO_ROLLEN:
         print(f"  gebruikersnaam: {code:<20} wachtwoord: {settings.NALEVING_DEMO_PASSWORD}")
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        print(
+            f"E-mails (ontvangstbewijzen, het dagoverzicht: vandaag {gepland}) staan als bestand in "
+            f"{settings.EMAIL_FILE_PATH}; de wachtrij staat in /beheer/ onder E-mail."
+        )
     print(line, flush=True)
     if serve:
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)

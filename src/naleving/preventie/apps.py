@@ -21,6 +21,10 @@ class PreventieConfig(AppConfig):
             DossierSectie(10, "preventie/_dossier.html", lambda user, client: {})
         )
         register_melding_bron(wijzigingsmeldingen_als_meldingen)
+        from naleving.mail.dagoverzicht import register_bron
+        from naleving.preventie.selectors import herinneringen_als_taken
+
+        register_bron(herinneringen_als_taken)
 
 
 #: Action codes of this app (added to the roles by migration 0003_rechten).

@@ -52,9 +52,30 @@ class WijzigingForm(forms.Form):
         max_length=5000,
         error_messages={"required": "Beschrijf wat er is veranderd."},
     )
+    email = forms.EmailField(
+        label="Uw e-mailadres (niet verplicht)",
+        required=False,
+        max_length=254,
+        help_text=(
+            "Dan sturen wij u het ontvangstbewijs ook per e-mail. Wij bewaren uw e-mailadres alleen "
+            "tot de e-mail is verstuurd."
+        ),
+        error_messages={
+            "invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl, of laat het leeg."
+        },
+    )
 
 
 class StaffWijzigingForm(WijzigingForm):
+    email = forms.EmailField(
+        label="E-mailadres van de cliënt voor het ontvangstbewijs (niet verplicht)",
+        required=False,
+        max_length=254,
+        help_text="Alleen bewaard tot de e-mail is verstuurd.",
+        error_messages={
+            "invalid": "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl, of laat het leeg."
+        },
+    )
     kanaal = forms.ChoiceField(
         label="Hoe gaf de cliënt het door?",
         choices=Kanaal.choices,

@@ -14,6 +14,7 @@ from naleving.accounts.models import User
 from naleving.clienten.meldingen import Melding
 from naleving.clienten.models import Client, Relatie, Uitkering
 from naleving.clienten.selectors import clients_in_scope, object_for_user
+from naleving.clienten.taken import Taakgroep
 from naleving.preventie.models import (
     Campagne,
     Informatiemoment,
@@ -281,3 +282,40 @@ def wijzigingsmeldingen_als_meldingen(
         .select_related("vastgelegd_door")
         .order_by("ontvangen_op")
     ]
+
+
+# --- the daily digest (naleving.mail.dagoverzicht) ------------------------------------------------
+
+
+def herinneringen_als_taken(*, user: User) -> list[Taakgroep]:
+    """The consultant's open reminders of the scheduled job (`maak_herinneringen`) as kinds of work in the
+    daily digest: clients due for their periodic information moment, change reports waiting too long.
+    One query; counts only."""
+    from django.db.models import Count
+    from django.urls import reverse
+
+    from naleving.accounts.permissions import has_right
+    from naleving.preventie.models import Herinnering, SoortHerinnering
+
+    soorten = {
+        SoortHerinnering.INFORMATIE_NODIG: (
+            "preventie.informeren",
+            "Cliënten toe aan een periodiek informatiemoment",
+            reverse("preventie:werklijst"),
+        ),
+        SoortHerinnering.MELDING_WACHT: (
+            "preventie.inbox",
+            "Wijzigingen die te lang wachten",
+            reverse("preventie:inbox"),
+        ),
+    }
+    toegestaan = [s for s, (recht, _l, _u) in soorten.items() if has_right(user, recht)]
+    if not toegestaan:
+        return []
+    aantallen = dict(
+        Herinnering.objects.filter(consulent=user, gesloten_op__isnull=True, soort__in=toegestaan)
+        .values_list("soort")
+        .annotate(n=Count("pk"))
+        .values_list("soort", "n")
+    )
+    return [Taakgroep(soorten[s][1], aantallen.get(s, 0), [], soorten[s][2]) for s in toegestaan]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -22,6 +23,8 @@ from naleving.audit.models import Actie
 from naleving.audit.services import audit_log
 from naleving.clienten.models import Client, Kanaal, Wet
 from naleving.clienten.selectors import may
+from naleving.mail.models import Soort
+from naleving.mail.services import adres_controleren, mail_plannen
 from naleving.preventie import identificatie
 from naleving.preventie.models import (
     Campagne,
@@ -36,6 +39,8 @@ from naleving.preventie.models import (
     Verplichting,
     Wijzigingsmelding,
 )
+
+logger = logging.getLogger(__name__)
 
 # --- information moments --------------------------------------------------------------------------
 
@@ -144,11 +149,14 @@ def wijziging_doorgeven(
     kanaal: str,
     identificatiemethode: str,
     user: User | None = None,
+    email: str = "",
 ) -> Wijzigingsmelding:
     """Record a change report (PW art. 17 lid 1; IOAW/IOAZ art. 13) and its receipt, at once.
 
     By a resident (user None; identified by the identification backend) or by staff on the client's
-    behalf."""
+    behalf. With `email`, the receipt also goes by e-mail: an outbox row planned after the report is
+    committed, so a mail that fails never touches the report. The address is kept only on that row,
+    until the mail is sent (naleving.mail)."""
     if user is not None and not may(user, "preventie.melding_vastleggen", client):
         raise PermissionDenied("U mag geen wijziging vastleggen voor deze cliënt.")
     if onderwerp not in Onderwerp.values:
@@ -163,6 +171,7 @@ def wijziging_doorgeven(
     nu = timezone.now()
     if ingangsdatum is not None and ingangsdatum > timezone.localdate() + timedelta(days=366):
         raise ValidationError({"ingangsdatum": "Vul een datum in binnen een jaar vanaf vandaag."})
+    adres = adres_controleren(email) if (email or "").strip() else ""
     with transaction.atomic():
         melding = Wijzigingsmelding(
             ontvangstnummer=_ontvangstnummer(nu),
@@ -192,7 +201,27 @@ def wijziging_doorgeven(
             },
             reden="Wijziging doorgegeven" + ("" if user else " door de inwoner"),
         )
+    if adres:
+        ontvangstbewijs_mailen(melding=melding, adres=adres)
     return melding
+
+
+def ontvangstbewijs_mailen(*, melding: Wijzigingsmelding, adres: str) -> None:
+    """Plan the receipt by e-mail. The report is already committed: whatever goes wrong here is logged
+    and leaves it as it is (the resident has the receipt on screen and as a download)."""
+    try:
+        mail_plannen(
+            soort=Soort.ONTVANGSTBEWIJS,
+            sleutel=f"ontvangstbewijs:{melding.ontvangstnummer}",
+            aan=adres,
+            # The receipt number only: no name, no BSN, nothing of what was reported.
+            onderwerp=f"Ontvangstbewijs van uw wijziging {melding.ontvangstnummer}",
+            sjabloon="preventie/mail/ontvangstbewijs",
+            context={"melding": melding},
+            client=melding.client,
+        )
+    except Exception:
+        logger.exception("Ontvangstbewijs per e-mail niet gepland voor melding %s", melding.pk)
 
 
 def _ontvangstnummer(nu: datetime) -> str:

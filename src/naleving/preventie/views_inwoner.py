@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -81,6 +82,12 @@ def formulier(request: HttpRequest) -> HttpResponse:
                 *request.session.get(BEWIJZEN, []),
                 melding.ontvangstnummer,
             ]
+            if form.cleaned_data.get("email"):
+                messages.info(
+                    request,
+                    "Wij sturen dit ontvangstbewijs ook naar uw e-mailadres. Komt er geen e-mail? "
+                    "Bewaar dan dit bewijs of download het hieronder.",
+                )
             return redirect(
                 "preventie:inwoner_ontvangstbewijs", ontvangstnummer=melding.ontvangstnummer
             )
