@@ -12,10 +12,10 @@ from typing import Any
 
 from django import template
 
+from naleving.regels.bronnen import grondslag_in_woorden
 from naleving.regels.leesbaar import (
     LeesbareUitleg,
     eerdere_sanctie,
-    grondslag_in_woorden,
     leesbaar,
     tijdstip_nl,
 )
