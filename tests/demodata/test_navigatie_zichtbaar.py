@@ -60,3 +60,10 @@ def test_every_new_navigation_element_is_visible_in_the_demo(settings) -> None:
     met_besluit = Besluit.objects.filter(onderzoek__isnull=False).order_by("pk").first()
     assert met_besluit is not None and met_besluit.onderzoek_id is not None
     assert "Besluit openen</a>" in pagina(teamleider, met_besluit.onderzoek_id)
+
+    # A concept decision shows its recovery worked out (PW art. 58-59): the family is jointly liable.
+    terug = Besluit.objects.exclude(terugvordering_feiten={}).order_by("pk").first()
+    assert terug is not None
+    html = Browser()
+    html.force_login(terug.client.consulent)
+    assert "Berekening terugvordering" in html.get(f"/besluiten/{terug.pk}/").content.decode()

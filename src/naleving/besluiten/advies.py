@@ -78,6 +78,7 @@ def feiten_voor(besluit: Besluit, *, beoordelingsdatum: date | None = None) -> d
         financieel_voordeel_beoogd=besluit.financieel_voordeel_beoogd,
         dringende_redenen=besluit.dringende_redenen,
         aangifte_gedaan=besluit.aangifte_gedaan,
+        terugvordering=besluit.terugvordering_feiten or None,
     )
 
 

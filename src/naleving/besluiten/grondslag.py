@@ -18,6 +18,7 @@ ARTIKELEN: dict[str, dict[str, str]] = {
         "boete": "artikel 18a van de Participatiewet",
         "maatregel": "artikel 18 van de Participatiewet en de afstemmingsverordening",
         "terugvordering": "artikel 58 van de Participatiewet",
+        "terugvordering_gezin": "artikel 59 van de Participatiewet",
         "waarschuwing": "artikel 18a, elfde lid, van de Participatiewet",
     },
     "IOAW": {
@@ -154,4 +155,10 @@ def artikelen(
     if terugvordering_cent:
         terug = tabel["terugvordering"]
         gezien.setdefault(_sleutel(terug), terug)
+        # PW art. 59: when the partner is liable too, the letter names that article (without a lid:
+        # its numbering is not confirmed).
+        berekening = (advies.get("terugvordering") or {}).get("berekening") or {}
+        gezin = tabel.get("terugvordering_gezin")
+        if berekening.get("hoofdelijk") and gezin:
+            gezien.setdefault(_sleutel(gezin), gezin)
     return list(gezien.values())

@@ -103,6 +103,9 @@ class Besluit(Versioned):
     aangifte_gedaan = models.BooleanField(
         null=True, blank=True, help_text="Is aangifte gedaan bij het Openbaar Ministerie?"
     )
+    # The recovery facts and judgements (PW art. 58-59) as the engine reads them (`Feiten.terugvordering`):
+    # wage tax per month, the year of repayment, the family, payments, the weighing and afzien. Empty: none.
+    terugvordering_feiten = models.JSONField(default=dict, blank=True)
     omstandigheden = models.JSONField(default=list, blank=True)
     omstandigheden_toelichting = models.TextField(blank=True)
     # The decision.

@@ -49,6 +49,7 @@ WIJZIGBAAR = (
     "financieel_voordeel_beoogd",
     "dringende_redenen",
     "aangifte_gedaan",
+    "terugvordering_feiten",
     "omstandigheden",
     "omstandigheden_toelichting",
     "keuze",

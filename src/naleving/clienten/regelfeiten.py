@@ -59,6 +59,7 @@ def regelfeiten(
     financieel_voordeel_beoogd: bool | None = None,
     dringende_redenen: str = "",
     aangifte_gedaan: bool | None = None,
+    terugvordering: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The engine's input (`naleving.regels.Feiten.uit_dict`) for one breach.
 
@@ -90,4 +91,7 @@ def regelfeiten(
         feiten["dringende_redenen"] = dringende_redenen.strip()
     if aangifte_gedaan is not None and overtreding == "inlichtingenplicht":
         feiten["aangifte_gedaan"] = aangifte_gedaan
+    if terugvordering:
+        # PW art. 58-59: the recovery facts and judgements, only when recorded.
+        feiten["terugvordering"] = terugvordering
     return feiten

@@ -164,6 +164,21 @@ def _una_via(ctx) -> None:  # type: ignore[no-untyped-def]
             motivering="U heeft uw vermogen niet doorgegeven. Daardoor kreeg u te veel bijstand.",
             cautie="geen_verklaringen",
         )
+        if aangifte is None:
+            # The recovery worked out (PW art. 58-59): paid to the family, so both partners are jointly liable;
+            # only financial hardship is at stake, which is no dringende reden (CRvB).
+            b = services.besluit_wijzig(
+                user=consulent,
+                besluit=b,
+                terugvordering_feiten={
+                    "gezin": "gezin",
+                    "afzien": {
+                        "gevolgen_onaanvaardbaar": True,
+                        "alleen_financieel": True,
+                        "onevenredig": False,
+                    },
+                },
+            )
         if aangifte:
             services.toets_opslaan(user=consulent, besluit=b, **TOETS)
             services.besluit_vaststellen(user=consulent, besluit=b)

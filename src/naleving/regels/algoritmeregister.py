@@ -49,6 +49,9 @@ FEITEN_UITLEG = {
     "draagkracht": "of de persoon op bijstandsniveau leeft en de norm (voor de draagkracht bij een boete)",
     "gemeente": "de gemeente van de zaak (voor de waarden uit haar afstemmingsverordening)",
     "aangifte_gedaan": "of aangifte is gedaan bij het Openbaar Ministerie (una via, Awb art. 5:44)",
+    "terugvordering": "voor de terugvordering: de grond, de afgedragen loonheffing per maand, het jaar van "
+    "terugbetaling, of de bijstand aan een gezin is verleend, betalingen, en de oordelen van een medewerker "
+    "over de belangenafweging (PW art. 58 lid 2) en over afzien (dringende redenen, evenredigheid)",
 }
 
 #: The facts of a claim the collection advice reads (the keys of `InvorderingsFeiten`); a test keeps this complete.
@@ -143,6 +146,17 @@ def velden(config: Configuratie | None = None) -> list[Veld]:
         + (
             f" (afzien: {a.terugvordering_afzien})"
             if a.terugvordering_afzien != a.terugvordering
+            else ""
+        )
+        + (
+            f"; bevoegdheid tot terugvordering {a.terugvordering_overig}"
+            if a.terugvordering_overig
+            else ""
+        )
+        + (f"; bruto of netto {a.terugvordering_bruto}" if a.terugvordering_bruto else "")
+        + (
+            f"; gezin en partner {a.terugvordering_gezin}, {a.terugvordering_verzwegen_partner}"
+            if a.terugvordering_gezin
             else ""
         )
         for a in wetten

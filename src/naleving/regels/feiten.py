@@ -41,6 +41,7 @@ _VELDEN = (
     "eerdere_sancties",
     "draagkracht",
     "gemeente",
+    "terugvordering",
 )
 _VELDEN_SET = frozenset(_VELDEN)
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -76,6 +77,76 @@ class Draagkracht:
     norm_cent: int | None
 
 
+# Terugvordering (PW art. 58-59): the grounds, the wage tax paid over what was paid too much, the
+# family, and the consultant's judgements on the weighing and on afzien. All optional.
+GRONDEN = ("inlichtingenplicht", "overig")
+AFWEGINGEN = ("terugvorderen", "niet_terugvorderen")
+GEZINNEN = ("nee", "gezin", "verzwegen_partner")
+SCHULDENAREN = ("belanghebbende", "partner")
+_TERUG_VELDEN = (
+    "grond",
+    "bedrag_cent",
+    "redelijkerwijs_kenbaar",
+    "fout_college",
+    "afweging",
+    "loonheffing",
+    "terugbetaling_jaar",
+    "gezin",
+    "partner_aanspreken",
+    "betalingen",
+    "afzien",
+)
+_AFZIEN_VELDEN = (
+    "gevolgen_onaanvaardbaar",
+    "alleen_financieel",
+    "onevenredig",
+    "trage_reactie",
+    "afzien_cent",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Loonheffing:
+    """Wage tax (loonbelasting/premie volksverzekeringen) and the Zvw levy paid over one month's
+    overpayment, as the benefit administration holds them."""
+
+    maand: str
+    loonheffing_cent: int
+    zvw_cent: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Betaling:
+    schuldenaar: str
+    bedrag_cent: int
+
+
+@dataclass(frozen=True, slots=True)
+class AfzienOordeel:
+    """The consultant's judgements for afzien (PW art. 58 lid 8; CRvB): None is not yet answered."""
+
+    gevolgen_onaanvaardbaar: bool | None = None
+    alleen_financieel: bool | None = None
+    onevenredig: bool | None = None
+    trage_reactie: bool | None = None
+    afzien_cent: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TerugvorderingsFeiten:
+    grond: str | None = None
+    bedrag_cent: int | None = None
+    redelijkerwijs_kenbaar: bool | None = None
+    fout_college: bool | None = None
+    afweging: str | None = None
+    loonheffing: tuple[Loonheffing, ...] = ()
+    terugbetaling_jaar: int | None = None
+    gezin: str = "nee"
+    partner_aanspreken: bool | None = None
+    betalingen: tuple[Betaling, ...] = ()
+    afzien: AfzienOordeel | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Feiten:
     wet: str
@@ -91,6 +162,7 @@ class Feiten:
     draagkracht: Draagkracht | None = None
     gemeente: str | None = None
     aangifte_gedaan: bool | None = None
+    terugvordering: TerugvorderingsFeiten | None = None
 
     def __post_init__(self) -> None:
         # Cross-field rules live here so that Feiten built in Python is checked like JSON input.
@@ -130,6 +202,9 @@ class Feiten:
                     "liggen",
                 )
 
+        if self.terugvordering is not None:
+            _controleer_terugvordering(self, self.terugvordering)
+
     @property
     def benadelingsbedrag(self) -> int:
         """PW art. 18a lid 1: the benefit wrongly received, summed per month if given."""
@@ -158,6 +233,7 @@ class Feiten:
         gemeente = get("gemeente")
         verwijtbaarheid = get("verwijtbaarheid")
         aangifte = get("aangifte_gedaan")
+        terug = get("terugvordering")
         return cls(
             wet=_keuze("wet", _verplicht(data, "wet"), WETTEN),
             overtreding=_keuze("overtreding", _verplicht(data, "overtreding"), OVERTREDINGEN),
@@ -178,6 +254,7 @@ class Feiten:
             draagkracht=None if draagkracht is None else _draagkracht(draagkracht),
             gemeente=None if gemeente is None else _tekst("gemeente", gemeente),
             aangifte_gedaan=None if aangifte is None else _ja_nee("aangifte_gedaan", aangifte),
+            terugvordering=None if terug is None else _terugvordering(terug),
         )
 
 
@@ -345,3 +422,124 @@ def _draagkracht(waarde: object) -> Draagkracht:
         bijstandsniveau=niveau,
         norm_cent=None if norm is None else _cent("draagkracht.norm_cent", norm, minimum=1),
     )
+
+
+def _optioneel(velden: Mapping[Any, Any], pad: str, naam: str, lees: Any) -> Any:
+    waarde = velden.get(naam)
+    return None if waarde is None else lees(f"{pad}.{naam}", waarde)
+
+
+def _terugvordering(waarde: object) -> TerugvorderingsFeiten:
+    pad = "terugvordering"
+    velden = _object(pad, waarde, _TERUG_VELDEN, verplicht=0)
+    regels = []
+    gezien: set[str] = set()
+    for index, item in enumerate(_lijst(f"{pad}.loonheffing", velden.get("loonheffing", []))):
+        regel_pad = f"{pad}.loonheffing[{index}]"
+        regel = _object(regel_pad, item, ("maand", "loonheffing_cent", "zvw_cent"), verplicht=2)
+        maand = regel["maand"]
+        gevonden = _MAAND.fullmatch(maand) if isinstance(maand, str) else None
+        if gevonden is None or not 1 <= int(gevonden.group(2)) <= 12:
+            raise FeitenFout(
+                f"{regel_pad}.maand", f"moet een maand zijn in de vorm JJJJ-MM, niet {maand!r}"
+            )
+        if maand in gezien:
+            raise FeitenFout(f"{regel_pad}.maand", f"komt dubbel voor ({maand})")
+        gezien.add(maand)
+        zvw = regel.get("zvw_cent")
+        regels.append(
+            Loonheffing(
+                maand=maand,
+                loonheffing_cent=_cent(f"{regel_pad}.loonheffing_cent", regel["loonheffing_cent"]),
+                zvw_cent=0 if zvw is None else _cent(f"{regel_pad}.zvw_cent", zvw),
+            )
+        )
+    betalingen = []
+    for index, item in enumerate(_lijst(f"{pad}.betalingen", velden.get("betalingen", []))):
+        regel_pad = f"{pad}.betalingen[{index}]"
+        regel = _object(regel_pad, item, ("schuldenaar", "bedrag_cent"))
+        betalingen.append(
+            Betaling(
+                schuldenaar=_keuze(f"{regel_pad}.schuldenaar", regel["schuldenaar"], SCHULDENAREN),
+                bedrag_cent=_cent(f"{regel_pad}.bedrag_cent", regel["bedrag_cent"], minimum=1),
+            )
+        )
+    jaar = velden.get("terugbetaling_jaar")
+    if jaar is not None and (
+        isinstance(jaar, bool) or not isinstance(jaar, int) or not 2000 <= jaar <= 2100
+    ):
+        raise FeitenFout(f"{pad}.terugbetaling_jaar", "moet een jaartal zijn, bijvoorbeeld 2025")
+    afzien = velden.get("afzien")
+    oordeel = None
+    if afzien is not None:
+        a_pad = f"{pad}.afzien"
+        a = _object(a_pad, afzien, _AFZIEN_VELDEN, verplicht=0)
+        oordeel = AfzienOordeel(
+            gevolgen_onaanvaardbaar=_optioneel(a, a_pad, "gevolgen_onaanvaardbaar", _ja_nee),
+            alleen_financieel=_optioneel(a, a_pad, "alleen_financieel", _ja_nee),
+            onevenredig=_optioneel(a, a_pad, "onevenredig", _ja_nee),
+            trage_reactie=_optioneel(a, a_pad, "trage_reactie", _ja_nee),
+            afzien_cent=_optioneel(a, a_pad, "afzien_cent", _cent),
+        )
+    gezin = velden.get("gezin")
+    return TerugvorderingsFeiten(
+        grond=_optioneel(velden, pad, "grond", lambda v, w: _keuze(v, w, GRONDEN)),
+        bedrag_cent=_optioneel(velden, pad, "bedrag_cent", _cent),
+        redelijkerwijs_kenbaar=_optioneel(velden, pad, "redelijkerwijs_kenbaar", _ja_nee),
+        fout_college=_optioneel(velden, pad, "fout_college", _ja_nee),
+        afweging=_optioneel(velden, pad, "afweging", lambda v, w: _keuze(v, w, AFWEGINGEN)),
+        loonheffing=tuple(regels),
+        terugbetaling_jaar=jaar,
+        gezin="nee" if gezin is None else _keuze(f"{pad}.gezin", gezin, GEZINNEN),
+        partner_aanspreken=_optioneel(velden, pad, "partner_aanspreken", _ja_nee),
+        betalingen=tuple(betalingen),
+        afzien=oordeel,
+    )
+
+
+def _controleer_terugvordering(feiten: Feiten, terug: TerugvorderingsFeiten) -> None:
+    """Cross-field rules of the recovery facts (PW art. 58-59)."""
+    inlichtingen = feiten.overtreding == "inlichtingenplicht"
+    if terug.grond == "inlichtingenplicht" and not inlichtingen:
+        raise FeitenFout(
+            "terugvordering.grond",
+            "verplichte terugvordering (PW art. 58 lid 1) geldt alleen bij schending van de "
+            "inlichtingenplicht; kies 'overig' (art. 58 lid 2)",
+        )
+    if terug.grond == "overig" and inlichtingen:
+        raise FeitenFout(
+            "terugvordering.grond",
+            "wat door schending van de inlichtingenplicht te veel is ontvangen, wordt verplicht "
+            "teruggevorderd (PW art. 58 lid 1); 'overig' past hier niet",
+        )
+    if inlichtingen and terug.bedrag_cent is not None:
+        raise FeitenFout(
+            "terugvordering.bedrag_cent",
+            "bij schending van de inlichtingenplicht is het bedrag het benadelingsbedrag; "
+            "laat dit veld weg",
+        )
+    if terug.loonheffing and feiten.wet in ("IOAW", "IOAZ"):
+        raise FeitenFout(
+            "terugvordering.loonheffing",
+            f"bij de {feiten.wet} is het bedrag al bruto (art. 25); loonheffing apart opgeven "
+            "past alleen bij de PW en het Bbz",
+        )
+    if terug.gezin != "nee" and feiten.wet in ("IOAW", "IOAZ"):
+        raise FeitenFout(
+            "terugvordering.gezin",
+            "terugvordering van het gezin (PW art. 59) is alleen voor de PW en het Bbz gemodelleerd",
+        )
+    if terug.partner_aanspreken is not None and terug.gezin != "verzwegen_partner":
+        raise FeitenFout(
+            "terugvordering.partner_aanspreken",
+            "alleen bij gezin 'verzwegen_partner'; bij 'gezin' is de partner altijd hoofdelijk "
+            "aansprakelijk en bij 'nee' is er geen partner",
+        )
+    if feiten.perioden is not None:
+        te_veel = {p.maand for p in feiten.perioden if p.ontvangen_cent > p.recht_cent}
+        for index, regel in enumerate(terug.loonheffing):
+            if regel.maand not in te_veel:
+                raise FeitenFout(
+                    f"terugvordering.loonheffing[{index}].maand",
+                    f"in {regel.maand} is volgens de perioden niet te veel ontvangen",
+                )

@@ -469,6 +469,21 @@ def _terugvordering(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     return tekst, ()
 
 
+def _bevoegdheid(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    tekst = (
+        f"U kreeg {t['bedrag']} te veel, maar niet doordat u iets niet doorgaf. De organisatie mag "
+        "dat terugvragen, maar hoeft het niet. Zij weegt eerst uw belangen af."
+    )
+    slot = t["slot"]
+    if slot.startswith("De afweging"):
+        tekst += " Die afweging is nog niet gemaakt."
+    elif "niet" in slot:
+        tekst += " Na die afweging vraagt de organisatie het geld niet terug."
+    else:
+        tekst += " Na die afweging vraagt de organisatie het geld terug."
+    return tekst, ()
+
+
 _B = r"€ -?[\d.]+,\d{2}"
 _MATE = "|".join(_VERWIJT)
 _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]] = {
@@ -783,6 +798,154 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
             _vast(
                 "Terugbetalen is hier niet verplicht. Dat geldt alleen als u te veel bijstand "
                 "kreeg doordat u iets niet heeft doorgegeven."
+            ),
+        ),
+    ),
+    "terugvordering_bevoegdheid": (
+        (
+            re.compile(
+                rf"Het te veel betaalde \((?P<bedrag>{_B})\) is niet door schending van de "
+                r"inlichtingenplicht ontvangen: .*?(?P<slot>Na de afweging wordt (?:niet )?"
+                r"teruggevorderd\.|De afweging is nog niet gemaakt; .*)",
+                re.DOTALL,
+            ),
+            _bevoegdheid,
+        ),
+    ),
+    "terugvordering_bruto": (
+        (
+            re.compile(
+                rf"Terugbetaling in (?P<jaar>\d{{4}})\. .* Netto (?P<netto>{_B}) \+ loonheffing "
+                rf"(?P<lh>{_B}) = (?P<bruto>{_B})\.",
+                re.DOTALL,
+            ),
+            lambda t: (
+                f"U betaalt terug in {t['jaar']}. Wat u in hetzelfde jaar terugbetaalt als u het "
+                "kreeg, betaalt u terug zonder de belasting erover (netto). Voor geld uit een "
+                "eerder jaar betaalt u ook de loonheffing terug die de organisatie voor u aan de "
+                f"Belastingdienst betaalde (bruto): {t['netto']} plus {t['lh']} is {t['bruto']}.",
+                (),
+            ),
+        ),
+    ),
+    "terugvordering_gezin": (
+        (
+            re.compile(r"De bijstand is aan het gezin verleend: .*", re.DOTALL),
+            _vast(
+                "U kreeg de bijstand samen met uw partner. Daarom moeten u en uw partner het "
+                "geld samen terugbetalen. De organisatie mag het hele bedrag aan ieder van u "
+                "vragen. Wat de een betaalt, hoeft de ander niet meer te betalen."
+            ),
+        ),
+        (
+            re.compile(r"De inwoner voerde .* die beslissing is nog niet genomen\.", re.DOTALL),
+            _vast(
+                "U woonde samen met een partner, maar gaf dat niet door. De organisatie kan het "
+                "geld ook aan uw partner vragen. Dat is nog niet besloten."
+            ),
+        ),
+        (
+            re.compile(r"De inwoner voerde .* beiden zijn hoofdelijk aansprakelijk .*", re.DOTALL),
+            _vast(
+                "U woonde samen met een partner, maar gaf dat niet door. De organisatie vraagt het "
+                "geld daarom ook aan uw partner. Ieder van u kan het hele bedrag moeten betalen. "
+                "Wat de een betaalt, hoeft de ander niet meer te betalen."
+            ),
+        ),
+        (
+            re.compile(r"De inwoner voerde .* alleen van de inwoner\.", re.DOTALL),
+            _vast(
+                "U woonde samen met een partner, maar gaf dat niet door. De organisatie vraagt het "
+                "geld alleen aan u terug, niet aan uw partner."
+            ),
+        ),
+    ),
+    "terugvordering_afzien": (
+        (
+            re.compile(r"Of er dringende redenen zijn .* nog niet beoordeeld\."),
+            _vast(
+                "De consulent kijkt nog of terugbetalen voor u zo ernstige gevolgen heeft dat u "
+                "(een deel) niet hoeft terug te betalen."
+            ),
+        ),
+        (
+            re.compile(r"De gevolgen van terugvordering zijn niet onaanvaardbaar: .*"),
+            _vast(
+                "Terugbetalen heeft voor u geen gevolgen die zo ernstig zijn dat u niet hoeft "
+                "terug te betalen."
+            ),
+        ),
+        (
+            re.compile(r"De gevolgen heten onaanvaardbaar; .*"),
+            _vast(
+                "Terugbetalen kan voor u ernstige gevolgen hebben. De consulent kijkt nog of het "
+                "om meer gaat dan geldproblemen."
+            ),
+        ),
+        (
+            re.compile(r"De gevolgen zijn alleen financieel .*", re.DOTALL),
+            _vast(
+                "Terugbetalen is voor u vooral een geldprobleem. Dat is volgens de rechter nog "
+                "geen reden om niet terug te betalen. U kunt wel een betalingsregeling vragen."
+            ),
+        ),
+        (
+            re.compile(r"Terugvordering heeft voor deze inwoner onaanvaardbare gevolgen .*"),
+            _vast(
+                "Terugbetalen heeft voor u zo ernstige gevolgen dat de organisatie kan besluiten "
+                "dat u een deel of alles niet hoeft terug te betalen."
+            ),
+        ),
+    ),
+    "terugvordering_evenredigheid": (
+        (
+            re.compile(r"Volledige terugvordering is onevenredig: .*", re.DOTALL),
+            _vast(
+                "Alles terugvragen zou niet redelijk zijn. Daarom hoeft u een deel of alles niet "
+                "terug te betalen."
+            ),
+        ),
+        (
+            re.compile(r"Volledige terugvordering is niet onevenredig\."),
+            _vast("Het is redelijk dat u het hele bedrag terugbetaalt."),
+        ),
+    ),
+    "terugvordering_afzien_bedrag": (
+        (
+            re.compile(
+                rf"Omdat .*, wordt afgezien van (?P<af>{_B}); teruggevorderd wordt (?P<rest>{_B})\."
+            ),
+            lambda t: (
+                f"U hoeft {t['af']} niet terug te betalen. U betaalt {t['rest']} terug.",
+                (),
+            ),
+        ),
+    ),
+    "terugvordering_betalingen": (
+        (
+            re.compile(
+                rf"Betaald: .*; samen (?P<betaald>{_B})\. Open: (?P<open>{_B})(?P<hoofdelijk>, "
+                r"voor elk .*|\.)",
+                re.DOTALL,
+            ),
+            lambda t: (
+                f"Er is al {t['betaald']} terugbetaald. Er staat nog {t['open']} open"
+                + (" voor u en uw partner samen." if t["hoofdelijk"] != "." else "."),
+                (),
+            ),
+        ),
+    ),
+    "terugvordering_beleid": (
+        (
+            re.compile(
+                r"Later kan het college van verdere invordering afzien als (?P<jaren>\d+) jaar "
+                r"volledig is afgelost, of als ten minste (?P<procent>\d+) % .*"
+            ),
+            lambda t: (
+                f"Betaalt u {t['jaren']} jaar lang alles af wat is afgesproken, of betaalt u in "
+                f"één keer minstens {t['procent']} % van wat nog open staat? Dan kan de "
+                "organisatie u de rest kwijtschelden.",
+                (),
             ),
         ),
     ),

@@ -16,6 +16,7 @@ from .maatregel import beoordeel_arbeidsverplichting, beoordeel_tekortschietend_
 from .parameters import Gemeente
 from .spoor import Maatregel, OpenVraag, Spoor, Uitleg
 from .tekst import datum_nl, euro
+from .terugvordering import beoordeel_terugvordering
 from .wettelijk import alleen_wet
 from .wetten import ARTIKELEN, Artikelen
 
@@ -75,7 +76,13 @@ def adviseer(
     if inlichtingen or feiten.benadelingsbedrag_cent is not None or feiten.perioden is not None:
         uitleg.append(_benadeling_uitleg(feiten, benadeling, inlichtingen, art))
     uitleg.extend(spoor.uitleg)
-    terugvordering = _terugvordering(feiten, benadeling, inlichtingen, art, uitleg)
+    if feiten.terugvordering is None:
+        terugvordering = _terugvordering(feiten, benadeling, inlichtingen, art, uitleg)
+    else:
+        terugvordering, vragen = beoordeel_terugvordering(
+            feiten, feiten.terugvordering, benadeling, art, spoor, uitleg
+        )
+        open_vragen = [*open_vragen, *vragen]
     parameters = spoor.parameter_uitleg()
     if parameters is not None:
         uitleg.append(parameters)

@@ -99,6 +99,9 @@ SCHEMA: Mapping[str, type] = MappingProxyType(
         "afzien_invordering_soorten": list,
         "afzien_invordering_jaren": int,
         "afzien_invordering_ineens_percentage": int,
+        "terugvordering_netto_zelfde_kalenderjaar": bool,
+        "terugvordering_loonheffing_terugvorderbaar": bool,
+        "terugvordering_zvw_terugvorderbaar": bool,
         # Read by the applications, not by adviseer().
         "rapport_grens_cent": int,
         "maatregel_percentage_min": int,

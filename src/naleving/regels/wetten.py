@@ -26,6 +26,11 @@ class Artikelen:
     terugvordering: str
     terugvordering_afzien: str
     bruto: bool
+    # Discretionary recovery, the gross/net rule and recovery from the family (PW art. 58-59).
+    terugvordering_overig: str = ""
+    terugvordering_bruto: str = ""
+    terugvordering_gezin: str = ""
+    terugvordering_verzwegen_partner: str = ""
 
 
 _PW = Artikelen(
@@ -42,6 +47,10 @@ _PW = Artikelen(
     terugvordering="PW art. 58 lid 1",
     terugvordering_afzien="PW art. 58 lid 8",
     bruto=False,
+    terugvordering_overig="PW art. 58 lid 2 onder a",
+    terugvordering_bruto="PW art. 58 lid 5 (lidnummering onzeker)",
+    terugvordering_gezin="PW art. 59 lid 1 (lidnummering onzeker)",
+    terugvordering_verzwegen_partner="PW art. 59 lid 2 (lidnummering onzeker)",
 )
 
 
@@ -60,6 +69,7 @@ def _ioa(wet: str, naam: str) -> Artikelen:
         terugvordering=f"{wet} art. 25",
         terugvordering_afzien=f"{wet} art. 25",
         bruto=True,
+        terugvordering_overig=f"{wet} art. 25 (lid onzeker)",
     )
 
 
@@ -81,6 +91,10 @@ def _bbz() -> Artikelen:
         terugvordering=via(_PW.terugvordering),
         terugvordering_afzien=via(_PW.terugvordering_afzien),
         bruto=False,
+        terugvordering_overig=via(_PW.terugvordering_overig),
+        terugvordering_bruto=via(_PW.terugvordering_bruto),
+        terugvordering_gezin=via(_PW.terugvordering_gezin),
+        terugvordering_verzwegen_partner=via(_PW.terugvordering_verzwegen_partner),
     )
 
 

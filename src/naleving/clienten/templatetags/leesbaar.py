@@ -12,7 +12,13 @@ from typing import Any
 
 from django import template
 
-from naleving.regels.leesbaar import LeesbareUitleg, eerdere_sanctie, leesbaar, tijdstip_nl
+from naleving.regels.bronnen import grondslag_in_woorden
+from naleving.regels.leesbaar import (
+    LeesbareUitleg,
+    eerdere_sanctie,
+    leesbaar,
+    tijdstip_nl,
+)
 from naleving.regels.tekst import datum_nl
 
 register = template.Library()
@@ -40,3 +46,9 @@ def sanctie_in_woorden(sanctie: Mapping[str, str]) -> str:
 def datum(dag: str | None) -> str:
     """A stored ISO date ('2026-12-03') as '3 december 2026'."""
     return datum_nl(date.fromisoformat(dag)) if dag else ""
+
+
+@register.filter
+def artikel_in_woorden(bron: str | None) -> str:
+    """A citation of the rules ("PW art. 58 lid 2 onder a") as the page names it in words."""
+    return grondslag_in_woorden(bron or "")
