@@ -115,6 +115,8 @@ _PAGINAS: dict[str, Regel] = {
     "start": regel(200),
     # liveness and readiness for the load balancer: no account, no personal data (config/gezondheid.py)
     "gezondheid": regel(200, 200),
+    # the accessibility statement: public, for residents and staff alike (core/views.py)
+    "toegankelijkheid": regel(200, 200),
     "gereed": regel(200, 200),
     # Prometheus metrics: only from NALEVING_METRICS_TOEGESTAAN (the test client is 127.0.0.1), no account,
     # no personal data (config/metrieken.py)

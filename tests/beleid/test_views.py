@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from naleving.audit.models import AuditEntry
 from naleving.beleid import kpi, onderdrukking
 from naleving.clienten.models import Client
+from tests.pdfua import assert_pdf_ua
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,7 @@ def test_yearly_report_html_and_pdf(bm_client, exact) -> None:
     pdf = bm_client.get("/beleid/rapport/2026.pdf")
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf.content[:5] == b"%PDF-"
+    assert_pdf_ua(pdf.content, titel="Voortgangsrapportage handhaving 2026")
 
 
 def test_evaluation_2026_2030(bm_client) -> None:
@@ -134,6 +136,7 @@ def test_evaluation_2026_2030(bm_client) -> None:
     pdf = bm_client.get("/beleid/evaluatie/?formaat=pdf")
     assert pdf["Content-Disposition"] == 'attachment; filename="evaluatie-2026-2030.pdf"'
     assert pdf.content[:5] == b"%PDF-"
+    assert_pdf_ua(pdf.content, titel="Evaluatie handhaving 2026-2030")
 
 
 def test_trend_sentences_from_first_to_last_year() -> None:

@@ -63,3 +63,20 @@ def test_a_template_change_is_a_new_version_and_letters_record_theirs(casus, mak
     assert Brief.objects.get(besluit=tweede).sjabloon.versie == 2
     assert "Ons besluit over uw uitkering" in Brief.objects.get(besluit=tweede).html
     assert "Ons besluit over uw uitkering" not in Brief.objects.get(besluit=eerste).html
+
+
+def test_the_letter_is_tagged_pdf_ua_with_language_and_title(casus) -> None:
+    """PDF/UA-1: a letter is read aloud in Dutch, in order, under its own title (issue 17)."""
+    from tests.pdfua import assert_pdf_ua
+
+    b = casus.besluit(
+        verwijtbaarheid="opzet",
+        verwijtbaarheid_reden="Werkte bewust zonder te melden.",
+        financieel_voordeel_beoogd=True,
+        zienswijze="Ik had geld nodig.",
+        zienswijze_ontvangen_op=casus.client.uitkeringen.first().ingangsdatum,
+        motivering="U werkte in maart en april 2026 en gaf dat niet door.",
+    )
+    b = services.besluit_vaststellen(user=casus.consulent, besluit=b)
+    b = services.besluit_review(user=casus.teamleider, besluit=b, akkoord=True)
+    assert_pdf_ua(brieven.pdf(Brief.objects.get(besluit=b)), titel=f"Beschikking {b.nummer}")

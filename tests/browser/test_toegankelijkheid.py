@@ -31,7 +31,7 @@ AXE_REGELS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOKKEREND = ("serious", "critical")
 PER_SOORT = 1
 MAX_PAGINAS = 18
-PUBLIEK = ("/inloggen/", "/melden/", "/wijziging-doorgeven/")
+PUBLIEK = ("/inloggen/", "/melden/", "/wijziging-doorgeven/", "/toegankelijkheid/")
 #: Error pages rendered as the server renders them; 404 and 403 also come from the live server below.
 FOUTPAGINAS = ("400.html", "403.html", "403_csrf.html", "500.html", "503.html")
 
@@ -50,6 +50,29 @@ def axe_op(page) -> list[dict]:  # type: ignore[no-untyped-def]
     )
 
 
+#: The summary the accessibility statement (/toegankelijkheid/) is made from; committed with the code. A run
+#: with NALEVING_VERKLARING_BIJWERKEN=1 writes each part's counts and the date into it.
+SAMENVATTING = Path(__file__).parents[2] / "src" / "naleving" / "core" / "toegankelijkheid.json"
+
+
+def bewaar_samenvatting(onderdeel: str, paginas: int, telling: dict[str, int]) -> None:
+    import json
+    import os
+
+    if os.environ.get("NALEVING_VERKLARING_BIJWERKEN") != "1":
+        return
+    data = json.loads(SAMENVATTING.read_text(encoding="utf-8")) if SAMENVATTING.exists() else {}
+    versie = AXE.split('axe.version="', 1)[1].split('"', 1)[0]
+    data.update({"axe": versie, "regels": AXE_REGELS, "datum": date.today().isoformat()})
+    data.setdefault("onderdelen", {})[onderdeel] = {
+        "paginas": paginas,
+        "per_ernst": {e: telling.get(e, 0) for e in ("critical", "serious", "moderate", "minor")},
+    }
+    SAMENVATTING.write_text(
+        json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
 class Verslag:
     """Collects the violations per page; fails on serious/critical and prints the rest."""
 
@@ -61,8 +84,9 @@ class Verslag:
         self.paginas += 1
         self.per_pagina[naam] += axe_op(page)
 
-    def uitkomst(self) -> None:
+    def uitkomst(self, onderdeel: str) -> None:
         telling = Counter(v["impact"] for vs in self.per_pagina.values() for v in vs)
+        bewaar_samenvatting(onderdeel, self.paginas, telling)
         print(
             f"\naxe: {self.paginas} pagina's, schendingen per ernst: {dict(sorted(telling.items()))}"
         )
@@ -131,7 +155,7 @@ def test_every_page_a_role_reaches_has_no_serious_axe_violation(
     login(rol, settings.NALEVING_DEMO_PASSWORD)
     crawl(page, verslag, "/start/", urlsplit(live_server.url).netloc)
     assert verslag.paginas >= 3
-    verslag.uitkomst()
+    verslag.uitkomst(rol)
 
 
 @pytest.mark.django_db(transaction=True)
@@ -154,4 +178,4 @@ def test_public_pages_and_error_pages_have_no_serious_axe_violation(page, live_s
         page.route(f"**{pad}", _antwoord(html))
         page.goto(pad)
         verslag.controleer(page, sjabloon)
-    verslag.uitkomst()
+    verslag.uitkomst("publiek")

@@ -10,6 +10,8 @@ the visible text must not show:
 - an ISO date or time stamp (`2026-03-01`, `2026-03-01T09:30`): show it in Dutch format, local time;
 - a Python dict or list (`{'velden': ...}`): show each value on its own line with a Dutch label;
 - an English word of the interface (`Deadline`).
+And every staff page below the start page shows its breadcrumbs (issue 17: "breadcrumbs back"): a
+`nav aria-label="Kruimelpad"` that starts with a link to Start and ends with the page itself (`aria-current`).
 """
 
 from __future__ import annotations
@@ -165,6 +167,23 @@ def fouten_op_pagina(
     return found
 
 
+#: Public pages (residents, reporters, the login) have no staff start page to go back to.
+PUBLIEK = ("/melden/", "/wijziging-doorgeven/", "/inloggen/", "/toegankelijkheid/")
+KRUIMELPAD = re.compile(
+    r'<nav class="utrecht-breadcrumb-nav[^"]*" aria-label="Kruimelpad">\s*<ol[^>]*>\s*'
+    r'<li class="utrecht-breadcrumb-nav__item"><a [^>]*href="/start/">Start</a>.*?'
+    r'aria-current="page">[^<]+</span></li>\s*</ol>\s*</nav>',
+    re.S,
+)
+
+
+def kruimelpad_fout(path: str, html: str) -> list[str]:
+    """A staff page below the start page without breadcrumbs from Start to itself."""
+    if path == "/start/" or path.startswith(PUBLIEK) or KRUIMELPAD.search(html):
+        return []
+    return ["geen kruimelpad"]
+
+
 def _soort(path: str) -> str | None:
     try:
         match = resolve(path)
@@ -212,10 +231,11 @@ def crawl(
         if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
             continue
         parser = _Tekst()
-        parser.feed(response.content.decode())
+        html = response.content.decode()
+        parser.feed(html)
         found = fouten_op_pagina(
             " ".join(parser.delen), codes, delen=parser.delen, woordcodes=woordcodes
-        )
+        ) + kruimelpad_fout(urlsplit(url).path, html)
         if found:
             fouten[url] = found
         for href in parser.links:
@@ -298,3 +318,16 @@ def test_the_checks_find_each_kind_of_raw_text() -> None:
         delen=["onderzoek", " PW ", "Onderzoek starten"],
         woordcodes={"onderzoek", "PW"},
     ) == ["sleutel 'PW'", "sleutel 'onderzoek'"]
+
+
+def test_breadcrumbs_run_from_start_to_the_page_itself() -> None:
+    from django.template import Context, Template
+
+    html = Template('{% kruimelpad "Cliënten" "clienten:zoeken" "Anna Kok" %}').render(Context())
+    assert kruimelpad_fout("/clienten/C1/", html) == []
+    assert (
+        '<a class="utrecht-link utrecht-breadcrumb-nav__link" href="/clienten/">Cliënten</a>'
+        in html
+    )
+    assert kruimelpad_fout("/clienten/C1/", "<main><h1>Anna Kok</h1></main>") == ["geen kruimelpad"]
+    assert kruimelpad_fout("/start/", "") == [] and kruimelpad_fout("/melden/", "") == []

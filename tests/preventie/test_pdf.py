@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from naleving.clienten.models import Relatie
 from naleving.preventie.models import Wijzigingsmelding
+from tests.pdfua import assert_pdf_ua
 
 
 def _text(response) -> str:
@@ -38,6 +39,7 @@ def test_overview_pdf_fits_the_situation(make_client, consulent, add_lid) -> Non
     text = _text(response)
     assert "Uw rechten en plichten" in text and f"Anna Kok ({client.clientnummer})" in text
     assert "Veranderingen bij uw partner" in text and "Uw loonstrook" not in text
+    assert_pdf_ua(response.content, titel="Uw rechten en plichten — Anna Kok")
 
 
 def test_receipt_pdf_holds_number_time_contents_and_hash(make_client, consulent) -> None:
@@ -60,3 +62,4 @@ def test_receipt_pdf_holds_number_time_contents_and_hash(make_client, consulent)
     assert "Ontvangstbewijs" in text and melding.ontvangstnummer in text
     assert "Drie weken naar familie." in text
     assert melding.inhoud_hash[:16] in text.replace(" ", "")
+    assert_pdf_ua(response.content, titel=f"Ontvangstbewijs {melding.ontvangstnummer}")

@@ -290,7 +290,7 @@ def test_the_inbox_marks_reports_waiting_too_long_and_shows_the_reminder(
     services.maak_herinneringen()
     page = _browser(consulent).get(reverse("preventie:inbox")).content.decode()
     assert "Herinnering: 1 van uw cliënten wacht langer dan 5 dagen op een reactie." in page
-    assert '<span class="label">te lang</span>' in page
+    assert '<span class="utrecht-status-badge">te lang</span>' in page
 
 
 @pytest.mark.parametrize(

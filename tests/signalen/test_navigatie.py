@@ -15,7 +15,7 @@ from django.utils import timezone
 from naleving.onderzoek.models import Onderzoek
 from naleving.signalen.models import Signaal
 
-TE_LAAT = '<strong class="label label--waarschuwing">Te laat</strong>'
+TE_LAAT = '<strong class="utrecht-status-badge utrecht-status-badge--danger">Te laat</strong>'
 
 
 def _browser(user) -> Browser:

@@ -6,6 +6,7 @@ from django.urls import include, path
 from naleving.accounts import views as account_views
 from naleving.clienten import views as client_views
 from naleving.config import gezondheid, metrieken
+from naleving.core import views as core_views
 
 admin.site.site_header = "Naleving — functioneel beheer"
 admin.site.site_title = "Naleving beheer"
@@ -13,6 +14,7 @@ admin.site.site_title = "Naleving beheer"
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("start/", client_views.start, name="start"),
+    path("toegankelijkheid/", core_views.toegankelijkheid, name="toegankelijkheid"),
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("gereed/", gezondheid.gereed, name="gereed"),
     path("metrics", metrieken.metrics, name="metrics"),

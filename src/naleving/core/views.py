@@ -70,3 +70,46 @@ def _zonder_request(template: str, **context: object) -> str:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     return render(request, "403_csrf.html", status=403)
+
+
+def toegankelijkheid(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (toegankelijkheidsverklaring, after the Dutch model of
+    toegankelijkheidsverklaring.nl; Besluit digitale toegankelijkheid overheid, art. 3), made from the summary
+    the browser tests write (core/toegankelijkheid.json): what was checked, on how many pages, when, and what
+    was found."""
+    import json
+    from datetime import date
+    from pathlib import Path
+
+    data = json.loads((Path(__file__).parent / "toegankelijkheid.json").read_text(encoding="utf-8"))
+    onderdelen = data.get("onderdelen", {})
+    totaal = {e: sum(o["per_ernst"][e] for o in onderdelen.values()) for e in ERNST}
+    return render(
+        request,
+        "core/toegankelijkheid.html",
+        {
+            "datum": date.fromisoformat(data["datum"]) if "datum" in data else None,
+            "axe": data.get("axe", ""),
+            "paginas": sum(o["paginas"] for o in onderdelen.values()),
+            "rijen": [
+                (ONDERDEEL_NAAM.get(naam, naam), o["paginas"], [o["per_ernst"][e] for e in ERNST])
+                for naam, o in sorted(onderdelen.items(), key=lambda item: item[0] != "publiek")
+            ],
+            "totaal": [totaal[e] for e in ERNST],
+            "ernstig": totaal["critical"] + totaal["serious"],
+        },
+    )
+
+
+#: axe's impact levels, most severe first, and their Dutch names on the statement.
+ERNST = ("critical", "serious", "moderate", "minor")
+ONDERDEEL_NAAM = {
+    "publiek": "Openbare pagina's en foutpagina's",
+    "inkomensconsulent": "Medewerker: inkomensconsulent",
+    "trajectbegeleider": "Medewerker: trajectbegeleider",
+    "handhaver": "Medewerker: handhaver",
+    "teamleider": "Medewerker: teamleider",
+    "beleidsmedewerker": "Medewerker: beleidsmedewerker",
+    "beheerder": "Medewerker: functioneel beheerder",
+    "privacy": "Medewerker: privacy officer",
+}

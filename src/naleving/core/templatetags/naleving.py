@@ -83,3 +83,28 @@ def veldcontrole(field: Any) -> SafeString:
         return cast(SafeString, field.as_widget())
     bestaand = field.field.widget.attrs.get("class", "")
     return cast(SafeString, field.as_widget(attrs={"class": f"{bestaand} {klasse}".strip()}))
+
+
+@register.inclusion_tag("core/_kruimelpad.html")
+def kruimelpad(*stappen: object) -> dict[str, object]:
+    """The breadcrumbs (NL Design System `utrecht-breadcrumb-nav`) of a staff page below the start page:
+    `{% kruimelpad "Cliënten" "clienten:zoeken" client.naam %}` gives Start › Cliënten › the client's name.
+    The arguments are pairs of a label and a place (a URL name without arguments, or a URL from
+    `{% url ... as x %}`), then the label of the page itself, which is not a link (`aria-current="page"`).
+    Start always comes first."""
+    if len(stappen) % 2 != 1:
+        raise template.TemplateSyntaxError("kruimelpad: paren van tekst en plaats, dan de pagina")
+    from django.urls import reverse
+
+    links = [("Start", reverse("start"))]
+    for i in range(0, len(stappen) - 1, 2):
+        plaats = str(stappen[i + 1])
+        links.append((str(stappen[i]), plaats if plaats.startswith("/") else reverse(plaats)))
+    return {"links": links, "huidige": stappen[-1]}
+
+
+@register.filter
+def aaneen(value: object, arg: object) -> str:
+    """Two values as one text: `"Signaal "|aaneen:signaal.pk`. Django's `add` gives nothing for a text and a
+    number."""
+    return f"{value}{arg}"
