@@ -230,6 +230,10 @@ class TerugView(OIDCAuthenticationCallbackView):
     """The provider sends the browser back here with a code and the state."""
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        state = request.GET.get("state")
+        if "code" in request.GET and state not in (request.session.get("oidc_states") or {}):
+            # The state is not one this browser started (a forged, stale or replayed callback).
+            return mislukt_pagina(request, "state", status=400)
         try:
             response: HttpResponseBase = super().get(request)
             return response
@@ -289,5 +293,11 @@ def uitloggen(request: HttpRequest) -> HttpResponse:
                 "client_id": gevonden.client_id,
             }
         )
-        return HttpResponseRedirect(f"{gevonden.end_session_endpoint}?{query}")
+        # A page that goes on to the provider, not a redirect: the logout form may only post to Naleving
+        # itself (Content-Security-Policy form-action 'self', which browsers apply to redirects too).
+        return render(
+            request,
+            "accounts/uitgelogd.html",
+            {"end_session_url": f"{gevonden.end_session_endpoint}?{query}"},
+        )
     return HttpResponseRedirect(login_url)
