@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from django.conf import settings
@@ -55,12 +56,19 @@ def run_demo(*, port: int, clients: int, serve: bool) -> int:
     if not Client.objects.exists():
         print(f"Demogegevens aanmaken: {clients} synthetische cliënten…", flush=True)
         seed_database(clients=clients, years=3, seed_value=2026, progress=sys.stderr.isatty())
+    sso = os.environ.get("NALEVING_DEMO_SSO", "")
+    if sso:
+        from naleving.demodata.sso import sso_inrichten
+
+        sso_inrichten(issuer=sso)
     line = "=" * 72
     print(line)
     print("Naleving demo — alle gegevens zijn synthetisch")
     print(f"Open http://127.0.0.1:{port}/ en log in met een van deze accounts:")
     for code, _first, _last in DEMO_ROLLEN:
         print(f"  gebruikersnaam: {code:<20} wachtwoord: {settings.NALEVING_DEMO_PASSWORD}")
+    if sso:
+        print(f"Single sign-on via {sso}: log in als a1f0c3e2-consulent of b2e1d4f3-handhaver")
     print(line, flush=True)
     if serve:
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
