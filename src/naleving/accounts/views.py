@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import views as auth_views
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 
@@ -22,6 +23,9 @@ class InloggenView(auth_views.LoginView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
-        context["sso"] = oidc.instelling() is not None
+        try:
+            context["sso"] = oidc.instelling() is not None
+        except DatabaseError:  # the login page needs no database: without one, password login only
+            context["sso"] = False
         context["lokaal_inloggen"] = settings.NALEVING_LOKAAL_INLOGGEN
         return context
