@@ -123,6 +123,11 @@ _PAGINAS: dict[str, Regel] = {
     "metrics": regel(200, 200),
     "login": regel(DOOR, 200),
     "logout": regel(405, 405),
+    # Single sign-on (accounts.oidc): not configured in the matrix's database, so the start answers 404; the
+    # callback without a code is a failed login (to /inloggen/mislukt/, which says so); that page is public.
+    "login_sso": regel(404, 404),
+    "oidc_authentication_callback": regel(LOGIN, LOGIN),  # to /inloggen/mislukt/
+    "login_mislukt": regel(200, 200),
     "clienten:zoeken": regel(200, beleidsmedewerker=403, beheerder=403, privacy=403, geen_rol=403),
     "clienten:dossier": regel(200, beleidsmedewerker=404, beheerder=404, privacy=404, geen_rol=404),
     "clienten:adres": regel(
@@ -276,6 +281,9 @@ _BEHEER: dict[str, Regel] = {
     **_beheer_model("accounts_user", **_BEHEREN),
     # read-only: the decision is taken on rechten:verzoek, through the service
     **_beheer_model("accounts_rechtenverzoek", **_INZIEN),
+    **_beheer_model("accounts_claimkoppeling", **_BEHEREN),
+    # One record: added once, never deleted; in the matrix's database it does not exist yet.
+    **_beheer_model("accounts_ssoinstelling", **{**_BEHEREN, "history": DOOR, "change": DOOR}),
     **_beheer_model("preventie_instelling", **_INZIEN),
     **_beheer_model("preventie_verplichting", **_INZIEN),
     # the outbox: read-only; failed mails are sent again with the list's action, through the service

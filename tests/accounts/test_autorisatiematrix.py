@@ -21,7 +21,7 @@ from django.test import Client as HttpClient
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
-from naleving.accounts.models import Rechtenverzoek, Rol, User
+from naleving.accounts.models import ClaimKoppeling, Rechtenverzoek, Rol, User
 from tests.accounts.autorisatiematrix import (
     ARGUMENTEN,
     GEBRUIKERS,
@@ -175,6 +175,12 @@ def _objecten(media: Path) -> dict[str, str]:
         "accounts_gemeente": str(consulent.gemeenten.order_by("pk").first().pk),  # type: ignore[union-attr]
         "accounts_user": str(synthetisch.pk),
         "accounts_rechtenverzoek": str(Rechtenverzoek.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
+        "accounts_claimkoppeling": str(
+            ClaimKoppeling.objects.get_or_create(
+                soort="rol", waarde="NAL-Handhaver", rol=Rol.objects.get(code="handhaver")
+            )[0].pk
+        ),
+        "accounts_ssoinstelling": "1",
         "preventie_instelling": str(Instelling.objects.get().pk),
         "preventie_verplichting": str(Verplichting.objects.order_by("pk").first().pk),  # type: ignore[union-attr]
         "mail_mail": str(Mail.objects.order_by("pk").first().pk),  # type: ignore[union-attr]

@@ -74,3 +74,6 @@ def login(page) -> Callable[[str, str], None]:
         page.wait_for_url("**/start/")
 
     return do_login
+
+
+from tests.oidc_idp import idp_live  # noqa: E402, F401  (the real OpenID Connect provider, for test_sso)

@@ -89,7 +89,7 @@ def test_passwords_are_hashed_with_argon2_outside_tests() -> None:
     )
 
 
-def test_responses_carry_a_content_security_policy_and_a_correlation_id(client) -> None:
+def test_responses_carry_a_content_security_policy_and_a_correlation_id(db, client) -> None:
     response = client.get(reverse("login"))
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert len(response["X-Correlation-ID"]) == 32

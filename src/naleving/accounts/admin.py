@@ -20,9 +20,18 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from naleving.accounts import services
-from naleving.accounts.models import Gemeente, Rechtenverzoek, Rol, User
+from naleving.accounts.models import (
+    ClaimKoppeling,
+    Gemeente,
+    Rechtenverzoek,
+    Rol,
+    SsoInstelling,
+    User,
+)
 from naleving.accounts.permissions import ACTIES, has_right
 from naleving.accounts.selectors import verzoek_omschrijving
+from naleving.audit.models import Actie
+from naleving.audit.services import audit_log
 
 
 class _BeheerMixin:
@@ -153,6 +162,7 @@ class MedewerkerAdmin(_BeheerMixin, UserAdmin[User]):
         (None, {"fields": ("username", "password")}),
         ("Persoon", {"fields": ("first_name", "last_name", "email")}),
         ("Rol en gemeenten", {"fields": ("rol", "gemeenten", "is_active", "is_staff")}),
+        ("Single sign-on", {"fields": ("oidc_sub",)}),
         ("Datums", {"fields": ("last_login", "date_joined")}),
     )
     readonly_fields = ["last_login", "date_joined"]
@@ -240,3 +250,68 @@ class RechtenverzoekAdmin(admin.ModelAdmin[Rechtenverzoek]):
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Rechtenverzoek]:
         return super().get_queryset(request).select_related("rol", "medewerker", "aangevraagd_door")
+
+
+# --- single sign-on (accounts.oidc): the provider, the client and what the claims mean ------------------------
+
+
+class _SsoAuditMixin(_BeheerMixin):
+    """The single sign-on settings decide who gets in: each change is in the audit chain (never the secret)."""
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)  # type: ignore[misc]
+        velden = sorted(f for f in form.changed_data if "secret" not in f)
+        audit_log(
+            user=request.user,
+            actie=Actie.WIJZIGEN if change else Actie.AANMAKEN,
+            obj=obj,
+            velden={"gewijzigd": velden},
+            reden="Instelling van single sign-on gewijzigd",
+        )
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        audit_log(
+            user=request.user,
+            actie=Actie.VERWIJDEREN,
+            obj=obj,
+            reden="Instelling van single sign-on verwijderd",
+        )
+        super().delete_model(request, obj)  # type: ignore[misc]
+
+
+@admin.register(ClaimKoppeling)
+class ClaimKoppelingAdmin(_SsoAuditMixin, admin.ModelAdmin[ClaimKoppeling]):
+    list_display = ["soort", "waarde", "rol", "gemeente"]
+    list_filter = ["soort"]
+
+
+@admin.register(SsoInstelling)
+class SsoInstellingAdmin(_SsoAuditMixin, admin.ModelAdmin[SsoInstelling]):
+    fieldsets = (
+        (None, {"fields": ("actief",)}),
+        (
+            "De identity provider (uit zijn /.well-known/openid-configuration)",
+            {
+                "fields": (
+                    "authorization_endpoint",
+                    "token_endpoint",
+                    "userinfo_endpoint",
+                    "jwks_endpoint",
+                    "end_session_endpoint",
+                    "sign_algo",
+                )
+            },
+        ),
+        ("Naleving als client", {"fields": ("client_id", "client_secret", "scopes")}),
+        (
+            "Rollen en gemeenten (waarden koppelen onder Claimkoppelingen)",
+            {"fields": ("rollen_claim", "gemeenten_claim", "nieuwe_medewerkers_aanmaken")},
+        ),
+    )
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return super().has_add_permission(request) and not SsoInstelling.objects.exists()
+
+    def save_model(self, request: HttpRequest, obj: SsoInstelling, form: Any, change: bool) -> None:
+        obj.pk = 1
+        super().save_model(request, obj, form, change)

@@ -8,7 +8,19 @@ from django.contrib.auth.backends import ModelBackend
 
 
 class MedewerkerBackend(ModelBackend):
-    """The standard backend, except that demo accounts only work while Naleving runs in demo mode."""
+    """The standard backend, except that demo accounts only work while Naleving runs in demo mode, and that
+    password login can be switched off (NALEVING_LOKAAL_INLOGGEN=0: single sign-on only)."""
+
+    def authenticate(
+        self,
+        request: Any,
+        username: str | None = None,
+        password: str | None = None,
+        **kwargs: Any,
+    ) -> Any:
+        if not settings.NALEVING_LOKAAL_INLOGGEN:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
     def user_can_authenticate(self, user: Any) -> bool:
         if getattr(user, "is_demo_account", False) and not settings.NALEVING_DEMO:

@@ -63,6 +63,17 @@ class User(AbstractUser):
         default=False,
         help_text="Demo-account: kan alleen inloggen als Naleving in demomodus draait.",
     )
+    oidc_sub = models.CharField(
+        "identiteit bij de identity provider",
+        max_length=255,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=(
+            "De 'sub' (subject) van deze medewerker bij de identity provider van de organisatie (single "
+            "sign-on). Naleving herkent een medewerker alleen hieraan, nooit aan het e-mailadres."
+        ),
+    )
 
     class Meta:
         verbose_name = "medewerker"
@@ -74,6 +85,113 @@ class User(AbstractUser):
     @property
     def rol_code(self) -> str:
         return self.rol_id or ""
+
+
+class SsoInstelling(models.Model):
+    """Single sign-on with the organisation's identity provider (OpenID Connect): one record, edited by the
+    functioneel beheerder in /beheer/ (accounts.oidc reads it at each login; docs/beheer.md)."""
+
+    actief = models.BooleanField(
+        "single sign-on aan",
+        default=False,
+        help_text="Toon de knop en sta inloggen via de provider toe.",
+    )
+    authorization_endpoint = models.URLField("authorization endpoint", max_length=500, blank=True)
+    token_endpoint = models.URLField("token endpoint", max_length=500, blank=True)
+    userinfo_endpoint = models.URLField("userinfo endpoint", max_length=500, blank=True)
+    jwks_endpoint = models.URLField(
+        "JWKS endpoint",
+        max_length=500,
+        blank=True,
+        help_text="De sleutels waarmee de provider tekent.",
+    )
+    end_session_endpoint = models.URLField(
+        "end session endpoint",
+        max_length=500,
+        blank=True,
+        help_text="Leeg: uitloggen beëindigt alleen de sessie in Naleving, niet die bij de provider.",
+    )
+    client_id = models.CharField("client-ID", max_length=255, blank=True)
+    client_secret = models.CharField("client-secret", max_length=255, blank=True)
+    scopes = models.CharField(max_length=255, default="openid profile email")
+    sign_algo = models.CharField("tekenalgoritme", max_length=10, default="RS256")
+    rollen_claim = models.CharField(
+        "claim met de rollen",
+        max_length=100,
+        default="naleving_rollen",
+        help_text="Naam van de claim (met punten voor een geneste claim, bijvoorbeeld realm_access.roles).",
+    )
+    gemeenten_claim = models.CharField(
+        "claim met de gemeenten", max_length=100, default="naleving_gemeenten", blank=True
+    )
+    nieuwe_medewerkers_aanmaken = models.BooleanField(
+        default=False,
+        help_text=(
+            "Aan: een onbekende medewerker krijgt bij de eerste keer inloggen een account. Uit: alleen "
+            "medewerkers die u hier met hun 'sub' heeft vastgelegd kunnen inloggen."
+        ),
+    )
+
+    class Meta:
+        verbose_name = "single sign-on"
+        verbose_name_plural = "single sign-on"
+
+    def __str__(self) -> str:
+        return "Single sign-on (OpenID Connect)"
+
+    @classmethod
+    def huidige(cls) -> SsoInstelling:
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+    @property
+    def bruikbaar(self) -> bool:
+        return bool(
+            self.actief
+            and self.authorization_endpoint
+            and self.token_endpoint
+            and self.client_id
+            and (self.jwks_endpoint or not self.sign_algo.startswith(("RS", "ES")))
+        )
+
+
+class ClaimKoppeling(models.Model):
+    """One value of the identity provider's roles or municipalities claim, and what it means in Naleving.
+
+    The claims only name a role or a municipality; what a role may do stays the role's data (Rol.rechten).
+    """
+
+    class Soort(models.TextChoices):
+        ROL = "rol", "Rol"
+        GEMEENTE = "gemeente", "Gemeente"
+
+    soort = models.CharField(max_length=10, choices=Soort.choices)
+    waarde = models.CharField(
+        "waarde in de claim",
+        max_length=200,
+        help_text="Zoals de identity provider hem stuurt, bijvoorbeeld de naam van een groep.",
+    )
+    rol = models.ForeignKey(
+        Rol, on_delete=models.CASCADE, null=True, blank=True, related_name="claimkoppelingen"
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, null=True, blank=True, related_name="claimkoppelingen"
+    )
+
+    class Meta:
+        verbose_name = "claimkoppeling (single sign-on)"
+        verbose_name_plural = "claimkoppelingen (single sign-on)"
+        ordering = ["soort", "waarde"]
+        constraints = [
+            models.UniqueConstraint(fields=["soort", "waarde"], name="claimkoppeling_uniek"),
+            models.CheckConstraint(
+                condition=models.Q(soort="rol", rol__isnull=False, gemeente__isnull=True)
+                | models.Q(soort="gemeente", rol__isnull=True, gemeente__isnull=False),
+                name="claimkoppeling_rol_of_gemeente",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.waarde} → {self.rol or self.gemeente}"
 
 
 class Rechtenverzoek(models.Model):

@@ -483,3 +483,86 @@ def _diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str, 
         for key, value in after.items()
         if before.get(key) != value
     }
+
+
+# --- logging in and out -------------------------------------------------------------------------------------
+
+
+def inloggen_vastleggen(*, user: User, manier: str) -> None:
+    """A staff member logged in (`manier`: "wachtwoord" or "sso")."""
+    audit_log(
+        user=user,
+        actie=Actie.INLOGGEN,
+        obj=user,
+        velden={"manier": manier},
+        reden="Ingelogd",
+    )
+
+
+def uitloggen_vastleggen(*, user: User) -> None:
+    audit_log(user=user, actie=Actie.UITLOGGEN, obj=user, reden="Uitgelogd")
+
+
+def inloggen_mislukt(*, manier: str, reden: str, velden: dict[str, Any]) -> None:
+    """A failed login: the username tried (password) or why single sign-on failed; never a password."""
+    audit_log(
+        user=None,
+        actie=Actie.INLOGGEN_MISLUKT,
+        object_type="accounts.user",
+        velden={"manier": manier, "reden": reden, **velden},
+        reden="Inloggen mislukt",
+    )
+
+
+# --- single sign-on (accounts.oidc) ---------------------------------------------------------------------------
+
+
+def medewerker_uit_idp_aanmaken(*, sub: str) -> User:
+    """A new account for a `sub` the identity provider vouches for (only when the client allows it). It has
+    no password: it logs in through single sign-on only. Role and municipalities follow from the claims."""
+    with transaction.atomic():
+        user = User(username=f"sso-{sub}"[:150], oidc_sub=sub)
+        user.set_unusable_password()
+        user.save()
+        audit_log(
+            user=None,
+            actie=Actie.AANMAKEN,
+            obj=user,
+            velden={"oidc_sub": {"van": None, "naar": sub}},
+            reden="Medewerker aangemaakt bij de eerste single sign-on",
+        )
+    return user
+
+
+def medewerker_rechten_uit_idp(
+    *,
+    medewerker: User,
+    gegevens: dict[str, str],
+    rol: Rol | None,
+    gemeenten: list[Gemeente],
+    rollen_in_claim: list[str],
+) -> User:
+    """Bring a staff member's name, role and municipalities in line with the identity provider's claims.
+
+    The provider is the organisation's record of who does what; the functioneel beheerder decided, in the
+    claim mapping, what each claim value means in Naleving. A role with `beheer.gebruikers` may enter
+    /beheer/ (is_staff); superuser status never comes from the provider. Logged with from → to."""
+    with transaction.atomic():
+        current = User.objects.select_for_update().get(pk=medewerker.pk)
+        before = _account_state(current)
+        for veld, value in gegevens.items():
+            setattr(current, veld, value)
+        current.rol = rol
+        current.is_staff = rol is not None and "beheer.gebruikers" in rol.rechten
+        current.save(update_fields=[*gegevens, "rol", "is_staff"])
+        current.gemeenten.set(gemeenten)
+        toegepast = _diff(before, _account_state(current))
+        if toegepast:
+            audit_log(
+                user=None,
+                actie=Actie.WIJZIGEN,
+                obj=current,
+                velden={**toegepast, "rollen_in_claim": rollen_in_claim},
+                reden="Rol en gemeenten volgens de identity provider (single sign-on)",
+            )
+    return current

@@ -33,6 +33,9 @@ class Actie(models.TextChoices):
     EXPORTEREN = "exporteren", "Geëxporteerd"
     GEWEIGERD = "geweigerd", "Toegang geweigerd"
     SYSTEEM = "systeem", "Systeemhandeling"
+    INLOGGEN = "inloggen", "Ingelogd"
+    INLOGGEN_MISLUKT = "inloggen_mislukt", "Inloggen mislukt"
+    UITLOGGEN = "uitloggen", "Uitgelogd"
 
 
 class AuditEntry(models.Model):

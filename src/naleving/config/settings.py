@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "mozilla_django_oidc",
     "naleving.core",
     "naleving.accounts",
     "naleving.audit",
@@ -169,8 +170,21 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "naleving.accounts.oidc.MedewerkerOidcBackend",
     "naleving.accounts.backends.MedewerkerBackend",
 ]
+
+# Single sign-on for staff (OpenID Connect, mozilla-django-oidc; docs/beheer.md "Single sign-on"). The
+# provider, the client and the claim mapping are data (accounts.SsoInstelling, ClaimKoppeling), edited by the
+# functioneel beheerder in /beheer/; the OIDC_* settings below are only the protocol's fixed choices.
+# Local password login stays possible unless NALEVING_LOKAAL_INLOGGEN=0 (then only single sign-on).
+NALEVING_LOKAAL_INLOGGEN = env.flag("NALEVING_LOKAAL_INLOGGEN", True)
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the id_token_hint for RP-initiated logout at the provider
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+OIDC_REDIRECT_REQUIRE_HTTPS = PRODUCTION
+OIDC_TIMEOUT = 10  # seconds for each call to the provider (token, userinfo, keys)
+LOGIN_REDIRECT_URL_FAILURE = "/inloggen/mislukt/"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "start"

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from naleving.accounts import oidc
 from naleving.accounts import views as account_views
 from naleving.clienten import views as client_views
 from naleving.config import gezondheid, metrieken
@@ -18,8 +18,11 @@ urlpatterns = [
     path("gezondheid/", gezondheid.gezondheid, name="gezondheid"),
     path("gereed/", gezondheid.gereed, name="gereed"),
     path("metrics", metrieken.metrics, name="metrics"),
-    path("inloggen/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("inloggen/", account_views.InloggenView.as_view(), name="login"),
+    path("inloggen/sso/", oidc.start, name="login_sso"),
+    path("inloggen/sso/terug/", oidc.terug, name="oidc_authentication_callback"),
+    path("inloggen/mislukt/", oidc.mislukt, name="login_mislukt"),
+    path("uitloggen/", oidc.uitloggen, name="logout"),
     path("clienten/", include("naleving.clienten.urls")),
     path("audit/", include("naleving.privacy.urls")),
     path("bewaren/", include("naleving.bewaren.urls")),

@@ -64,6 +64,11 @@ def run_demo(*, port: int, clients: int, serve: bool) -> int:
         settings.NALEVING_BASIS_URL = f"http://127.0.0.1:{port}"  # the links in the demo's mails
 
     gepland = dagoverzicht_versturen()
+    sso = os.environ.get("NALEVING_DEMO_SSO", "")
+    if sso:
+        from naleving.demodata.sso import sso_inrichten
+
+        sso_inrichten(issuer=sso)
     line = "=" * 72
     print(line)
     print("Naleving demo — alle gegevens zijn synthetisch")
@@ -75,6 +80,8 @@ def run_demo(*, port: int, clients: int, serve: bool) -> int:
             f"E-mails (ontvangstbewijzen, het dagoverzicht: vandaag {gepland}) staan als bestand in "
             f"{settings.EMAIL_FILE_PATH}; de wachtrij staat in /beheer/ onder E-mail."
         )
+    if sso:
+        print(f"Single sign-on via {sso}: log in als a1f0c3e2-consulent of b2e1d4f3-handhaver")
     print(line, flush=True)
     if serve:
         call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
