@@ -328,8 +328,12 @@ def run_seed(*, clients: int, years: int, seed: int, progress: bool = True) -> i
     if clients < 1 or years < 1:
         print("Geef minstens 1 cliënt en 1 jaar op.", file=sys.stderr)
         return 2
+    from naleving.demodata.wereld import vul_wereld
+
     started = datetime.now()
-    seed_database(clients=clients, years=years, seed_value=seed, progress=progress)
+    ctx = seed_database(clients=clients, years=years, seed_value=seed, progress=progress)
+    aantallen = vul_wereld(ctx, seed_value=seed, progress=progress)
     seconds = (datetime.now() - started).total_seconds()
     print(f"{clients} synthetische cliënten aangemaakt in {seconds:.1f} s (seed {seed}).")
+    print(", ".join(f"{naam} {n}" for naam, n in aantallen.items()))
     return 0
