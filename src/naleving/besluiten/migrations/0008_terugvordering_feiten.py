@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('besluiten', '0006_beleidsafwijking_en_brief'),
+        ('besluiten', '0007_invordering_einde'),
     ]
 
     operations = [
