@@ -212,6 +212,11 @@ class Rapport(Versioned):
     advies = models.TextField(
         blank=True, help_text="Advies van de handhaver aan de inkomensconsulent."
     )
+    # Una via (Awb art. 5:44): above the prosecution threshold whether a fine applies depends on this
+    # answer (as on the decision, Besluit.aangifte_gedaan); null while not yet known.
+    aangifte_gedaan = models.BooleanField(
+        null=True, blank=True, help_text="Is aangifte gedaan bij het Openbaar Ministerie?"
+    )
     regels_advies = models.JSONField(
         null=True, blank=True, help_text="Voorlopig advies van de regels."
     )
