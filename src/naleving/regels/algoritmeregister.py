@@ -49,6 +49,7 @@ FEITEN_UITLEG = {
     "draagkracht": "of de persoon op bijstandsniveau leeft en de norm (voor de draagkracht bij een boete)",
     "gemeente": "de gemeente van de zaak (voor de waarden uit haar afstemmingsverordening)",
     "aangifte_gedaan": "of aangifte is gedaan bij het Openbaar Ministerie (una via, Awb art. 5:44)",
+    "verlaging": "de norm en de uitkering per maand en of de verlaging wordt gespreid (voor de verlaging per maand bij een maatregel)",
 }
 
 #: The facts of a claim the collection advice reads (the keys of `InvorderingsFeiten`); a test keeps this complete.
@@ -74,6 +75,8 @@ _OVERTREDING_TEKST = {
     "inlichtingenplicht": "schending van de inlichtingenplicht (bestuurlijke boete of waarschuwing)",
     "arbeidsverplichting": "schending van een arbeidsverplichting (maatregel)",
     "tekortschietend_besef": "tekortschietend besef van verantwoordelijkheid (maatregel)",
+    "medewerkingsplicht": "schending van de medewerkingsplicht (maatregel)",
+    "overige_verplichting": "schending van een andere verplichting verbonden aan de uitkering (maatregel)",
 }
 
 

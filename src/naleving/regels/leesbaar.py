@@ -238,6 +238,20 @@ def _overtreding(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
             "volgt een boete of een waarschuwing, zoals hieronder staat.",
             (),
         )
+    if t["soort"] == "medewerkingsplicht":
+        return (
+            f"Vastgesteld is dat u niet heeft meegewerkt zoals dat moet ({wet}). U moet "
+            "meewerken aan bijvoorbeeld een onderzoek of een huisbezoek: de medewerkingsplicht. "
+            "Daarvoor wordt uw uitkering een tijd verlaagd volgens de afstemmingsverordening.",
+            (),
+        )
+    if t["soort"] == "andere verplichting":
+        return (
+            f"Vastgesteld is dat u een andere verplichting bij uw uitkering niet bent nagekomen "
+            f"({wet}). Daarvoor wordt uw uitkering een tijd verlaagd volgens de "
+            "afstemmingsverordening.",
+            (),
+        )
     if t["soort"] == "arbeidsverplichting":
         return (
             f"Vastgesteld is dat u een verplichting over werk niet bent nagekomen ({wet}). "
@@ -456,6 +470,49 @@ def _besef(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     )
 
 
+_WAT = {
+    "Schending van de medewerkingsplicht": "U heeft niet meegewerkt zoals dat moet",
+    "Schending van een andere verplichting verbonden aan de uitkering": (
+        "U bent een verplichting bij uw uitkering niet nagekomen"
+    ),
+}
+
+
+def _verordening(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"{_WAT[t['wat']]} ({t['mate']}). Daarom wordt uw uitkering {t['duur']} met "
+        f"{t['procent']} % verlaagd. Zo staat het in de {t['verordening']}.",
+        (),
+    )
+
+
+def _verlagingsplan(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    tekst = (
+        f"De verlaging is {t['procent']} % van uw norm van {t['norm']}: {t['per']} per maand, "
+        f"{t['duur']} lang. Samen is dat {t['totaal']}."
+    )
+    if t["niet_gespreid"]:
+        return f"{tekst} Dat gaat in één keer van de uitkering af, per maand.", ()
+    delen = t["delen"].replace("maand ", "in maand ")
+    if t["reden"].startswith("de verlaging per maand"):
+        reden = "de verlaging hoger is dan uw uitkering in die maand"
+    elif t["reden"].startswith("de ambtenaar"):
+        reden = "de consulent daarvoor kiest"
+    else:
+        reden = "de afstemmingsverordening dat zo regelt"
+    tekst += (
+        f" Omdat {reden}, wordt het verdeeld over {t['aantal']}. In de eerste maand gaat er "
+        f"ten minste een {'derde' if t['noemer'] == '3' else '1/' + t['noemer'] + ' deel'} af: "
+        f"{delen}."
+    )
+    if t["nv"]:
+        tekst += (
+            f" Een deel ({t['nv']}) past niet binnen uw uitkering van die maanden. Dat gaat er "
+            "niet af; de consulent kijkt of de maatregel lager of korter moet."
+        )
+    return tekst, ()
+
+
 def _terugvordering(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     tekst = (
         f"U moet de {t['bedrag']} die u te veel ontving terugbetalen. Dat staat los van een boete "
@@ -550,7 +607,8 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
         (
             re.compile(
                 r"Vastgesteld is (?:een schending van (?:de |een )?(?P<soort>inlichtingenplicht|"
-                r"arbeidsverplichting)|tekortschietend besef .*?) \((?P<wet>[^)]+)\)\. .*"
+                r"arbeidsverplichting|medewerkingsplicht|andere verplichting)(?: verbonden aan de "
+                r"uitkering)?|tekortschietend besef .*?) \((?P<wet>[^)]+)\)\. .*"
             ),
             _overtreding,
         ),
@@ -783,6 +841,62 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
             _vast(
                 "Terugbetalen is hier niet verplicht. Dat geldt alleen als u te veel bijstand "
                 "kreeg doordat u iets niet heeft doorgegeven."
+            ),
+        ),
+    ),
+    "maatregel_verordening": (
+        (
+            re.compile(
+                r"(?P<wat>Schending van de medewerkingsplicht|Schending van een andere verplichting "
+                rf"verbonden aan de uitkering) bij (?P<mate>{'|'.join(VERWIJTBAARHEID_TEKST.values())}): "
+                r"verlaging met (?P<procent>\d+) % gedurende (?P<duur>\d+ maand(?:en)?) volgens de "
+                r"afstemmingsverordening \((?P<verordening>.+)\)\."
+            ),
+            _verordening,
+        ),
+        (
+            re.compile(
+                r"Schending van (?:de medewerkingsplicht|een andere verplichting .*?): de hoogte .*"
+            ),
+            _vast(
+                "Hoe hoog en hoe lang de verlaging is, staat in de afstemmingsverordening van de "
+                "gemeente. Die waarden zijn nog niet ingevoerd. Daarom bepaalt de consulent de "
+                "verlaging."
+            ),
+        ),
+    ),
+    "verlagingsplan": (
+        (
+            re.compile(
+                rf"De verlaging is (?P<procent>\d+) % van de norm (?P<norm>{_B}) = (?P<per>{_B}) per "
+                r"maand \(naar beneden afgerond op een cent\), gedurende (?P<duur>\d+ maand(?:en)?): "
+                rf"samen (?P<totaal>{_B})\. (?:(?P<niet_gespreid>Niet gespreid): .*|Gespreid over "
+                r"(?P<aantal>\d+ maand(?:en)?) \(de maand van oplegging en de maanden daarna\), "
+                r"omdat (?P<reden>.+?); in de eerste maand ten minste 1/(?P<noemer>\d+) deel: "
+                rf"(?P<delen>.+?)\.(?: (?P<nv>{_B}) past niet binnen .*)?)"
+            ),
+            _verlagingsplan,
+        ),
+    ),
+    "heroverweging": (
+        (
+            re.compile(r"De maatregel duurt (?P<duur>\d+ maand(?:en)?), korter dan .*"),
+            lambda t: (
+                f"De verlaging duurt {t['duur']}. Die is voorbij voordat de gemeente haar opnieuw "
+                "moet bekijken.",
+                (),
+            ),
+        ),
+        (
+            re.compile(
+                r"De maatregel duurt (?P<duur>\d+ maand(?:en)?): het college heroverweegt de "
+                r"verlaging binnen (?P<termijn>\d+ maand(?:en)?) na de datum van het besluit\."
+            ),
+            lambda t: (
+                f"De verlaging duurt {t['duur']}. Binnen {t['termijn']} na het besluit kijkt de "
+                "gemeente opnieuw of de verlaging nog nodig is. Laat u zien dat u zich aan de "
+                "verplichtingen houdt, dan kan de verlaging eerder stoppen.",
+                (),
             ),
         ),
     ),
