@@ -217,6 +217,7 @@ _PAGINAS: dict[str, Regel] = {
     "besluiten:toets": regel(404, inkomensconsulent=DOOR, trajectbegeleider=DOOR, teamleider=DOOR),
     "besluiten:brief": regel(404, inkomensconsulent=200, trajectbegeleider=200, teamleider=200),
     "besluiten:brief_pdf": regel(404, inkomensconsulent=200, trajectbegeleider=200, teamleider=200),
+    "besluiten:heroverwegen": regel(405),
     "besluiten:bezwaar": regel(405),
     "besluiten:horen": regel(405),
     "besluiten:beslissen": regel(405),

@@ -179,6 +179,11 @@ class Overtreding(models.TextChoices):
         "tekortschietend_besef",
         "Tekortschietend besef van verantwoordelijkheid",
     )
+    MEDEWERKINGSPLICHT = "medewerkingsplicht", "Medewerkingsplicht (PW art. 17 lid 2)"
+    OVERIGE_VERPLICHTING = (
+        "overige_verplichting",
+        "Andere verplichting bij de uitkering (PW art. 9 lid 1, art. 55)",
+    )
 
 
 class Gemeld(models.TextChoices):
