@@ -85,6 +85,7 @@ ARGUMENTEN: dict[str, dict[str, str]] = {
             "toets",
             "brief",
             "brief_pdf",
+            "heroverwegen",
             "bezwaar",
             "horen",
             "beslissen",
