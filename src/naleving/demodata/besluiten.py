@@ -193,7 +193,7 @@ def _maatregelen(ctx) -> None:  # type: ignore[no-untyped-def]
             pleegdatum=min(ctx.peildatum - timedelta(days=45), timezone.localdate()),
             feiten="Twee keer zonder bericht niet verschenen op een afspraak bij het werkbedrijf.",
         )
-        velden: dict[str, object] = {
+        velden: dict[str, Any] = {
             "verwijtbaarheid": "normaal",
             "verwijtbaarheid_reden": "Kende de afspraken en gaf geen reden op.",
             "keuze": "volgt",
