@@ -174,14 +174,16 @@ def _maatregelen(ctx) -> None:  # type: ignore[no-untyped-def]
     """Two maatregelen (PW art. 18): one in concept whose advice spreads the reduction over three months, at least
     a third in the first (lid 5 (2015), as the afstemmingsverordening Baanbrekers sets); one of three months, fixed,
     whose reconsideration (lid 3) is due in the consultant's task list."""
-    ids = [i for i in ctx.demo_client_ids[40:60] + ctx.new_client_ids[-260:-240] if i]
-    clients = list(
-        Client.objects.filter(pk__in=ids, consulent__isnull=False, besluiten__isnull=True)
+    vrij = (
+        Client.objects.filter(consulent__isnull=False, besluiten__isnull=True)
         .filter(uitkeringen__isnull=False)
         .distinct()
         .select_related("consulent", "gemeente")
-        .order_by("pk")[:2]
+        .order_by("pk")
     )
+    # The demo consultant's own caseload first, so both show in the demo account's view and task list.
+    clients = list(vrij.filter(consulent__is_demo_account=True)[:2])
+    clients += list(vrij.exclude(pk__in=[c.pk for c in clients])[: 2 - len(clients)])
     for client, maanden in zip(clients, (None, 3), strict=False):
         consulent = client.consulent
         assert consulent is not None
