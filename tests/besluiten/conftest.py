@@ -27,7 +27,7 @@ class Casus:
     handhaver: User
     client: Client
 
-    def onderzoek(self, *, cautie: bool = True) -> Onderzoek:
+    def onderzoek(self, *, cautie: bool = True, aangifte: bool | None = None) -> Onderzoek:
         o = oservices.onderzoek_vraag_aan(
             user=self.consulent,
             client=self.client,
@@ -76,6 +76,7 @@ class Casus:
             awb_feiten="Inkomsten uit arbeid maart-april 2026 niet gemeld.",
             awb_voorschrift="Art. 17 lid 1 Participatiewet",
             advies="Terugvorderen.",
+            aangifte_gedaan=aangifte,
         )
         oservices.rapport_indienen(user=self.handhaver, onderzoek=o)
         return oservices.rapport_beoordeel(

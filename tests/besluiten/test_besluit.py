@@ -189,6 +189,18 @@ def test_cautie_status_of_the_statements_is_recorded(casus) -> None:
     assert b2.cautie_gesprekken[0]["cautie_gegeven"] is True
 
 
+def test_the_decision_from_the_investigation_takes_over_the_answer_on_aangifte(casus) -> None:
+    """Awb art. 5:44 (una via): a decision opened from the investigation starts from the rapport's
+    answer on aangifte, so the consultant's advice and the preliminary one read the same fact."""
+    b = services.besluit_open_uit_onderzoek(
+        user=casus.consulent, onderzoek=casus.onderzoek(aangifte=True)
+    )
+    assert b.aangifte_gedaan is True
+    assert advies.feiten_voor(b)["aangifte_gedaan"] is True
+    b2 = services.besluit_open_uit_onderzoek(user=casus.consulent, onderzoek=casus.onderzoek())
+    assert b2.aangifte_gedaan is None
+
+
 def test_the_advice_snapshot_survives_a_rule_change(casus, monkeypatch, client) -> None:
     b = services.besluit_vaststellen(user=casus.consulent, besluit=casus.besluit())
     bewaard = b.advies_snapshot

@@ -30,7 +30,19 @@ def test_every_new_navigation_element_is_visible_in_the_demo(settings) -> None:
         "Taken uit de triage van signalen",
         "Besluit voorbereiden na onderzoek",
         "Besluiten afmaken",
+        "Maatregel heroverwegen",
     }
+    # PW art. 18 lid 5 (2015): a maatregel in concept whose advice spreads the reduction over three months;
+    # lid 3: a fixed maatregel of three months whose reconsideration is due.
+    from naleving.besluiten.advies import bereken
+
+    concept = Besluit.objects.get(overtreding="arbeidsverplichting", status="concept")
+    plan = bereken(concept)["advies"]["verlaging"]
+    assert plan["gespreid"] is True and len(plan["per_maand_cent"]) == 3
+    assert plan["per_maand_cent"][0] * 3 >= plan["totaal_cent"] == sum(plan["per_maand_cent"])
+    assert Besluit.objects.filter(
+        overtreding="arbeidsverplichting", heroverweging_uiterlijk__isnull=False
+    ).exists()
     assert {g.soort for g in mijn_taken(user=teamleider)} >= {
         "Signalen over de triagetermijn",
         "Onderzoeken toewijzen",

@@ -337,3 +337,33 @@ def test_evidence_keeps_its_hash_and_is_only_superseded_with_a_reason(
     assert Bewijsstuk.objects.count() == 2
     stuk.refresh_from_db()
     assert stuk.vervangen_door == nieuw and stuk.sha256 == hashlib.sha256(PDF).hexdigest()
+
+
+BOVEN_VERVOLGINGSGRENS = [
+    {"maand": "2026-03", "ontvangen_cent": 5_100_000, "recht_cent": 0},
+]
+
+
+@pytest.mark.parametrize(("aangifte", "vraag_open"), [(None, True), (True, False), (False, False)])
+def test_una_via_the_preliminary_advice_reads_whether_aangifte_was_made(
+    casus, aangifte, vraag_open
+) -> None:
+    """Awb art. 5:44 (una via): above the prosecution threshold (EUR 50,000) the preliminary advice
+    passes the rapport's answer on aangifte to the engine, as the decision does, so the question
+    is only open while the answer is unknown. The judgement of blame stays the consultant's: the
+    sanction waits for it either way (the rules never skip it)."""
+    o = casus.onderzoek()
+    rapport = services.rapport_opslaan(
+        user=casus.handhaver,
+        onderzoek=o,
+        versie=None,
+        **{**RAPPORT, "perioden": BOVEN_VERVOLGINGSGRENS, "aangifte_gedaan": aangifte},
+    )
+    feiten = rapport.regels_advies["feiten"]
+    advies = rapport.regels_advies["advies"]
+    assert feiten.get("aangifte_gedaan") is aangifte
+    assert advies["benadelingsbedrag_cent"] == 5_100_000
+    assert advies["sanctie"] == "oordeel_nodig"
+    velden = [v["veld"] for v in advies["open_vragen"]]
+    assert ("aangifte_gedaan" in velden) is vraag_open
+    assert "verwijtbaarheid" in velden

@@ -83,6 +83,13 @@ def test_the_text_comes_from_the_rule_sets_and_their_sources() -> None:
         for versies in config.regelingen[keuze.id].parameters.values()
         for w in versies
         if w.onzeker
+    } | {
+        # The afstemmingsverordening the municipalities share counts too (PW art. 18 lid 2).
+        w.naam
+        for gemeente in config.organisatie.gemeenten
+        for versies in gemeente.parameters.values()
+        for w in versies
+        if w.onzeker
     }
     assert f"({len(onzeker)}, met hun naam in de parameterbestanden)" in d["risicobeheer"]["tekst"]
     assert "- PW art. 18a lid 6 (2015); IOAW/IOAZ art. 20a: tien jaar na" in als_markdown(config)

@@ -203,6 +203,8 @@ def test_uitleg_nooit_leeg_en_json_rondreis(zaak: dict[str, Any], config: str) -
         "regeling",
         "open_vragen",
         "uitleg",
+        "verlaging",
+        "heroverweging",
     ]
     if advies.sanctie == "maatregel":
         assert advies.maatregel is not None

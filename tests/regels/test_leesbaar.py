@@ -263,3 +263,71 @@ def test_eerdere_sanctie_in_woorden() -> None:
     assert eerdere_sanctie(
         {"soort": "maatregel", "overtreding": "tekortschietend_besef", "datum": "2025-11-30"}
     ) == ("Maatregel, tekortschietend besef van verantwoordelijkheid, 30 november 2025")
+
+
+INVORDERINGEN = scenarios("invordering")
+
+
+@pytest.mark.parametrize(
+    ("naam", "gegevens", "scenario"), INVORDERINGEN, ids=[a[0] for a in INVORDERINGEN]
+)
+def test_elke_stap_van_elke_invordering_in_gewone_taal(
+    naam: str, gegevens: dict[str, Any], scenario: dict[str, Any]
+) -> None:
+    """The collection advice (Rv art. 475da, PW art. 58 lid 7, 60, 60b, Awb 4:104) in plain Dutch
+    as the advice is: no step in the engine's wording, no parameter key, ISO date, 'ONZEKER' or
+    rule set id; the stored dict reads the same as the object."""
+    from naleving.regels import invordering
+    from naleving.regels.leesbaar import leesbaar_invordering
+
+    advies = invordering(samengevoegd(gegevens["basis"], scenario["feiten"]))
+    uitleg = leesbaar_invordering(advies)
+    assert uitleg.stappen
+    for stap in uitleg.stappen:
+        assert stap.herschreven, f"{naam}: {stap.regel}: {stap.technisch}"
+        for tekst in (stap.tekst, *stap.onzeker):
+            assert not _INTERN.search(tekst), f"{naam}: {tekst}"
+    for tekst in uitleg.onzeker:
+        assert not _INTERN.search(tekst.split(" (bron: ")[0]), f"{naam}: {tekst}"
+    assert leesbaar_invordering(json.loads(json.dumps(advies.to_dict()))) == uitleg
+
+
+def test_de_invordering_in_gewone_taal_worked_example() -> None:
+    """Rv art. 475da lid 1: 95 % of a norm of EUR 1.295,64 is EUR 1.230,86 (rounded up); with
+    EUR 1.400,00 net income EUR 169,14 a month can go to repayment; PW art. 60 lid 4: a recovery
+    for the duty to inform is set off against the running benefit."""
+    from naleving.regels import invordering
+    from naleving.regels.leesbaar import leesbaar_invordering
+
+    advies = invordering(
+        {
+            "peildatum": "2026-03-01",
+            "soort": "terugvordering_inlichtingenplicht",
+            "openstaand_cent": 250_000,
+            "betaaltermijn_einde": "2025-06-30",
+            "norm_cent": 129_564,
+            "netto_inkomen_cent": 140_000,
+            "uitkering_lopend": True,
+            "zorgtoeslag": True,
+            "huurtoeslag": True,
+        }
+    )
+    uitleg = leesbaar_invordering(advies)
+    teksten = {s.regel: s.tekst for s in uitleg.stappen}
+    assert teksten["beslagvrije_voet"] == (
+        "Een deel van uw inkomen is beschermd: de beslagvrije voet. Dat is 95 % van uw "
+        "bijstandsnorm van € 1.295,64: € 1.230,86 per maand. Dat bedrag houdt u altijd."
+    )
+    assert teksten["aflossingscapaciteit"] == (
+        "Uw netto-inkomen is € 1.400,00. Min het beschermde bedrag (€ 1.230,86) blijft er "
+        "€ 169,14 per maand over. Meer dan dat hoeft u niet per maand af te lossen."
+    )
+    assert teksten["verrekening"] == (
+        "Het bedrag gaat elke maand van uw uitkering af. Dat is verplicht."
+    )
+    assert teksten["verjaring"] == (
+        "U moest betalen uiterlijk op 30 juni 2025. 5 jaar daarna vervalt de vordering "
+        "(verjaring). De vordering verjaart op 1 juli 2030, als er niets meer gebeurt."
+    )
+    assert uitleg.advies.startswith("u houdt ten minste € 1.230,86 per maand")
+    assert "Regels: " in uitleg.tekst() and "Technische verantwoording:" in uitleg.tekst()

@@ -137,3 +137,44 @@ def test_een_werkafspraak_hoort_niet_in_een_regeling_en_wet_niet_in_het_organisa
     (tmp_path / "proef-wet.toml").write_text(organisatie, encoding="utf-8")
     with pytest.raises(ParameterFout, match="'recidive_percentage' is hier niet toegestaan"):
         Configuratie.laad(tmp_path / "proef-wet.toml")
+
+
+GEDEELD = HIER / "organisaties" / "gedeeld.toml"
+
+
+def test_a_working_agreement_can_differ_per_municipality() -> None:
+    """The organisation file's working agreements hold for every municipality unless one sets its
+    own, from its own date (here Oostdorp's shorter triage term from 2024)."""
+    config = Configuratie.laad(GEDEELD)
+    assert config.getal("signaal_triagetermijn_dagen", op=date(2026, 1, 5)) == 14
+    assert (
+        config.getal("signaal_triagetermijn_dagen", op=date(2026, 1, 5), gemeente="Westdorp") == 14
+    )
+    oost = config.parameter("signaal_triagetermijn_dagen", op=date(2026, 1, 5), gemeente="9903")
+    assert (oost.waarde, oost.herkomst) == (7, "organisatie gedeeld, gemeente Oostdorp")
+    assert (
+        config.getal("signaal_triagetermijn_dagen", op=date(2023, 1, 5), gemeente="Oostdorp") == 14
+    )
+    with pytest.raises(ParameterFout, match="onbekende gemeente 'Nergens'"):
+        config.getal("signaal_triagetermijn_dagen", op=date(2026, 1, 5), gemeente="Nergens")
+
+
+def test_the_shared_afstemmingsverordening_holds_for_each_municipality_unless_it_differs() -> None:
+    """PW art. 8 lid 1 sub a, art. 18 lid 2: the municipalities of Baanbrekers share one
+    afstemmingsverordening; in the test organisation Oostdorp sets its own height from 2024."""
+    standaard = Configuratie.standaard()
+    for gemeente in ("Waalwijk", "Heusden", "Loon op Zand"):
+        waarde = standaard.parameter(
+            "maatregel_medewerkingsplicht_percentage", op=date(2026, 3, 1), gemeente=gemeente
+        )
+        assert (waarde.waarde, waarde.onzeker) == (30, True)
+        assert waarde.herkomst == "afstemmingsverordening Baanbrekers"
+    config = Configuratie.laad(GEDEELD)
+    op = date(2026, 3, 1)
+    assert config.getal("maatregel_medewerkingsplicht_percentage", op=op, gemeente="Westdorp") == 30
+    assert config.getal("maatregel_medewerkingsplicht_percentage", op=op, gemeente="Oostdorp") == 50
+    vroeger = date(2023, 3, 1)
+    assert (
+        config.getal("maatregel_medewerkingsplicht_percentage", op=vroeger, gemeente="Oostdorp")
+        == 30
+    )

@@ -21,7 +21,13 @@ FOUTEN = scenarios("fouten")
 
 
 def _verwacht(gegevens: dict[str, Any], scenario: dict[str, Any], feiten: dict[str, Any]) -> Any:
-    verwacht = {"boete_cent": 0, "maatregel": None, "open_vragen": []}
+    verwacht = {
+        "boete_cent": 0,
+        "maatregel": None,
+        "open_vragen": [],
+        "verlaging": None,
+        "heroverweging": None,
+    }
     verwacht |= gegevens.get("verwacht_basis", {})
     verwacht |= scenario["verwacht"]
     if "terugvordering" not in verwacht:
@@ -91,6 +97,7 @@ def test_elke_regel_komt_in_een_scenario_voor() -> None:
         "recidive", "vervaltermijn", "boete_zonder_benadeling", "boete_hoogte", "draagkracht",
         "vervolgingsgrens", "terugvordering", "maatregel_arbeidsverplichting",
         "tekortschietend_besef", "parameters", "boete_maximum", "una_via", "beleid_niet_beschikbaar",
+        "maatregel_verordening", "verlagingsplan", "heroverweging",
     }  # fmt: skip
     gezien: set[str] = set()
     for _, gegevens, scenario in ADVIEZEN:

@@ -44,6 +44,21 @@ def bewaren_tot(soort: str, *, vandaag: date, gemeente: str) -> date:
     return verschuif_jaren(vandaag, regels.getal(naam, op=vandaag, gemeente=gemeente))
 
 
+def heroverweging_uiterlijk(besluit: Besluit, *, vandaag: date) -> date | None:
+    """PW art. 18 lid 3: the college reconsiders a reduction within three months after the decision. Only a
+    maatregel of `maatregel_heroverweging_vanaf_maanden` (3) or more gets that as a task: a shorter one has ended
+    within the term (the afstemmingsverordening's reading, UNCERTAIN in the parameters). The decision's own
+    duration counts, also where the consultant deviated from the advice."""
+    if besluit.sanctie != Sanctie.MAATREGEL or not besluit.maatregel_maanden:
+        return None
+    gemeente = besluit.client.gemeente.cbs_code
+    vanaf = regels.getal("maatregel_heroverweging_vanaf_maanden", op=vandaag, gemeente=gemeente)
+    if besluit.maatregel_maanden < vanaf:
+        return None
+    termijn = regels.getal("maatregel_heroverweging_termijn_maanden", op=vandaag, gemeente=gemeente)
+    return verschuif_maanden(vandaag, termijn)
+
+
 def na_definitief(besluit: Besluit, *, user: User) -> None:
     """Inside the transaction that made the decision definitive: register, claims and the letter."""
     vandaag = timezone.localdate()
@@ -59,6 +74,10 @@ def na_definitief(besluit: Besluit, *, user: User) -> None:
             ),
         )
         audit_log(user=user, actie=Actie.AANMAKEN, obj=item, client=besluit.client)
+    uiterlijk = heroverweging_uiterlijk(besluit, vandaag=vandaag)
+    if uiterlijk is not None:
+        besluit.heroverweging_uiterlijk = uiterlijk
+        besluit.save(update_fields=["heroverweging_uiterlijk"])
     now = timezone.now()
     claims = []
     if besluit.terugvordering_cent:

@@ -15,6 +15,8 @@ ARTIKELEN: dict[str, dict[str, str]] = {
         "inlichtingenplicht": "artikel 17, eerste lid, van de Participatiewet",
         "arbeidsverplichting": "artikel 9 en artikel 18, vierde lid, van de Participatiewet",
         "tekortschietend_besef": "artikel 18, tweede lid, van de Participatiewet",
+        "medewerkingsplicht": "artikel 17, tweede lid, van de Participatiewet",
+        "overige_verplichting": "artikel 9, eerste lid, en artikel 55 van de Participatiewet",
         "boete": "artikel 18a van de Participatiewet",
         "maatregel": "artikel 18 van de Participatiewet en de afstemmingsverordening",
         "terugvordering": "artikel 58 van de Participatiewet",
@@ -50,7 +52,12 @@ STAPPEN: dict[str, tuple[str, ...]] = {
         "dringende_redenen",
     ),
     "waarschuwing": ("waarschuwing", "gedifferentieerde_handhaving"),
-    "maatregel": ("maatregel_arbeidsverplichting", "tekortschietend_besef", "dringende_redenen"),
+    "maatregel": (
+        "maatregel_arbeidsverplichting",
+        "tekortschietend_besef",
+        "maatregel_verordening",
+        "dringende_redenen",
+    ),
     "geen": ("dringende_redenen",),
 }
 

@@ -149,6 +149,11 @@ class Besluit(Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     definitief_op = models.DateTimeField(null=True, blank=True)
+    # PW art. 18 lid 3: a maatregel of `maatregel_heroverweging_vanaf_maanden` or more is reconsidered
+    # within `maatregel_heroverweging_termijn_maanden` after the decision (set when it becomes definitive).
+    heroverweging_uiterlijk = models.DateField(null=True, blank=True)
+    heroverwogen_op = models.DateField(null=True, blank=True)
+    heroverweging = models.TextField(blank=True, help_text="Uitkomst van de heroverweging.")
 
     class Meta:
         verbose_name = "besluit"

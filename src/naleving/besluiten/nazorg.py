@@ -196,6 +196,36 @@ def register_opschonen(*, vandaag: date | None = None) -> int:
     return len(weg)
 
 
+def maatregel_heroverwegen(*, user: User, besluit: Besluit, uitkomst: str) -> Besluit:
+    """PW art. 18 lid 3: record the reconsideration of a maatregel (whether the reduction still fits, now that
+    the person's behaviour may show compliance; lid 11). The outcome is the consultant's own words; a changed
+    maatregel follows as a new decision, never by overwriting this one."""
+    if not may(user, "besluit.nemen", besluit.client):
+        raise PermissionDenied("U mag deze maatregel niet heroverwegen.")
+    if not uitkomst.strip():
+        raise ValidationError(
+            {"heroverweging": "Schrijf op wat de heroverweging heeft opgeleverd."}
+        )
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        if besluit.heroverweging_uiterlijk is None:
+            raise ValidationError("Voor dit besluit is geen heroverweging nodig.")
+        if besluit.heroverwogen_op is not None:
+            raise ValidationError("Deze maatregel is al heroverwogen.")
+        besluit.heroverwogen_op = timezone.localdate()
+        besluit.heroverweging = uitkomst.strip()
+        besluit.save(update_fields=["heroverwogen_op", "heroverweging"])
+        audit_log(
+            user=user,
+            actie=Actie.WIJZIGEN,
+            obj=besluit,
+            client=besluit.client,
+            velden={"gewijzigd": ["heroverwogen_op", "heroverweging"]},
+            reden="Heroverweging maatregel (PW art. 18 lid 3)",
+        )
+    return besluit
+
+
 def bezwaar_registreer(
     *, user: User, besluit: Besluit, ontvangen_op: date, gronden: str
 ) -> Bezwaar:

@@ -98,6 +98,7 @@ def besluit_open(
     feiten: str = "",
     onderzoek: Any = None,
     herziet: Besluit | None = None,
+    aangifte_gedaan: bool | None = None,
 ) -> Besluit:
     """Open a decision in concept: from a finished investigation, from an objection, or directly."""
     _mag_nemen(user, client)
@@ -132,6 +133,7 @@ def besluit_open(
             perioden=perioden or [],
             benadelingsbedrag_cent=benadelingsbedrag_cent,
             feiten=feiten,
+            aangifte_gedaan=aangifte_gedaan,
             status=Status.CONCEPT,
             status_sinds=now,
             aangemaakt_door=user,
@@ -169,6 +171,7 @@ def besluit_open_uit_onderzoek(*, user: User, onderzoek: Any) -> Besluit:
         overtreding=rapport.overtreding,
         pleegdatum=rapport.pleegdatum,
         perioden=rapport.perioden,
+        aangifte_gedaan=rapport.aangifte_gedaan,
         feiten="\n\n".join(t for t in (rapport.awb_feiten, rapport.bevindingen) if t.strip()),
     )
 

@@ -68,6 +68,29 @@ def taken_voor(*, user: User) -> list[Taakgroep]:
                 ],
             )
         )
+        heroverwegen = scope.filter(
+            client__consulent=user,
+            heroverweging_uiterlijk__isnull=False,
+            heroverwogen_op__isnull=True,
+        )
+        groepen.append(
+            Taakgroep(
+                "Maatregel heroverwegen",
+                heroverwegen.count(),
+                [
+                    MijnTaak(
+                        "Maatregel heroverwegen (PW art. 18 lid 3)",
+                        f"Besluit {b.nummer}: {b.client.naam} ({b.client.gemeente})",
+                        reverse("besluiten:detail", args=[b.pk]),
+                        termijn=b.heroverweging_uiterlijk,
+                    )
+                    for b in heroverwegen.select_related("client__gemeente").order_by(
+                        "heroverweging_uiterlijk", "pk"
+                    )[:PER_SOORT]
+                ],
+                reverse("besluiten:werkvoorraad"),
+            )
+        )
         groepen.append(
             _besluiten(
                 "Besluiten afmaken",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/toets/", views.toets, name="toets"),
     path("<int:pk>/brief/<int:brief>/", views.brief_html, name="brief"),
     path("<int:pk>/brief/<int:brief>/pdf/", views.brief_pdf, name="brief_pdf"),
+    path("<int:pk>/heroverwegen/", views.heroverwegen, name="heroverwegen"),
     path("<int:pk>/bezwaar/", views.bezwaar, name="bezwaar"),
     path("<int:pk>/bezwaar/horen/", views.horen, name="horen"),
     path("<int:pk>/bezwaar/beslissen/", views.beslissen, name="beslissen"),

@@ -310,6 +310,20 @@ def bezwaar(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
+def heroverwegen(request: HttpRequest, pk: int) -> HttpResponse:
+    user, besluit = _load(request, pk)
+    return _post(
+        request,
+        besluit,
+        lambda: nazorg.maatregel_heroverwegen(
+            user=user, besluit=besluit, uitkomst=request.POST.get("heroverweging", "")
+        ),
+        "De heroverweging is vastgelegd.",
+    )
+
+
+@login_required
+@require_POST
 def horen(request: HttpRequest, pk: int) -> HttpResponse:
     user, besluit = _load(request, pk)
     form = HorenForm(request.POST)

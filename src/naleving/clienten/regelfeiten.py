@@ -94,4 +94,10 @@ def regelfeiten(
     if terugvordering:
         # PW art. 58-59: the recovery facts and judgements, only when recorded.
         feiten["terugvordering"] = terugvordering
+    if overtreding != "inlichtingenplicht":
+        # A maatregel is a percentage of the applicable norm (PW art. 18 lid 2): the norm of the benefit on the
+        # pleegdatum, so the engine computes the reduction per month and its spreading (lid 5 (2015)).
+        uitkering = uitkering_op(client.uitkeringen.all(), pleegdatum)
+        if uitkering is not None and uitkering.norm_cent:
+            feiten["verlaging"] = {"norm_cent": uitkering.norm_cent}
     return feiten

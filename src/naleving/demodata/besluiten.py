@@ -71,6 +71,7 @@ def extend(ctx) -> None:  # type: ignore[no-untyped-def]
         afwijking_getoond = afwijking_getoond or afwijking
         _naar(ctx, b, state, boete=i % 3 == 1, afwijking=afwijking)
     _una_via(ctx)
+    _maatregelen(ctx)
     _voor_de_regels(ctx)
     _concept_voor_demo_consulent(ctx, exclude=[c.pk for c in clients])
 
@@ -180,6 +181,52 @@ def _una_via(ctx) -> None:  # type: ignore[no-untyped-def]
                 },
             )
         if aangifte:
+            services.toets_opslaan(user=consulent, besluit=b, **TOETS)
+            services.besluit_vaststellen(user=consulent, besluit=b)
+
+
+def _maatregelen(ctx) -> None:  # type: ignore[no-untyped-def]
+    """Two maatregelen (PW art. 18): one in concept whose advice spreads the reduction over three months, at least
+    a third in the first (lid 5 (2015), as the afstemmingsverordening Baanbrekers sets); one of three months, fixed,
+    whose reconsideration (lid 3) is due in the consultant's task list."""
+    vrij = (
+        Client.objects.filter(consulent__isnull=False, besluiten__isnull=True)
+        .filter(uitkeringen__isnull=False)
+        .distinct()
+        .select_related("consulent", "gemeente")
+        .order_by("pk")
+    )
+    # The demo consultant's own caseload first, so both show in the demo account's view and task list.
+    clients = list(vrij.filter(consulent__is_demo_account=True)[:2])
+    clients += list(vrij.exclude(pk__in=[c.pk for c in clients])[: 2 - len(clients)])
+    for client, maanden in zip(clients, (None, 3), strict=False):
+        consulent = client.consulent
+        assert consulent is not None
+        b = services.besluit_open(
+            user=consulent,
+            client=client,
+            aanleiding="arbeidsverplichting",
+            overtreding="arbeidsverplichting",
+            pleegdatum=min(ctx.peildatum - timedelta(days=45), timezone.localdate()),
+            feiten="Twee keer zonder bericht niet verschenen op een afspraak bij het werkbedrijf.",
+        )
+        velden: dict[str, Any] = {
+            "verwijtbaarheid": "normaal",
+            "verwijtbaarheid_reden": "Kende de afspraken en gaf geen reden op.",
+            "keuze": "volgt",
+            "motivering": "U bent niet verschenen op afspraken bij het werkbedrijf.",
+            "cautie": "geen_verklaringen",
+        }
+        if maanden:
+            velden |= {
+                "keuze": "wijkt_af",
+                "sanctie": "maatregel",
+                "maatregel_percentage": 100,
+                "maatregel_maanden": maanden,
+                "afwijking_motivering": "Ook eerder afspraken gemist; de verlaging duurt daarom langer.",
+            }
+        b = services.besluit_wijzig(user=consulent, besluit=b, **velden)
+        if maanden:
             services.toets_opslaan(user=consulent, besluit=b, **TOETS)
             services.besluit_vaststellen(user=consulent, besluit=b)
 

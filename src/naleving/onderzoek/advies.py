@@ -2,7 +2,7 @@
 """The rules engine's preliminary advice, computed from the rapport's findings without retyping.
 
 The judgements that only a person may make (verwijtbaarheid, financial gain intended, dringende redenen) are
-left open here: the consultant makes them in the decision. So the advice usually shows the benadelingsbedrag,
+left open here (whether aangifte was made is a fact of the investigation and is passed): the consultant makes them in the decision. So the advice usually shows the benadelingsbedrag,
 the recovery, and the open questions — never a guessed sanction.
 """
 
@@ -25,6 +25,9 @@ def feiten_uit_rapport(rapport: Rapport, *, beoordelingsdatum: date) -> dict[str
         pleegdatum=rapport.pleegdatum,
         beoordelingsdatum=beoordelingsdatum,
         perioden=rapport.perioden,
+        # Una via (Awb art. 5:44): passed as the decision passes it, so that above the prosecution
+        # threshold the preliminary advice can say whether a fine applies once aangifte is known.
+        aangifte_gedaan=rapport.aangifte_gedaan,
     )
 
 

@@ -220,6 +220,20 @@ class RapportForm(forms.Form):
     advies = forms.CharField(
         widget=forms.Textarea, required=False, label="Advies aan de inkomensconsulent"
     )
+    aangifte_gedaan = forms.ChoiceField(
+        label="Is aangifte gedaan bij het Openbaar Ministerie?",
+        help_text="Na aangifte volgt geen boete en ook geen waarschuwing (Awb art. 5:44). Boven de "
+        "vervolgingsgrens hangt het voorlopige advies van dit antwoord af.",
+        choices=[
+            ("", "Nog niet bekend"),
+            ("ja", "Ja, aangifte is gedaan"),
+            ("nee", "Nee, geen aangifte"),
+        ],
+        required=False,
+    )
+
+    def clean_aangifte_gedaan(self) -> bool | None:
+        return {"ja": True, "nee": False}.get(self.cleaned_data.get("aangifte_gedaan") or "")
 
     def clean_perioden(self) -> list[dict[str, object]]:
         rows = []

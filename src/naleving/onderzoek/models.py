@@ -179,6 +179,11 @@ class Overtreding(models.TextChoices):
         "tekortschietend_besef",
         "Tekortschietend besef van verantwoordelijkheid",
     )
+    MEDEWERKINGSPLICHT = "medewerkingsplicht", "Medewerkingsplicht (PW art. 17 lid 2)"
+    OVERIGE_VERPLICHTING = (
+        "overige_verplichting",
+        "Andere verplichting bij de uitkering (PW art. 9 lid 1, art. 55)",
+    )
 
 
 class Gemeld(models.TextChoices):
@@ -211,6 +216,11 @@ class Rapport(Versioned):
     )
     advies = models.TextField(
         blank=True, help_text="Advies van de handhaver aan de inkomensconsulent."
+    )
+    # Una via (Awb art. 5:44): above the prosecution threshold whether a fine applies depends on this
+    # answer (as on the decision, Besluit.aangifte_gedaan); null while not yet known.
+    aangifte_gedaan = models.BooleanField(
+        null=True, blank=True, help_text="Is aangifte gedaan bij het Openbaar Ministerie?"
     )
     regels_advies = models.JSONField(
         null=True, blank=True, help_text="Voorlopig advies van de regels."

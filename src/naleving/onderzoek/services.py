@@ -560,6 +560,7 @@ RAPPORT_VELDEN = (
     "awb_feiten",
     "awb_voorschrift",
     "advies",
+    "aangifte_gedaan",
 )
 
 

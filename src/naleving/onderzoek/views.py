@@ -373,6 +373,7 @@ def rapport(request: HttpRequest, pk: int) -> HttpResponse:
             initial = {f: getattr(bestaand, f) for f in services.RAPPORT_VELDEN} | {
                 "versie": bestaand.versie,
                 "perioden": perioden_als_tekst(bestaand.perioden),
+                "aangifte_gedaan": {True: "ja", False: "nee", None: ""}[bestaand.aangifte_gedaan],
             }
         form = RapportForm(initial=initial)
     return render(

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .maatregel import Verlagingsplan
 from .spoor import Maatregel, OpenVraag, Uitleg
 from .tekst import euro, maanden_tekst
 
@@ -102,6 +103,10 @@ class Advies:
     regeling: str | None
     open_vragen: tuple[OpenVraag, ...]
     uitleg: tuple[Uitleg, ...]
+    # For a maatregel: the reduction per month when the norm was given (PW art. 18 lid 5), and the
+    # term of the reconsideration in months when one is due (PW art. 18 lid 3).
+    verlaging: Verlagingsplan | None = None
+    heroverweging_binnen_maanden: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         maatregel = self.maatregel
@@ -120,6 +125,17 @@ class Advies:
                 for v in self.open_vragen
             ],
             "uitleg": [{"regel": u.regel, "bron": u.bron, "tekst": u.tekst} for u in self.uitleg],
+            "verlaging": None
+            if self.verlaging is None
+            else {
+                "per_maand_cent": list(self.verlaging.per_maand_cent),
+                "totaal_cent": self.verlaging.totaal_cent,
+                "niet_verrekend_cent": self.verlaging.niet_verrekend_cent,
+                "gespreid": self.verlaging.gespreid,
+            },
+            "heroverweging": None
+            if self.heroverweging_binnen_maanden is None
+            else {"binnen_maanden": self.heroverweging_binnen_maanden},
         }
 
     @classmethod
@@ -127,6 +143,9 @@ class Advies:
         """Rebuild an Advies from ``to_dict`` output (e.g. stored JSON)."""
         maatregel = data["maatregel"]
         terug = data["terugvordering"]
+        # Advices stored before the reduction plan and reconsideration existed have neither key.
+        verlaging = data.get("verlaging")
+        heroverweging = data.get("heroverweging")
         return cls(
             sanctie=data["sanctie"],
             boete_cent=data["boete_cent"],
@@ -136,6 +155,17 @@ class Advies:
             regeling=data["regeling"],
             open_vragen=tuple(OpenVraag(**v) for v in data["open_vragen"]),
             uitleg=tuple(Uitleg(**u) for u in data["uitleg"]),
+            verlaging=None
+            if verlaging is None
+            else Verlagingsplan(
+                tuple(verlaging["per_maand_cent"]),
+                verlaging["totaal_cent"],
+                verlaging["niet_verrekend_cent"],
+                verlaging["gespreid"],
+            ),
+            heroverweging_binnen_maanden=None
+            if heroverweging is None
+            else heroverweging["binnen_maanden"],
         )
 
     def samenvatting(self) -> str:
@@ -163,6 +193,17 @@ class Advies:
         berekening = terug.berekening
         if berekening is not None:
             regels.append(f"  {terugvordering_tekst(berekening)}")
+        if self.verlaging is not None:
+            regels.append(
+                "Verlaging per maand: "
+                + "; ".join(euro(b) for b in self.verlaging.per_maand_cent)
+                + (" (gespreid)" if self.verlaging.gespreid else "")
+            )
+        if self.heroverweging_binnen_maanden is not None:
+            regels.append(
+                f"Heroverweging: binnen {maanden_tekst(self.heroverweging_binnen_maanden)} na "
+                "het besluit"
+            )
         if self.open_vragen:
             regels += ["", "Nog te beoordelen door een medewerker:"]
             regels += [

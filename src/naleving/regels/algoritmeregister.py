@@ -52,6 +52,7 @@ FEITEN_UITLEG = {
     "terugvordering": "voor de terugvordering: de grond, de afgedragen loonheffing per maand, het jaar van "
     "terugbetaling, of de bijstand aan een gezin is verleend, betalingen, en de oordelen van een medewerker "
     "over de belangenafweging (PW art. 58 lid 2) en over afzien (dringende redenen, evenredigheid)",
+    "verlaging": "de norm en de uitkering per maand en of de verlaging wordt gespreid (voor de verlaging per maand bij een maatregel)",
 }
 
 #: The facts of a claim the collection advice reads (the keys of `InvorderingsFeiten`); a test keeps this complete.
@@ -77,6 +78,8 @@ _OVERTREDING_TEKST = {
     "inlichtingenplicht": "schending van de inlichtingenplicht (bestuurlijke boete of waarschuwing)",
     "arbeidsverplichting": "schending van een arbeidsverplichting (maatregel)",
     "tekortschietend_besef": "tekortschietend besef van verantwoordelijkheid (maatregel)",
+    "medewerkingsplicht": "schending van de medewerkingsplicht (maatregel)",
+    "overige_verplichting": "schending van een andere verplichting verbonden aan de uitkering (maatregel)",
 }
 
 

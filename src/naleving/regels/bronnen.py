@@ -159,6 +159,44 @@ _BETEKENIS = {
     "tekortschietend_besef_percentage": "de verlaging bij tekortschietend besef van"
     " verantwoordelijkheid is {}",
     "tekortschietend_besef_maanden": "de verlaging bij tekortschietend besef duurt {}",
+    "maatregel_medewerkingsplicht_percentage": "de verlaging als iemand niet meewerkt is {}",
+    "maatregel_medewerkingsplicht_maanden": "de verlaging als iemand niet meewerkt duurt {}",
+    "maatregel_overige_verplichting_percentage": "de verlaging bij een andere verplichting is {}",
+    "maatregel_overige_verplichting_maanden": "de verlaging bij een andere verplichting duurt {}",
+    "maatregel_spreiden": "een verlaging wordt over meer maanden verdeeld: {}",
+    "maatregel_spreiding_maanden": "een verdeelde verlaging loopt over {}",
+    "maatregel_spreiding_eerste_maand_noemer": "in de eerste maand gaat ten minste 1/{} deel af",
+    "maatregel_heroverweging_termijn_maanden": "de gemeente bekijkt een verlaging opnieuw binnen {}",
+    "maatregel_heroverweging_vanaf_maanden": "dat gebeurt bij een verlaging van {} of langer",
+    "beslagvrije_voet_percentage": "de beslagvrije voet is {} van de bijstandsnorm",
+    "beslagvrije_voet_woonkosten_drempel_cent": "zonder huurtoeslag verhogen woonkosten boven {} de"
+    " beslagvrije voet",
+    "beslagvrije_voet_woonkosten_grens_cent": "woonkosten tellen daarbij mee tot {}",
+    "beslagvrije_voet_zorgtoeslag_alleenstaand_cent": "zonder zorgtoeslag stijgt de beslagvrije"
+    " voet voor een alleenstaande met {}",
+    "beslagvrije_voet_zorgtoeslag_partner_cent": "zonder zorgtoeslag stijgt de beslagvrije voet"
+    " voor partners met {}",
+    "invordering_recidive_maanden_zonder_voet": "bij een boete voor herhaling mag ten hoogste {}"
+    " meer worden ingehouden",
+    "verrekening_verplicht_soorten": "verrekenen met de uitkering is verplicht bij {}",
+    "verjaring_jaren": "een vordering verjaart {} na het einde van de betaaltermijn",
+    "verjaring_stuitingsoorten": "de verjaring begint opnieuw na {}",
+    "afzien_invordering_soorten": "de rest kwijtschelden kan bij {}",
+    "afzien_invordering_jaren": "na {} volledig aflossen",
+    "afzien_invordering_ineens_percentage": "of bij een betaling ineens van ten minste {} van wat"
+    " openstaat",
+}
+
+#: Kinds of claim and of stuiting in a list value, as a person says them.
+_SOORT_TEKST = {
+    "terugvordering_inlichtingenplicht": "een terugvordering wegens de inlichtingenplicht",
+    "terugvordering_overig": "een andere terugvordering",
+    "boete": "een boete",
+    "boete_recidive": "een boete voor herhaling",
+    "aanmaning": "een aanmaning",
+    "dwangbevel": "een dwangbevel",
+    "erkenning": "een erkenning van de schuld",
+    "betaling": "een betaling",
 }
 
 
@@ -171,7 +209,11 @@ def _betekenis(naam: str) -> str:
 
 def _waarde(naam: str, waarde: str) -> str:
     if waarde.startswith("[") and waarde.endswith("]"):
-        soorten = [VERWIJTBAARHEID_TEKST.get(w, w) for w in waarde[1:-1].split(", ") if w]
+        soorten = [
+            VERWIJTBAARHEID_TEKST.get(w) or _SOORT_TEKST.get(w, w)
+            for w in waarde[1:-1].split(", ")
+            if w
+        ]
         return " of ".join(soorten) if soorten else "nooit"
     if not waarde.lstrip("-").isdigit():
         return waarde  # "ja" / "nee"

@@ -19,7 +19,7 @@ from . import jsoninvoer
 from .configuratie import Configuratie
 from .feiten import FeitenFout
 from .invordering import invordering
-from .leesbaar import leesbaar
+from .leesbaar import leesbaar, leesbaar_invordering
 from .motor import adviseer
 from .parameters import ParameterFout, ParameterWaarde
 
@@ -32,7 +32,7 @@ _ADVIES_GEBRUIK = (
 _INVORDERING_GEBRUIK = (
     "gebruik: naleving invordering [--uitleg] [--activeer REGELING=JJJJ-MM-DD] BESTAND.json\n"
     "  BESTAND.json  de feiten van de vordering en het inkomen als JSON; '-' leest van standaardinvoer\n"
-    "  --uitleg      toon het advies als tekst in plaats van JSON\n"
+    "  --uitleg      toon de uitleg in gewone taal (met de technische verantwoording) in plaats van JSON\n"
     "  --activeer    zet een (concept)regeling aan vanaf een datum, bijv. whsz-concept=2027-01-01"
 )
 _REGELS_GEBRUIK = (
@@ -153,7 +153,7 @@ def invordering_main(argv: list[str]) -> int:
         argv,
         _INVORDERING_GEBRUIK,
         lambda feiten, config: invordering(feiten, configuratie=config),
-        lambda advies: advies.uitleg_tekst(),
+        lambda advies: leesbaar_invordering(advies).tekst(),
     )
 
 

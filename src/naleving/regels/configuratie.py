@@ -168,13 +168,20 @@ class Configuratie:
     def parameter(self, naam: str, *, op: date, gemeente: str | None = None) -> ParameterWaarde:
         """The version of parameter ``naam`` in force on ``op``, with its source.
 
-        A working agreement comes from the organisation file; any other value from the rule set
-        in force on ``op`` (with its base), where the municipality's own value wins. Before the
+        A working agreement comes from the organisation file, where a municipality may set its
+        own; any other value from the rule set in force on ``op`` (with its base), where the
+        afstemmingsverordening's value (shared by the organisation's municipalities, or the
+        municipality's own) wins. Before the
         first rule set, a value of that set whose own date lies on or before ``op`` (a value of law
         older than the rule set, such as Awb art. 5:45 or PW art. 18 (2015)).
         """
         if naam in ORGANISATORISCH:
-            for versie in self.organisatie.parameters.get(naam, ()):
+            # A municipality's own working agreement wins over the organisation's.
+            eigen = self._plaats(gemeente)
+            for versie in (
+                *(eigen.werkafspraken.get(naam, ()) if eigen else ()),
+                *self.organisatie.parameters.get(naam, ()),
+            ):
                 if versie.geldig_op(op, None):
                     return versie
             raise ParameterFout(
@@ -192,11 +199,7 @@ class Configuratie:
             raise ParameterFout(
                 f"{self.organisatie.id}: op {op.isoformat()} is geen regeling van kracht"
             )
-        plaats = None
-        if gemeente is not None:
-            plaats = self.gemeente(gemeente)
-            if plaats is None:
-                raise ParameterFout(f"{self.organisatie.id}: onbekende gemeente {gemeente!r}")
+        plaats = self._plaats(gemeente)
         gevonden = self.waarden(regeling, plaats, op).waarden.get(naam)
         if gevonden is None and toepassing is None:
             raise ParameterFout(
@@ -208,6 +211,14 @@ class Configuratie:
                 f"{regeling.id}: parameter '{naam}' heeft geen waarde op {op.isoformat()}"
             )
         return gevonden
+
+    def _plaats(self, gemeente: str | None) -> Gemeente | None:
+        if gemeente is None:
+            return None
+        plaats = self.gemeente(gemeente)
+        if plaats is None:
+            raise ParameterFout(f"{self.organisatie.id}: onbekende gemeente {gemeente!r}")
+        return plaats
 
     def getal(self, naam: str, *, op: date, gemeente: str | None = None) -> int:
         """``parameter(...).waarde`` for a whole number (amount in cents, term, percentage)."""
@@ -277,8 +288,9 @@ class Configuratie:
             keten.append(huidig)
             huidig = self._basis(huidig, keten)
         lagen = [(r.parameters, self.activering(r.id)) for r in reversed(keten)]
-        if gemeente is not None:
-            lagen.append((gemeente.parameters, None))
+        # The municipality's afstemmingsverordening (the shared one merged with its own values);
+        # without a municipality, the verordening the organisation's municipalities share.
+        lagen.append((gemeente.parameters if gemeente else self.organisatie.verordening, None))
         return lagen
 
     def _basis(self, regeling: Regeling, keten: list[Regeling]) -> Regeling | None:

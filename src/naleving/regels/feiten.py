@@ -15,7 +15,13 @@ from datetime import date
 from typing import Any
 
 WETTEN = ("PW", "IOAW", "IOAZ", "BBZ")
-OVERTREDINGEN = ("inlichtingenplicht", "arbeidsverplichting", "tekortschietend_besef")
+OVERTREDINGEN = (
+    "inlichtingenplicht",
+    "arbeidsverplichting",
+    "tekortschietend_besef",
+    "medewerkingsplicht",
+    "overige_verplichting",
+)
 VERWIJTBAARHEDEN = ("geen", "verminderd", "normaal", "grove_schuld", "opzet")
 # An earlier criminal sanction for a breach of the duty to inform, and among those an unconditional
 # prison sentence, count for recidive (PW art. 18a lid 5-6 (2015)); their date is when it became final.
@@ -42,6 +48,7 @@ _VELDEN = (
     "draagkracht",
     "gemeente",
     "terugvordering",
+    "verlaging",
 )
 _VELDEN_SET = frozenset(_VELDEN)
 _DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -148,6 +155,17 @@ class TerugvorderingsFeiten:
 
 
 @dataclass(frozen=True, slots=True)
+class Verlaging:
+    """What a maatregel is reckoned on (PW art. 18 lid 2 and 5): the applicable norm per month, the
+    benefit actually paid per month (when lower, a month's reduction may not fit in one month),
+    and whether the official chooses to spread it (None: as the afstemmingsverordening sets)."""
+
+    norm_cent: int
+    uitkering_cent: int | None = None
+    spreiden: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Feiten:
     wet: str
     overtreding: str
@@ -163,6 +181,7 @@ class Feiten:
     gemeente: str | None = None
     aangifte_gedaan: bool | None = None
     terugvordering: TerugvorderingsFeiten | None = None
+    verlaging: Verlaging | None = None
 
     def __post_init__(self) -> None:
         # Cross-field rules live here so that Feiten built in Python is checked like JSON input.
@@ -234,6 +253,7 @@ class Feiten:
         verwijtbaarheid = get("verwijtbaarheid")
         aangifte = get("aangifte_gedaan")
         terug = get("terugvordering")
+        verlaging = get("verlaging")
         return cls(
             wet=_keuze("wet", _verplicht(data, "wet"), WETTEN),
             overtreding=_keuze("overtreding", _verplicht(data, "overtreding"), OVERTREDINGEN),
@@ -255,6 +275,7 @@ class Feiten:
             gemeente=None if gemeente is None else _tekst("gemeente", gemeente),
             aangifte_gedaan=None if aangifte is None else _ja_nee("aangifte_gedaan", aangifte),
             terugvordering=None if terug is None else _terugvordering(terug),
+            verlaging=None if verlaging is None else _verlaging(verlaging),
         )
 
 
@@ -543,3 +564,14 @@ def _controleer_terugvordering(feiten: Feiten, terug: TerugvorderingsFeiten) -> 
                     f"terugvordering.loonheffing[{index}].maand",
                     f"in {regel.maand} is volgens de perioden niet te veel ontvangen",
                 )
+
+
+def _verlaging(waarde: object) -> Verlaging:
+    velden = _object("verlaging", waarde, ("norm_cent", "uitkering_cent", "spreiden"), verplicht=1)
+    uitkering = velden.get("uitkering_cent")
+    spreiden = velden.get("spreiden")
+    return Verlaging(
+        norm_cent=_cent("verlaging.norm_cent", velden["norm_cent"], minimum=1),
+        uitkering_cent=None if uitkering is None else _cent("verlaging.uitkering_cent", uitkering),
+        spreiden=None if spreiden is None else _ja_nee("verlaging.spreiden", spreiden),
+    )

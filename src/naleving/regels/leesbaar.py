@@ -4,6 +4,7 @@ resident, with the article in words and what is not yet certain, and the technic
 keys, sources as cited, parameter values in cents) kept beside it.
 
     uitleg = leesbaar(advies)            # an Advies, or its to_dict() as stored with a decision
+    leesbaar_invordering(invordering(...))  # the collection advice, likewise
     uitleg.stappen[0].tekst              # "Op 1 maart 2026, de dag van de overtreding, ..."
     print(uitleg.tekst())                # what ``naleving advies --uitleg`` prints
 
@@ -23,9 +24,10 @@ from zoneinfo import ZoneInfo
 
 from .advies import Advies, beschrijf_sanctie
 from .bronnen import GelezenParameter, grondslag_in_woorden, lees_parameters
+from .invordering import Invorderingsadvies
 from .parameters import laad_regelingen
-from .spoor import Uitleg
-from .tekst import VERWIJTBAARHEID_TEKST, datum_nl
+from .spoor import OpenVraag, Uitleg
+from .tekst import VERWIJTBAARHEID_TEKST, datum_nl, euro
 
 LOKALE_TIJD = ZoneInfo("Europe/Amsterdam")
 SLOT = "Dit is een advies. Een medewerker beslist en legt de motivering vast (AVG art. 22)."
@@ -60,10 +62,12 @@ class LeesbareUitleg:
     onzeker: tuple[str, ...]
     parameters: tuple[GelezenParameter, ...]
     technisch: tuple[Uitleg, ...]
+    # The key figures in a line each (the collection advice: voet, repayment, set-off, lapse).
+    kern: tuple[str, ...] = ()
 
     def tekst(self) -> str:
         """The explanation as text (``naleving advies --uitleg``), the technical trace after it."""
-        regels = [f"Advies: {self.advies}", f"Regels: {self.regeling}", "", "Uitleg:"]
+        regels = [f"Advies: {self.advies}", f"Regels: {self.regeling}", *self.kern, "", "Uitleg:"]
         for nummer, stap in enumerate(self.stappen, start=1):
             regels.append(f"  {nummer}. {stap.tekst}")
             if stap.grondslag:
@@ -182,9 +186,12 @@ def _hoofdletter(tekst: str) -> str:
 Herschrijving = Callable[[re.Match[str]], "tuple[str, tuple[str, ...]]"]
 
 
-def _stap(item: Uitleg) -> Stap:
+def _stap(
+    item: Uitleg,
+    herschrijvingen: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]] | None = None,
+) -> Stap:
     grondslag = grondslag_in_woorden(item.bron)
-    for patroon, herschrijf in _HERSCHRIJVINGEN.get(item.regel, ()):
+    for patroon, herschrijf in (herschrijvingen or _HERSCHRIJVINGEN).get(item.regel, ()):
         treffer = patroon.fullmatch(item.tekst)
         if treffer:
             tekst, onzeker = herschrijf(treffer)
@@ -236,6 +243,20 @@ def _overtreding(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
             "Vastgesteld is dat u iets niet of niet op tijd heeft doorgegeven dat van belang is "
             f"voor uw uitkering. Dat is een schending van de inlichtingenplicht ({wet}). Daarvoor "
             "volgt een boete of een waarschuwing, zoals hieronder staat.",
+            (),
+        )
+    if t["soort"] == "medewerkingsplicht":
+        return (
+            f"Vastgesteld is dat u niet heeft meegewerkt zoals dat moet ({wet}). U moet "
+            "meewerken aan bijvoorbeeld een onderzoek of een huisbezoek: de medewerkingsplicht. "
+            "Daarvoor wordt uw uitkering een tijd verlaagd volgens de afstemmingsverordening.",
+            (),
+        )
+    if t["soort"] == "andere verplichting":
+        return (
+            f"Vastgesteld is dat u een andere verplichting bij uw uitkering niet bent nagekomen "
+            f"({wet}). Daarvoor wordt uw uitkering een tijd verlaagd volgens de "
+            "afstemmingsverordening.",
             (),
         )
     if t["soort"] == "arbeidsverplichting":
@@ -456,6 +477,49 @@ def _besef(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     )
 
 
+_WAT = {
+    "Schending van de medewerkingsplicht": "U heeft niet meegewerkt zoals dat moet",
+    "Schending van een andere verplichting verbonden aan de uitkering": (
+        "U bent een verplichting bij uw uitkering niet nagekomen"
+    ),
+}
+
+
+def _verordening(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"{_WAT[t['wat']]} ({t['mate']}). Daarom wordt uw uitkering {t['duur']} met "
+        f"{t['procent']} % verlaagd. Zo staat het in de {t['verordening']}.",
+        (),
+    )
+
+
+def _verlagingsplan(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    tekst = (
+        f"De verlaging is {t['procent']} % van uw norm van {t['norm']}: {t['per']} per maand, "
+        f"{t['duur']} lang. Samen is dat {t['totaal']}."
+    )
+    if t["niet_gespreid"]:
+        return f"{tekst} Dat gaat in één keer van de uitkering af, per maand.", ()
+    delen = t["delen"].replace("maand ", "in maand ")
+    if t["reden"].startswith("de verlaging per maand"):
+        reden = "de verlaging hoger is dan uw uitkering in die maand"
+    elif t["reden"].startswith("de ambtenaar"):
+        reden = "de consulent daarvoor kiest"
+    else:
+        reden = "de afstemmingsverordening dat zo regelt"
+    tekst += (
+        f" Omdat {reden}, wordt het verdeeld over {t['aantal']}. In de eerste maand gaat er "
+        f"ten minste een {'derde' if t['noemer'] == '3' else '1/' + t['noemer'] + ' deel'} af: "
+        f"{delen}."
+    )
+    if t["nv"]:
+        tekst += (
+            f" Een deel ({t['nv']}) past niet binnen uw uitkering van die maanden. Dat gaat er "
+            "niet af; de consulent kijkt of de maatregel lager of korter moet."
+        )
+    return tekst, ()
+
+
 def _terugvordering(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     tekst = (
         f"U moet de {t['bedrag']} die u te veel ontving terugbetalen. Dat staat los van een boete "
@@ -565,7 +629,8 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
         (
             re.compile(
                 r"Vastgesteld is (?:een schending van (?:de |een )?(?P<soort>inlichtingenplicht|"
-                r"arbeidsverplichting)|tekortschietend besef .*?) \((?P<wet>[^)]+)\)\. .*"
+                r"arbeidsverplichting|medewerkingsplicht|andere verplichting)(?: verbonden aan de "
+                r"uitkering)?|tekortschietend besef .*?) \((?P<wet>[^)]+)\)\. .*"
             ),
             _overtreding,
         ),
@@ -949,6 +1014,62 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
             ),
         ),
     ),
+    "maatregel_verordening": (
+        (
+            re.compile(
+                r"(?P<wat>Schending van de medewerkingsplicht|Schending van een andere verplichting "
+                rf"verbonden aan de uitkering) bij (?P<mate>{'|'.join(VERWIJTBAARHEID_TEKST.values())}): "
+                r"verlaging met (?P<procent>\d+) % gedurende (?P<duur>\d+ maand(?:en)?) volgens de "
+                r"afstemmingsverordening \((?P<verordening>.+)\)\."
+            ),
+            _verordening,
+        ),
+        (
+            re.compile(
+                r"Schending van (?:de medewerkingsplicht|een andere verplichting .*?): de hoogte .*"
+            ),
+            _vast(
+                "Hoe hoog en hoe lang de verlaging is, staat in de afstemmingsverordening van de "
+                "gemeente. Die waarden zijn nog niet ingevoerd. Daarom bepaalt de consulent de "
+                "verlaging."
+            ),
+        ),
+    ),
+    "verlagingsplan": (
+        (
+            re.compile(
+                rf"De verlaging is (?P<procent>\d+) % van de norm (?P<norm>{_B}) = (?P<per>{_B}) per "
+                r"maand \(naar beneden afgerond op een cent\), gedurende (?P<duur>\d+ maand(?:en)?): "
+                rf"samen (?P<totaal>{_B})\. (?:(?P<niet_gespreid>Niet gespreid): .*|Gespreid over "
+                r"(?P<aantal>\d+ maand(?:en)?) \(de maand van oplegging en de maanden daarna\), "
+                r"omdat (?P<reden>.+?); in de eerste maand ten minste 1/(?P<noemer>\d+) deel: "
+                rf"(?P<delen>.+?)\.(?: (?P<nv>{_B}) past niet binnen .*)?)"
+            ),
+            _verlagingsplan,
+        ),
+    ),
+    "heroverweging": (
+        (
+            re.compile(r"De maatregel duurt (?P<duur>\d+ maand(?:en)?), korter dan .*"),
+            lambda t: (
+                f"De verlaging duurt {t['duur']}. Die is voorbij voordat de gemeente haar opnieuw "
+                "moet bekijken.",
+                (),
+            ),
+        ),
+        (
+            re.compile(
+                r"De maatregel duurt (?P<duur>\d+ maand(?:en)?): het college heroverweegt de "
+                r"verlaging binnen (?P<termijn>\d+ maand(?:en)?) na de datum van het besluit\."
+            ),
+            lambda t: (
+                f"De verlaging duurt {t['duur']}. Binnen {t['termijn']} na het besluit kijkt de "
+                "gemeente opnieuw of de verlaging nog nodig is. Laat u zien dat u zich aan de "
+                "verplichtingen houdt, dan kan de verlaging eerder stoppen.",
+                (),
+            ),
+        ),
+    ),
     "maatregel_arbeidsverplichting": (
         (
             re.compile(
@@ -972,6 +1093,292 @@ _HERSCHRIJVINGEN: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]
                 "Hoe hoog en hoe lang de verlaging is, staat in de afstemmingsverordening van de "
                 "gemeente. Die waarden zijn nog niet ingevoerd. Daarom bepaalt de consulent de "
                 "verlaging."
+            ),
+        ),
+    ),
+}
+
+
+# --- the collection advice (``invordering``) in plain Dutch ---------------------------------------
+
+
+def leesbaar_invordering(advies: Invorderingsadvies | Mapping[str, Any]) -> LeesbareUitleg:
+    """The plain-Dutch explanation of a collection advice (an Invorderingsadvies or its
+    ``to_dict()``), as ``leesbaar`` gives it for an advice: each step of ``invordering``'s trace
+    reworded per rule, the articles in words, the technical trace kept beside it."""
+    gegevens = advies.to_dict() if isinstance(advies, Invorderingsadvies) else advies
+    uitleg = tuple(Uitleg(**u) for u in gegevens["uitleg"])
+    vragen = tuple(OpenVraag(**v) for v in gegevens["open_vragen"])
+    voet, ruimte = gegevens["beslagvrije_voet_cent"], gegevens["aflossingscapaciteit_cent"]
+    regeling = gegevens["regeling"]
+    parameters: tuple[GelezenParameter, ...] = ()
+    stappen = []
+    for item in uitleg:
+        if item.regel == "parameters":
+            parameters = lees_parameters(item.tekst)
+            continue
+        stappen.append(_stap(item, _INVORDERING))
+    onzeker = tuple(
+        dict.fromkeys(
+            f"nog niet zeker: {p.in_woorden()} (bron: {grondslag_in_woorden(p.bron)})"
+            for p in parameters
+            if p.onzeker
+        )
+    )
+    return LeesbareUitleg(
+        advies=f"u houdt ten minste {euro(voet)} per maand; ten hoogste {euro(ruimte)} per maand "
+        "gaat naar de aflossing",
+        regeling=regeling_naam(regeling),
+        stappen=tuple(stappen),
+        open_vragen=tuple(
+            f"{v.vraag} (grondslag: {grondslag_in_woorden(v.grondslag)})" for v in vragen
+        ),
+        onzeker=onzeker,
+        parameters=parameters,
+        technisch=uitleg,
+        kern=_kern_invordering(gegevens),
+    )
+
+
+def _kern_invordering(gegevens: Mapping[str, Any]) -> tuple[str, ...]:
+    kern = [
+        f"Beslagvrije voet: {euro(gegevens['beslagvrije_voet_cent'])} per maand",
+        f"Ten hoogste af te lossen: {euro(gegevens['aflossingscapaciteit_cent'])} per maand",
+    ]
+    recidive = gegevens["recidive"]
+    if recidive["maanden"]:
+        kern.append(
+            f"Boete bij herhaling: nog {recidive['maanden']} maand(en) zonder beslagvrije voet "
+            f"mogelijk, ten hoogste {euro(recidive['maximum_cent'])} per maand"
+        )
+    kern.append(
+        "Verrekenen met de uitkering: "
+        + {"verplicht": "verplicht", "mogelijk": "mag"}.get(
+            gegevens["verrekening"], "niet mogelijk (geen lopende uitkering)"
+        )
+    )
+    verjaring = gegevens["verjaring"]
+    vanaf = datum_nl(date.fromisoformat(verjaring["verjaard_vanaf"]))
+    kern.append(
+        f"Verjaring: verjaard sinds {vanaf}; niet meer invorderen"
+        if verjaring["verjaard"]
+        else f"Verjaring: verjaart op {vanaf} als die niet wordt gestuit"
+    )
+    kern.append(
+        "Afzien van verdere invordering: "
+        + ("mogelijk" if gegevens["afzien"]["mogelijk"] else "nu niet")
+    )
+    return tuple(kern)
+
+
+_SOORT_STUITING = {
+    "aanmaning": "een aanmaning",
+    "dwangbevel": "een dwangbevel",
+    "erkenning": "uw erkenning van de schuld",
+    "betaling": "een betaling",
+}
+
+
+def _verjaring_deel(deel: str) -> str:
+    eerste = re.fullmatch(
+        r"De betalingstermijn eindigde op (?P<datum>.+); de vordering verjaart (?P<jaren>\d+) "
+        r"jaar later",
+        deel,
+    )
+    if eerste:
+        return (
+            f"U moest betalen uiterlijk op {eerste['datum']}. {eerste['jaren']} jaar daarna "
+            "vervalt de vordering (verjaring)"
+        )
+    stuiting = re.fullmatch(
+        r"(?:een|de) (?P<soort>\w+) op (?P<datum>.+?) (?P<wat>stuit niet|stuitte de verjaring|"
+        r"kwam na de verjaring en stuit niet meer)",
+        deel,
+    )
+    if stuiting:
+        wat = _SOORT_STUITING.get(stuiting["soort"], stuiting["soort"])
+        gevolg = {
+            "stuit niet": "verlengt die termijn niet",
+            "stuitte de verjaring": "liet die termijn opnieuw beginnen",
+            "kwam na de verjaring en stuit niet meer": "kwam te laat, toen de vordering al "
+            "verjaard was",
+        }[stuiting["wat"]]
+        return f"{_hoofdletter(wat)} op {stuiting['datum']} {gevolg}"
+    einde = re.fullmatch(r"verjaard vanaf (?P<datum>.+?): (?P<stand>.+)", deel)
+    if einde:
+        if einde["stand"] == "nog niet verjaard":
+            return f"De vordering verjaart op {einde['datum']}, als er niets meer gebeurt"
+        return (
+            f"De vordering is verjaard sinds {einde['datum']}. De organisatie mag haar niet meer "
+            "innen"
+        )
+    return deel
+
+
+def _verjaring(t: re.Match[str]) -> tuple[str, tuple[str, ...]]:
+    delen = t["delen"].split("; ")
+    if len(delen) > 1 and delen[1].startswith("de vordering verjaart "):
+        delen[:2] = [f"{delen[0]}; {delen[1]}"]
+    return ". ".join(_verjaring_deel(d) for d in delen) + ".", ()
+
+
+_INVORDERING: Mapping[str, tuple[tuple[re.Pattern[str], Herschrijving], ...]] = {
+    "regeling": (
+        (
+            re.compile(r"Regeling (?P<id>\S+) is van toepassing op de peildatum (?P<datum>.+)\."),
+            lambda t: (
+                f"De berekening is gemaakt voor {t['datum']}, met de regels die dan gelden "
+                f"({regeling_naam(t['id'])}).",
+                (),
+            ),
+        ),
+    ),
+    "beslagvrije_voet": (
+        (
+            re.compile(
+                rf"Beslagvrije voet: (?P<procent>\d+) % van de bijstandsnorm (?P<norm>{_B}) = "
+                rf"(?P<voet>{_B}) \(naar boven afgerond op een cent\)\."
+            ),
+            lambda t: (
+                f"Een deel van uw inkomen is beschermd: de beslagvrije voet. Dat is "
+                f"{t['procent']} % van uw bijstandsnorm van {t['norm']}: {t['voet']} per maand. "
+                "Dat bedrag houdt u altijd.",
+                (),
+            ),
+        ),
+    ),
+    "woonkosten": (
+        (
+            re.compile(
+                rf"Geen huurtoeslag: de woonkosten (?P<kosten>{_B}) \(tot ten hoogste "
+                rf"(?P<grens>{_B})\) boven (?P<drempel>{_B}) verhogen de beslagvrije voet met "
+                rf"(?P<verhoging>{_B}) tot (?P<voet>{_B})\."
+            ),
+            lambda t: (
+                f"U krijgt geen huurtoeslag. Uw woonkosten zijn {t['kosten']}. Wat daarvan boven "
+                f"{t['drempel']} ligt (tot {t['grens']}), komt bij het beschermde bedrag: "
+                f"{t['verhoging']} erbij, samen {t['voet']}.",
+                (),
+            ),
+        ),
+    ),
+    "zorgtoeslag": (
+        (
+            re.compile(
+                rf"Geen zorgtoeslag \((?P<huishouden>\w+)\): de beslagvrije voet stijgt met "
+                rf"(?P<bedrag>{_B}) tot (?P<voet>{_B})\."
+            ),
+            lambda t: (
+                f"U krijgt geen zorgtoeslag. Daarom komt er {t['bedrag']} bij het beschermde "
+                f"bedrag, samen {t['voet']}.",
+                (),
+            ),
+        ),
+    ),
+    "hoger_inkomen": (
+        (
+            re.compile(rf"Het inkomen ligt boven de bijstandsnorm; .* ten minste (?P<voet>{_B})\."),
+            lambda t: (
+                "Uw inkomen is hoger dan de bijstandsnorm. Dan is het beschermde bedrag nog "
+                f"hoger dan {t['voet']}. De consulent rekent dat precies uit.",
+                (),
+            ),
+        ),
+    ),
+    "aflossingscapaciteit": (
+        (
+            re.compile(
+                rf"Ten hoogste af te lossen per maand: netto-inkomen (?P<inkomen>{_B}) min "
+                rf"beslagvrije voet (?P<voet>{_B}) = (?P<ruimte>{_B})\."
+            ),
+            lambda t: (
+                f"Uw netto-inkomen is {t['inkomen']}. Min het beschermde bedrag ({t['voet']}) "
+                f"blijft er {t['ruimte']} per maand over. Meer dan dat hoeft u niet per maand af "
+                "te lossen.",
+                (),
+            ),
+        ),
+    ),
+    "recidive_zonder_voet": (
+        (
+            re.compile(
+                r"Boete bij recidive: nog (?P<over>\d+ maand(?:en)?) \(van ten hoogste "
+                r"(?P<termijn>\d+ maand(?:en)?)\) mag zonder beslagvrije voet worden verrekend, "
+                rf"ten hoogste (?P<maximum>{_B}) per maand\. .*"
+            ),
+            lambda t: (
+                "Dit is een boete omdat het opnieuw gebeurde. Daarom mag de organisatie nog "
+                f"{t['over']} (ten hoogste {t['termijn']}) meer inhouden dan normaal, tot "
+                f"{t['maximum']} per maand. Dat hoeft niet: de consulent kijkt eerst wat dat "
+                "voor u en uw gezin betekent.",
+                (),
+            ),
+        ),
+        (
+            re.compile(
+                r"Boete bij recidive: de (?P<termijn>\d+ maand(?:en)?) zonder .* gebruikt; .*"
+            ),
+            lambda t: (
+                f"De {t['termijn']} waarin meer mocht worden ingehouden, zijn voorbij. Het "
+                "beschermde bedrag geldt weer.",
+                (),
+            ),
+        ),
+    ),
+    "verrekening": (
+        (
+            re.compile(r"Er loopt geen uitkering: verrekenen is niet mogelijk; .*"),
+            _vast(
+                "U heeft geen uitkering meer. Daarom kan het bedrag niet van een uitkering af. U "
+                "betaalt met een betalingsregeling, of de organisatie legt beslag."
+            ),
+        ),
+        (
+            re.compile(r"Deze vordering wordt verrekend met de uitkering \(verplicht\)\."),
+            _vast("Het bedrag gaat elke maand van uw uitkering af. Dat is verplicht."),
+        ),
+        (
+            re.compile(r"Deze vordering mag met de uitkering worden verrekend \(bevoegdheid\)\."),
+            _vast(
+                "Het bedrag mag van uw uitkering af. Dat is niet verplicht; de consulent beslist."
+            ),
+        ),
+    ),
+    "verjaring": ((re.compile(r"(?P<delen>.+)\."), _verjaring),),
+    "afzien_invordering": (
+        (
+            re.compile(
+                r"Volledig afgelost sinds (?P<sinds>.+?), (?P<jaren>\d+) jaar of langer: .*"
+            ),
+            lambda t: (
+                f"U betaalt sinds {t['sinds']} elke maand wat u moet, al {t['jaren']} jaar of "
+                "langer. Dan kan de organisatie besluiten dat u de rest niet meer hoeft te "
+                "betalen.",
+                (),
+            ),
+        ),
+        (
+            re.compile(
+                rf"Ineens aangeboden (?P<ineens>{_B}), ten minste (?P<procent>\d+) % van het "
+                rf"openstaande bedrag (?P<open>{_B}): .*"
+            ),
+            lambda t: (
+                f"U biedt aan om {t['ineens']} in één keer te betalen. Dat is ten minste "
+                f"{t['procent']} % van wat nog openstaat ({t['open']}). Dan kan de organisatie "
+                "besluiten dat u de rest niet meer hoeft te betalen.",
+                (),
+            ),
+        ),
+        (
+            re.compile(
+                r"Afzien van verdere invordering kan na (?P<jaren>\d+) jaar volledig aflossen of "
+                r"bij een betaling ineens van ten minste (?P<procent>\d+) % .*"
+            ),
+            lambda t: (
+                f"De rest kwijtschelden kan als u {t['jaren']} jaar lang alles betaalt wat u "
+                f"moet, of als u in één keer ten minste {t['procent']} % van het openstaande "
+                "bedrag betaalt. Dat is nu nog niet zo.",
+                (),
             ),
         ),
     ),

@@ -12,7 +12,14 @@ from .advies import Advies, Terugvordering, beschrijf_sanctie
 from .configuratie import Configuratie, Toepassing
 from .feiten import Feiten, FeitenFout
 from .inlichtingenplicht import beoordeel_inlichtingenplicht
-from .maatregel import beoordeel_arbeidsverplichting, beoordeel_tekortschietend_besef
+from .maatregel import (
+    Verlagingsplan,
+    beoordeel_arbeidsverplichting,
+    beoordeel_tekortschietend_besef,
+    beoordeel_verordening,
+    heroverweging,
+    verlagingsplan,
+)
 from .parameters import Gemeente
 from .spoor import Maatregel, OpenVraag, Spoor, Uitleg
 from .tekst import datum_nl, euro
@@ -72,6 +79,15 @@ def adviseer(
         spoor, sanctie = gekozen.spoor, gekozen.sanctie
         boete, maatregel = gekozen.boete, gekozen.maatregel
         regeling = gekozen.toepassing.regeling.id
+    plan: Verlagingsplan | None = None
+    herover: int | None = None
+    if sanctie == "maatregel" and maatregel is not None:
+        # The reduction as it is carried out, under the rule set chosen (PW art. 18 lid 3 and 5).
+        al_gevraagd = len(spoor.open_vragen)
+        if feiten.verlaging is not None:
+            plan = verlagingsplan(feiten.verlaging, maatregel, art, spoor)
+        herover = heroverweging(maatregel, art, spoor)
+        open_vragen.extend(spoor.open_vragen[al_gevraagd:])
     uitleg.append(_overtreding_uitleg(feiten, art))
     if inlichtingen or feiten.benadelingsbedrag_cent is not None or feiten.perioden is not None:
         uitleg.append(_benadeling_uitleg(feiten, benadeling, inlichtingen, art))
@@ -95,6 +111,8 @@ def adviseer(
         regeling=regeling,
         open_vragen=tuple(open_vragen),
         uitleg=tuple(uitleg),
+        verlaging=plan,
+        heroverweging_binnen_maanden=herover,
     )
 
 
@@ -167,6 +185,8 @@ def _evalueer(
         sanctie, boete = beoordeel_inlichtingenplicht(feiten, benadeling, art, spoor)
     elif feiten.overtreding == "arbeidsverplichting":
         sanctie, maatregel = beoordeel_arbeidsverplichting(feiten, art, spoor)
+    elif feiten.overtreding in ("medewerkingsplicht", "overige_verplichting"):
+        sanctie, maatregel = beoordeel_verordening(feiten, art, spoor)
     else:
         sanctie, maatregel = beoordeel_tekortschietend_besef(feiten, art, spoor)
     return _Uitkomst(toepassing, sanctie, boete, maatregel, spoor)
@@ -264,6 +284,21 @@ def _overtreding_uitleg(feiten: Feiten, art: Artikelen) -> Uitleg:
             art.maatregel_arbeid,
             f"Vastgesteld is een schending van een arbeidsverplichting ({art.naam}). Daarvoor "
             "verlaagt het college de uitkering met een maatregel naar de afstemmingsverordening.",
+        )
+    if feiten.overtreding == "medewerkingsplicht":
+        return Uitleg(
+            "overtreding",
+            art.medewerkingsplicht,
+            f"Vastgesteld is een schending van de medewerkingsplicht ({art.naam}). Daarvoor "
+            "verlaagt het college de uitkering met een maatregel naar de afstemmingsverordening.",
+        )
+    if feiten.overtreding == "overige_verplichting":
+        return Uitleg(
+            "overtreding",
+            art.overige_verplichting,
+            f"Vastgesteld is een schending van een andere verplichting verbonden aan de uitkering "
+            f"({art.naam}). Daarvoor verlaagt het college de uitkering met een maatregel naar de "
+            "afstemmingsverordening.",
         )
     return Uitleg(
         "overtreding",

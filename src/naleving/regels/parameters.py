@@ -86,6 +86,19 @@ SCHEMA: Mapping[str, type] = MappingProxyType(
         "maatregel_arbeid_herhaling_termijn_maanden": int,
         "tekortschietend_besef_percentage": int,
         "tekortschietend_besef_maanden": int,
+        # The other obligations the afstemmingsverordening sanctions (PW art. 17 lid 2, art. 9
+        # lid 1, art. 55), each with its own height and duration (PW art. 18 lid 2).
+        "maatregel_medewerkingsplicht_percentage": int,
+        "maatregel_medewerkingsplicht_maanden": int,
+        "maatregel_overige_verplichting_percentage": int,
+        "maatregel_overige_verplichting_maanden": int,
+        # Spreading the reduction over months (PW art. 18 lid 5 (2015)) and its reconsideration
+        # (PW art. 18 lid 3; afstemmingsverordening).
+        "maatregel_spreiden": bool,
+        "maatregel_spreiding_maanden": int,
+        "maatregel_spreiding_eerste_maand_noemer": int,
+        "maatregel_heroverweging_termijn_maanden": int,
+        "maatregel_heroverweging_vanaf_maanden": int,
         # Collection (invordering()): Rv art. 475da, PW art. 58 lid 7, 60, 60b, Awb 4:104.
         "beslagvrije_voet_percentage": int,
         "beslagvrije_voet_woonkosten_drempel_cent": int,
@@ -181,7 +194,11 @@ class Regeling:
 class Gemeente:
     naam: str
     cbs_code: str
+    # What the municipality's afstemmingsverordening sets (GEMEENTELIJK): the organisation's
+    # shared verordening, overridden per name by the municipality's own values.
     parameters: Parameters
+    # The organisation's working agreements as they differ for this municipality (ORGANISATORISCH).
+    werkafspraken: Parameters = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +221,9 @@ class Organisatie:
     regelingen: tuple[RegelingKeuze, ...]
     bestand: str
     parameters: Parameters
+    # The afstemmingsverordening its municipalities share (e.g. one set by the gemeenschappelijke
+    # regeling's municipalities in the same words), already merged into each Gemeente.parameters.
+    verordening: Parameters = field(default_factory=lambda: MappingProxyType({}))
 
 
 def _toon(waarde: object) -> str:
@@ -350,23 +370,61 @@ def laad_organisatie(pad: Path) -> Organisatie:
     gegevens = _lees_toml(pad)
     plaats = pad.name
     organisatie_id = _eis(gegevens, "id", str, plaats)
+    verordening_ruw = gegevens.get("afstemmingsverordening")
+    if verordening_ruw is not None and not isinstance(verordening_ruw, dict):
+        raise ParameterFout(f"{plaats}: 'afstemmingsverordening' moet een tabel zijn")
+    verordening_ruw = verordening_ruw or {}
+    onbekend = set(verordening_ruw) - {"naam", "bron", "parameters"}
+    if onbekend:
+        raise ParameterFout(
+            f"{plaats}: afstemmingsverordening: onbekende sleutel(s) {sorted(onbekend)}"
+        )
+    verordening = _parameters(
+        verordening_ruw.get("parameters"),
+        plaats=f"{plaats}: afstemmingsverordening",
+        # One word group without a comma: the explanation's parameter list is parsed back
+        # (bronnen.lees_parameters); the verordening's full name is in each value's source.
+        herkomst=f"afstemmingsverordening {gegevens.get('naam') or organisatie_id}",
+        concept=False,
+        toegestaan=GEMEENTELIJK,
+    )
     gemeenten = []
     for index, ruw in enumerate(gegevens.get("gemeenten", [])):
         waar = f"{plaats}: gemeenten[{index}]"
         code = _eis(ruw, "cbs_code", str, waar)
         if len(code) != 4 or not code.isdigit():
             raise ParameterFout(f"{waar}: 'cbs_code' moet vier cijfers zijn")
+        eigen_ruw = ruw.get("parameters")
+        if eigen_ruw is not None and not isinstance(eigen_ruw, dict):
+            raise ParameterFout(f"{waar}: 'parameters' moet een tabel zijn")
+        eigen_ruw = eigen_ruw or {}
+        eigen = _parameters(
+            {n: w for n, w in eigen_ruw.items() if n not in ORGANISATORISCH},
+            plaats=waar,
+            herkomst=f"afstemmingsverordening {ruw.get('naam')}",
+            concept=False,
+            toegestaan=GEMEENTELIJK,
+        )
+        werkafspraken = _parameters(
+            {n: w for n, w in eigen_ruw.items() if n in ORGANISATORISCH},
+            plaats=waar,
+            herkomst=f"organisatie {organisatie_id}, gemeente {ruw.get('naam')}",
+            concept=False,
+            toegestaan=ORGANISATORISCH,
+        )
         gemeenten.append(
             Gemeente(
                 naam=_eis(ruw, "naam", str, waar),
                 cbs_code=code,
-                parameters=_parameters(
-                    ruw.get("parameters"),
-                    plaats=waar,
-                    herkomst=f"afstemmingsverordening {ruw.get('naam')}",
-                    concept=False,
-                    toegestaan=GEMEENTELIJK,
+                # The municipality's own versions first, so they win where they hold; before or
+                # after them the shared verordening's versions still apply.
+                parameters=MappingProxyType(
+                    {
+                        naam: eigen.get(naam, ()) + verordening.get(naam, ())
+                        for naam in {**verordening, **eigen}
+                    }
                 ),
+                werkafspraken=werkafspraken,
             )
         )
     keuzes = []
@@ -397,4 +455,5 @@ def laad_organisatie(pad: Path) -> Organisatie:
             concept=False,
             toegestaan=ORGANISATORISCH,
         ),
+        verordening=verordening,
     )

@@ -23,6 +23,10 @@ class Artikelen:
     maatregel_arbeid: str
     maatregel_geen_verwijtbaarheid: str
     maatregel_dringende_redenen: str
+    maatregel_heroverweging: str
+    maatregel_spreiding: str
+    medewerkingsplicht: str
+    overige_verplichting: str
     terugvordering: str
     terugvordering_afzien: str
     bruto: bool
@@ -44,6 +48,10 @@ _PW = Artikelen(
     maatregel_arbeid="PW art. 18 lid 4-8 (2015)",
     maatregel_geen_verwijtbaarheid="PW art. 18 lid 9 (2015)",
     maatregel_dringende_redenen="PW art. 18 lid 10 (2015)",
+    maatregel_heroverweging="PW art. 18 lid 3",
+    maatregel_spreiding="PW art. 18 lid 5 (2015)",
+    medewerkingsplicht="PW art. 17 lid 2",
+    overige_verplichting="PW art. 9 lid 1 en art. 55",
     terugvordering="PW art. 58 lid 1",
     terugvordering_afzien="PW art. 58 lid 8",
     bruto=False,
@@ -66,6 +74,10 @@ def _ioa(wet: str, naam: str) -> Artikelen:
         maatregel_arbeid=f"{wet} art. 20",
         maatregel_geen_verwijtbaarheid=f"{wet} art. 20",
         maatregel_dringende_redenen=f"{wet} art. 20",
+        maatregel_heroverweging=f"{wet} art. 20 (heroverweging naar PW art. 18 lid 3; onzeker)",
+        maatregel_spreiding=f"{wet} art. 20 (spreiding naar PW art. 18 lid 5; onzeker)",
+        medewerkingsplicht=f"{wet} art. 13 (medewerkingsplicht; lid onzeker)",
+        overige_verplichting=f"{wet} art. 37 (overige verplichtingen; nummering onzeker)",
         terugvordering=f"{wet} art. 25",
         terugvordering_afzien=f"{wet} art. 25",
         bruto=True,
@@ -88,6 +100,10 @@ def _bbz() -> Artikelen:
         maatregel_arbeid=via(_PW.maatregel_arbeid),
         maatregel_geen_verwijtbaarheid=via(_PW.maatregel_geen_verwijtbaarheid),
         maatregel_dringende_redenen=via(_PW.maatregel_dringende_redenen),
+        maatregel_heroverweging=via(_PW.maatregel_heroverweging),
+        maatregel_spreiding=via(_PW.maatregel_spreiding),
+        medewerkingsplicht=via(_PW.medewerkingsplicht),
+        overige_verplichting=via(_PW.overige_verplichting),
         terugvordering=via(_PW.terugvordering),
         terugvordering_afzien=via(_PW.terugvordering_afzien),
         bruto=False,
