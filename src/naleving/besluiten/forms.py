@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from naleving.besluiten.models import (
@@ -64,6 +65,120 @@ class NieuwForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": "Beschrijf de feiten."},
     )
+
+
+JA_NEE = [("", "Nog niet beoordeeld"), ("ja", "Ja"), ("nee", "Nee")]
+LOONHEFFING_RIJEN = 4  # months with wage tax; a small fixed set, more is rare for one decision
+BETALING_RIJEN = 2
+
+
+def _ja_nee(label: str, hulp: str) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label, help_text=hulp, choices=JA_NEE, widget=forms.RadioSelect, required=False
+    )
+
+
+def _terugvordering_velden() -> dict[str, forms.Field]:
+    """The recovery facts and judgements (PW art. 58-59) as the engine reads them in `Feiten.terugvordering`
+    (regels/feiten.py); every field is optional, the engine asks what is still open."""
+    velden: dict[str, forms.Field] = {
+        # PW art. 58 lid 2: only when the ground is not the duty to inform (the template hides them then).
+        "tv_bedrag_cent": EuroField(
+            label="Te veel betaald, netto",
+            help_text="Het bedrag dat de inwoner te veel kreeg. Leeg: het benadelingsbedrag uit de perioden.",
+            required=False,
+        ),
+        "tv_redelijkerwijs_kenbaar": _ja_nee(
+            "Kon de inwoner redelijkerwijs begrijpen dat hij te veel kreeg?",
+            "Dit weegt mee in de afweging of u terugvordert (artikel 58, tweede lid, Participatiewet).",
+        ),
+        "tv_fout_college": _ja_nee(
+            "Kwam de te hoge betaling door een fout van de gemeente zelf?",
+            "Bijvoorbeeld een rekenfout of een wijziging die niet is verwerkt.",
+        ),
+        "tv_afweging": forms.ChoiceField(
+            label="Vordert u terug, na afweging van de belangen?",
+            help_text="U beslist zelf. De regels geven alleen aan wat meeweegt.",
+            choices=[
+                ("", "Nog niet beoordeeld"),
+                ("terugvorderen", "Ja, ik vorder terug"),
+                ("niet_terugvorderen", "Nee, ik vorder niet terug"),
+            ],
+            widget=forms.RadioSelect,
+            required=False,
+        ),
+        # PW art. 58 lid 5: gross or net.
+        "tv_terugbetaling_jaar": forms.IntegerField(
+            label="In welk jaar betaalt de inwoner terug?",
+            help_text="Maanden uit dat jaar worden netto teruggevorderd, andere maanden bruto. "
+            "Leeg: het jaar van vandaag.",
+            required=False,
+            error_messages={"invalid": "Vul een jaartal in, zoals 2026."},
+        ),
+        # PW art. 59: the family.
+        "tv_gezin": forms.ChoiceField(
+            label="Was de uitkering voor een gezin?",
+            help_text="Bij een gezin zijn beide partners samen aansprakelijk voor het hele bedrag "
+            "(artikel 59 Participatiewet).",
+            choices=[
+                ("nee", "Nee, geen partner"),
+                ("gezin", "Ja, voor het gezin (met partner)"),
+                ("verzwegen_partner", "Er was een partner, maar de inwoner meldde dat niet"),
+            ],
+            widget=forms.RadioSelect,
+            required=False,
+        ),
+        "tv_partner_aanspreken": _ja_nee(
+            "Vordert u ook terug van de partner die niet is gemeld?",
+            "Beantwoord dit alleen als de inwoner een partner niet meldde.",
+        ),
+        # PW art. 58 lid 8; CRvB: dringende redenen and proportionality.
+        "tv_gevolgen_onaanvaardbaar": _ja_nee(
+            "Heeft terugvorderen onaanvaardbare gevolgen voor deze inwoner?",
+            "Bijvoorbeeld door een uitzonderlijke situatie. Dat kan een dringende reden zijn om af te zien.",
+        ),
+        "tv_alleen_financieel": _ja_nee(
+            "Gaat het alleen om geldproblemen of schulden?",
+            "Alleen geldproblemen of schulden zijn geen dringende reden.",
+        ),
+        "tv_onevenredig": _ja_nee(
+            "Is het hele bedrag terugvorderen onevenredig?",
+            "Bijvoorbeeld omdat de gevolgen veel zwaarder zijn dan het doel (Awb artikel 3:4).",
+        ),
+        "tv_trage_reactie": _ja_nee(
+            "Reageerde de gemeente traag op signalen?",
+            "Als de gemeente lang niets deed, kan het hele bedrag terugvorderen onevenredig zijn.",
+        ),
+        "tv_afzien_cent": EuroField(
+            label="Bedrag waarvan u afziet",
+            help_text="Alleen als er een dringende reden is of het hele bedrag onevenredig is.",
+            required=False,
+        ),
+    }
+    for i in range(LOONHEFFING_RIJEN):
+        velden[f"tv_lh{i}_maand"] = forms.CharField(
+            label=f"Maand {i + 1}",
+            help_text="Schrijf de maand als 2026-03." if i == 0 else "",
+            required=False,
+        )
+        velden[f"tv_lh{i}_loonheffing"] = EuroField(
+            label=f"Loonheffing maand {i + 1}", required=False
+        )
+        velden[f"tv_lh{i}_zvw"] = EuroField(label=f"Zvw-bijdrage maand {i + 1}", required=False)
+    for i in range(BETALING_RIJEN):
+        velden[f"tv_bet{i}_schuldenaar"] = forms.ChoiceField(
+            label=f"Betaling {i + 1}: wie betaalde?",
+            choices=[("", "— kies —"), ("belanghebbende", "De inwoner"), ("partner", "De partner")],
+            required=False,
+        )
+        velden[f"tv_bet{i}_bedrag"] = EuroField(label=f"Betaling {i + 1}: bedrag", required=False)
+    return velden
+
+
+_JA_NEE_VELDEN = ("redelijkerwijs_kenbaar", "fout_college", "partner_aanspreken")
+_AFZIEN_JA_NEE = ("gevolgen_onaanvaardbaar", "alleen_financieel", "onevenredig", "trage_reactie")
+_LH_DELEN = {"maand": "maand", "loonheffing_cent": "loonheffing", "zvw_cent": "zvw"}
+_BET_DELEN = {"schuldenaar": "schuldenaar", "bedrag_cent": "bedrag"}
 
 
 class OordeelForm(forms.Form):
@@ -177,7 +292,90 @@ class OordeelForm(forms.Form):
             d[naam] = d[naam] or 0
         if not d["cautie"]:
             del d["cautie"]  # a recorded cautie status is not erased by an empty field
+        d["terugvordering_feiten"] = self._terugvordering(
+            {n: d.pop(n) for n in list(d) if n.startswith("tv_")}
+        )
         return d
+
+    def _terugvordering(self, tv: dict[str, Any]) -> dict[str, Any]:
+        """The engine's `terugvordering` object from the form (only what is filled in). Remembers which form
+        row became which list item, so an error of the engine lands on the row the consultant typed."""
+        uit: dict[str, Any] = {}
+        for naam in ("bedrag_cent", "afweging", "terugbetaling_jaar"):
+            if tv[f"tv_{naam}"] not in (None, ""):
+                uit[naam] = tv[f"tv_{naam}"]
+        if tv["tv_gezin"] and tv["tv_gezin"] != "nee":
+            uit["gezin"] = tv["tv_gezin"]
+        for naam in _JA_NEE_VELDEN:
+            if tv[f"tv_{naam}"]:
+                uit[naam] = tv[f"tv_{naam}"] == "ja"
+        afzien: dict[str, Any] = {n: tv[f"tv_{n}"] == "ja" for n in _AFZIEN_JA_NEE if tv[f"tv_{n}"]}
+        if tv["tv_afzien_cent"] is not None:
+            afzien["afzien_cent"] = tv["tv_afzien_cent"]
+        if afzien:
+            uit["afzien"] = afzien
+        self.rijen: dict[str, list[int]] = {"loonheffing": [], "betalingen": []}
+        regels = []
+        for i in range(LOONHEFFING_RIJEN):
+            maand = tv[f"tv_lh{i}_maand"].strip()
+            heffing, zvw = tv[f"tv_lh{i}_loonheffing"], tv[f"tv_lh{i}_zvw"]
+            if not maand and heffing is None and zvw is None:
+                continue
+            regel: dict[str, Any] = {"maand": maand or None, "loonheffing_cent": heffing}
+            if zvw is not None:
+                regel["zvw_cent"] = zvw
+            regels.append(regel)
+            self.rijen["loonheffing"].append(i)
+        if regels:
+            uit["loonheffing"] = regels
+        betalingen = []
+        for i in range(BETALING_RIJEN):
+            wie, bedrag = tv[f"tv_bet{i}_schuldenaar"], tv[f"tv_bet{i}_bedrag"]
+            if not wie and bedrag is None:
+                continue
+            betalingen.append({"schuldenaar": wie or None, "bedrag_cent": bedrag})
+            self.rijen["betalingen"].append(i)
+        if betalingen:
+            uit["betalingen"] = betalingen
+        return uit
+
+    def loonheffing_rijen(self) -> list[list[forms.BoundField]]:
+        """The wage-tax rows for the template: per row the month, wage tax and Zvw fields."""
+        return [
+            [self[f"tv_lh{i}_{d}"] for d in ("maand", "loonheffing", "zvw")]
+            for i in range(LOONHEFFING_RIJEN)
+        ]
+
+    def betaling_rijen(self) -> list[list[forms.BoundField]]:
+        return [
+            [self[f"tv_bet{i}_{d}"] for d in ("schuldenaar", "bedrag")]
+            for i in range(BETALING_RIJEN)
+        ]
+
+    def veld_voor(self, pad: str) -> str | None:
+        """The form field for an engine path such as ``terugvordering.loonheffing[1].maand``."""
+        gevonden = re.fullmatch(r"terugvordering\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?", pad)
+        if gevonden is None:
+            return None
+        naam, index, deel = gevonden.groups()
+        if naam in ("loonheffing", "betalingen"):
+            rijen = getattr(self, "rijen", {}).get(naam) or [0]
+            rij = rijen[int(index)] if index is not None and int(index) < len(rijen) else rijen[0]
+            if naam == "loonheffing":
+                return f"tv_lh{rij}_{_LH_DELEN.get(deel or '', 'maand')}"
+            return f"tv_bet{rij}_{_BET_DELEN.get(deel or '', 'bedrag')}"
+        veld = f"tv_{deel}" if naam == "afzien" and deel else f"tv_{naam}"
+        return veld if veld in self.fields else None
+
+    def vertaal(self, exc: ValidationError) -> ValidationError:
+        """A service error named by engine path (``terugvordering.…``) put on the form field that holds it."""
+        if not hasattr(exc, "error_dict"):
+            return exc
+        fouten: dict[str, list[ValidationError]] = {}
+        for pad, lijst in exc.error_dict.items():
+            veld = self.veld_voor(pad) if pad.startswith("terugvordering.") else pad
+            fouten.setdefault(veld or "__all__", []).extend(lijst)
+        return ValidationError(fouten)
 
     @classmethod
     def initial_van(cls, besluit: Any) -> dict[str, Any]:
@@ -186,7 +384,39 @@ class OordeelForm(forms.Form):
             initial[naam] = {True: "ja", False: "nee"}.get(getattr(besluit, naam), "")
         for naam in ("boete_cent", "terugvordering_cent"):
             initial[naam] = euro_initial(getattr(besluit, naam) or None)
-        return initial
+        return initial | _terugvordering_initial(besluit.terugvordering_feiten or {})
+
+
+for _naam, _veld in _terugvordering_velden().items():
+    OordeelForm.base_fields[_naam] = _veld
+
+
+def _terugvordering_initial(tv: dict[str, Any]) -> dict[str, Any]:
+    """The stored recovery facts back into the form's fields (the reverse of OordeelForm._terugvordering)."""
+
+    def ja_nee(waarde: object) -> str:
+        return "ja" if waarde is True else "nee" if waarde is False else ""
+
+    afzien = tv.get("afzien") or {}
+    initial: dict[str, Any] = {
+        "tv_bedrag_cent": euro_initial(tv.get("bedrag_cent")),
+        "tv_afweging": tv.get("afweging", ""),
+        "tv_terugbetaling_jaar": tv.get("terugbetaling_jaar"),
+        "tv_gezin": tv.get("gezin", "nee"),
+        "tv_afzien_cent": euro_initial(afzien.get("afzien_cent")),
+    }
+    for naam in _JA_NEE_VELDEN:
+        initial[f"tv_{naam}"] = ja_nee(tv.get(naam))
+    for naam in _AFZIEN_JA_NEE:
+        initial[f"tv_{naam}"] = ja_nee(afzien.get(naam))
+    for i, regel in enumerate((tv.get("loonheffing") or [])[:LOONHEFFING_RIJEN]):
+        initial[f"tv_lh{i}_maand"] = regel.get("maand", "")
+        initial[f"tv_lh{i}_loonheffing"] = euro_initial(regel.get("loonheffing_cent"))
+        initial[f"tv_lh{i}_zvw"] = euro_initial(regel.get("zvw_cent"))
+    for i, betaling in enumerate((tv.get("betalingen") or [])[:BETALING_RIJEN]):
+        initial[f"tv_bet{i}_schuldenaar"] = betaling.get("schuldenaar", "")
+        initial[f"tv_bet{i}_bedrag"] = euro_initial(betaling.get("bedrag_cent"))
+    return initial
 
 
 class ReviewForm(forms.Form):

@@ -6,6 +6,7 @@ The consultant decides (Handhaving in balans 2026-2030; AVG art. 22: never softw
 
 from __future__ import annotations
 
+import copy
 from datetime import date, datetime
 from typing import Any
 
@@ -239,6 +240,8 @@ def besluit_wijzig(
     for naam in ("boete_cent", "maatregel_percentage", "maatregel_maanden", "terugvordering_cent"):
         if (velden.get(naam) or 0) < 0:
             errors[naam] = "Vul een getal van 0 of meer in."
+    if "terugvordering_feiten" in velden:
+        errors.update(_terugvordering_fouten(besluit, velden))
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -258,6 +261,28 @@ def besluit_wijzig(
             reden=f"Besluit {besluit.nummer}",
         )
     return besluit
+
+
+def _terugvordering_fouten(besluit: Besluit, velden: dict[str, Any]) -> dict[str, str]:
+    """The recovery facts checked by the engine's own parser and rules (regels.feiten, PW art. 58-59), with the
+    other changes of this call applied: an error is keyed by the engine's path (``terugvordering.…``) so the
+    form can put it on its field. Errors outside the recovery facts are left to the advice card."""
+    waarde = velden["terugvordering_feiten"]
+    if waarde is None:
+        return {
+            "terugvordering": "Geef de feiten van de terugvordering als object, of een leeg object."
+        }
+    if not waarde:
+        return {}
+    voorbeeld = copy.copy(besluit)
+    for naam, nieuw in velden.items():
+        setattr(voorbeeld, naam, nieuw)
+    try:
+        regels.adviseer(besluit_advies.feiten_voor(voorbeeld))
+    except regels.FeitenFout as fout:
+        if fout.veld == "terugvordering" or fout.veld.startswith("terugvordering."):
+            return {fout.veld: fout.bericht[:1].upper() + fout.bericht[1:] + "."}
+    return {}
 
 
 def _toepassen(besluit: Besluit, snap: dict[str, Any]) -> dict[str, Any]:

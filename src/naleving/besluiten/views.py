@@ -140,7 +140,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         form.add_error(None, exc.bericht)
         return _detail(request, besluit, status=409, form=form)
     except ValidationError as exc:
-        apply_validation_error(form, exc)
+        apply_validation_error(form, form.vertaal(exc))
         return _detail(request, besluit, status=400, form=form)
     if "vaststellen" in request.POST:
         return _vaststellen(request, user, besluit)
