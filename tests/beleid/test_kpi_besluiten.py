@@ -116,3 +116,25 @@ def test_the_cbs_table_shows_the_decision_counts(make_user, make_client) -> None
         ["Tekortschietend besef", 0],
         ["Overig", 0],
     ]
+
+
+def test_cbs_overig_telt_medewerkingsplicht_en_overige_verplichting(make_user, make_client) -> None:
+    """CBS survey of warnings by reason: the duty to cooperate (PW art. 17 lid 2) and the other obligations
+    (PW art. 9 lid 1, art. 55) have no CBS reason of their own, so they count as "Overig"."""
+    from naleving.beleid.kpi_besluiten import CBS_OVERIG, CBS_REDENEN
+    from naleving.onderzoek.models import Overtreding
+
+    user = make_user("inkomensconsulent")
+    client = make_client()
+    _besluit(client, user, sanctie="waarschuwing", overtreding="medewerkingsplicht")
+    _besluit(client, user, sanctie="waarschuwing", overtreding="overige_verplichting")
+    _besluit(client, user, sanctie="waarschuwing", overtreding="tekortschietend_besef")
+    rijen = [r for r in funnel_rijen(KpiFilter(2026)) if r[0] == "cbs_waarschuwingen"]
+    assert rijen == [
+        ("cbs_waarschuwingen", "Inlichtingenplicht", 0, None),
+        ("cbs_waarschuwingen", "Arbeids-/re-integratieverplichting", 0, None),
+        ("cbs_waarschuwingen", "Tekortschietend besef", 1, None),
+        ("cbs_waarschuwingen", "Overig", 2, None),
+    ]
+    genoemd = [c for c, _ in CBS_REDENEN] + list(CBS_OVERIG)
+    assert sorted(genoemd) == sorted(c for c in Overtreding.values if c)

@@ -19,6 +19,9 @@ CBS_REDENEN = (
     ("arbeidsverplichting", "Arbeids-/re-integratieverplichting"),
     ("tekortschietend_besef", "Tekortschietend besef"),
 )
+#: The breaches the CBS survey has no reason of its own for: the duty to cooperate (PW art. 17 lid 2) and the other
+#: obligations of the benefit (PW art. 9 lid 1, art. 55) count as "overig". Every breach is in exactly one list.
+CBS_OVERIG = ("medewerkingsplicht", "overige_verplichting")
 
 
 def funnel_rijen(f: KpiFilter) -> list[tuple[str, str, int, int | None]]:
@@ -65,6 +68,7 @@ def funnel_rijen(f: KpiFilter) -> list[tuple[str, str, int, int | None]]:
     per_reden = dict(waarschuwingen.values_list("overtreding").annotate(n=Count("pk")))
     for code, label in CBS_REDENEN:
         rows.append(("cbs_waarschuwingen", label, per_reden.get(code, 0), None))
+    # Overig: CBS_OVERIG and anything not named (a warning without a recorded breach), never dropped.
     overig = waarschuwingen.exclude(Q(overtreding__in=[c for c, _ in CBS_REDENEN])).count()
     rows.append(("cbs_waarschuwingen", "Overig", overig, None))
     return rows
