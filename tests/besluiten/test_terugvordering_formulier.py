@@ -74,6 +74,9 @@ def test_een_verkeerde_maand_is_een_nederlandse_fout_en_slaat_niets_op(casus, cl
     assert 'id="id_tv_lh2_maand_error"' in html
     assert "Moet een maand zijn in de vorm JJJJ-MM, niet &#x27;2026-13&#x27;." in html
     assert 'name="tv_lh2_maand" value="2026-13"' in html  # what was typed stays
+    assert (
+        "Loonheffing rij 3: maand: Moet een maand zijn" in html
+    )  # the error summary names the row
     b.refresh_from_db()
     assert (b.versie, b.terugvordering_feiten) == (versie, {})
 

@@ -157,14 +157,16 @@ def _terugvordering_velden() -> dict[str, forms.Field]:
     }
     for i in range(LOONHEFFING_RIJEN):
         velden[f"tv_lh{i}_maand"] = forms.CharField(
-            label=f"Maand {i + 1}",
+            label=f"Loonheffing rij {i + 1}: maand",
             help_text="Schrijf de maand als 2026-03." if i == 0 else "",
             required=False,
         )
         velden[f"tv_lh{i}_loonheffing"] = EuroField(
-            label=f"Loonheffing maand {i + 1}", required=False
+            label=f"Loonheffing rij {i + 1}: bedrag", required=False
         )
-        velden[f"tv_lh{i}_zvw"] = EuroField(label=f"Zvw-bijdrage maand {i + 1}", required=False)
+        velden[f"tv_lh{i}_zvw"] = EuroField(
+            label=f"Loonheffing rij {i + 1}: Zvw-bijdrage", required=False
+        )
     for i in range(BETALING_RIJEN):
         velden[f"tv_bet{i}_schuldenaar"] = forms.ChoiceField(
             label=f"Betaling {i + 1}: wie betaalde?",
