@@ -22,11 +22,12 @@ def kpi_staaf(tabel: Tabel, rij: int, kolom: int) -> str:
     Tabel.soorten), against that column's largest count; a derived cell (an average) and a suppressed cell get
     no bar, so the bars compare counts only."""
     staafkolom = next((i for i, s in sorted(tabel.soorten.items()) if s == "aantal"), None)
-    if kolom != staafkolom or (rij, kolom) in tabel.afgeleid_van:
+    waarde = tabel.rijen[rij][kolom]
+    if kolom != staafkolom or (rij, kolom) in tabel.afgeleid_van or not isinstance(waarde, int):
         return ""
     getallen = [
         v
         for i, r in enumerate(tabel.rijen)
         if (i, kolom) not in tabel.afgeleid_van and isinstance(v := r[kolom], int)
     ]
-    return staaf(tabel.rijen[rij][kolom], max(getallen, default=0))
+    return staaf(waarde, max(getallen, default=0))
