@@ -139,10 +139,15 @@ def test_teamleider_overview_per_municipality_and_share_per_source(
     services.signaal_registreer_bevinding(user=None, signaal=s1, vastgesteld=True)
     make_signaal(make_client("Waalwijk"), bron_naam="UWV")
     page = _browser(tl).get(reverse("signalen:overzicht")).content.decode()
-    assert '<td>Heusden</td><td class="getal">1</td><td class="getal">0</td>' in page
-    assert '<td>Waalwijk</td><td class="getal">1</td><td class="getal">0</td>' in page
+    # the received count carries a bar as wide as its share of the largest count (both 1 of 1: 100 %)
+    staaf = (
+        '<span class="staaf" aria-hidden="true" data-procent="100">'
+        '<span class="staaf__vulling staaf--100"></span></span>'
+    )
+    assert f'<td>Heusden</td><td class="getal">1{staaf}</td><td class="getal">0</td>' in page
+    assert f'<td>Waalwijk</td><td class="getal">1{staaf}</td><td class="getal">0</td>' in page
     assert (
-        '<td>Ketenpartner: Inlichtingenbureau</td><td class="getal">2</td><td class="getal">1</td>'
+        f'<td>Ketenpartner: Inlichtingenbureau</td><td class="getal">2{staaf}</td><td class="getal">1</td>'
         '<td class="getal">1</td><td class="getal">50,0 %</td>'
     ) in page
     assert _browser(handhaver).get(reverse("signalen:overzicht")).status_code == 403

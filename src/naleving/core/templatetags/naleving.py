@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any, cast
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from naleving.core import weergave
@@ -108,3 +109,49 @@ def aaneen(value: object, arg: object) -> str:
     """Two values as one text: `"Signaal "|aaneen:signaal.pk`. Django's `add` gives nothing for a text and a
     number."""
     return f"{value}{arg}"
+
+
+#: The bars of a count come in steps of this many percent, one CSS class per step (naleving.css `.staaf--N`):
+#: the Content-Security-Policy forbids inline styles, so a width cannot be written into the page.
+STAAF_STAP = 5
+
+
+def staaf_procent(waarde: object, maximum: object) -> int:
+    """The bar's width for `waarde` out of `maximum`, in percent rounded to a step of STAAF_STAP. A count above
+    zero gets at least one step, so it never looks like nothing; zero, a missing value or a suppressed cell
+    (text such as "<5") gets no bar."""
+    if isinstance(waarde, bool) or not isinstance(waarde, int | float):
+        return 0
+    if (
+        isinstance(maximum, bool)
+        or not isinstance(maximum, int | float)
+        or maximum <= 0
+        or waarde <= 0
+    ):
+        return 0
+    stappen = round(min(waarde / maximum, 1) * 100 / STAAF_STAP)
+    return max(stappen, 1) * STAAF_STAP
+
+
+@register.filter
+def hoogste(rijen: object, sleutel: str) -> int | float:
+    """The largest number under `sleutel` in a list of rows (dicts or objects): the 100 % of the bars."""
+    getallen = []
+    for rij in cast(Any, rijen) or ():
+        v = rij.get(sleutel) if isinstance(rij, Mapping) else getattr(rij, sleutel, None)
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            getallen.append(v)
+    return max(getallen, default=0)
+
+
+@register.simple_tag
+def staaf(waarde: object, maximum: object) -> SafeString:
+    """A small horizontal bar beside a count (NL Design System has no bar component; this is the project's own).
+    Hidden from assistive technology: the number stays in the page as text, the bar only shows it."""
+    procent = staaf_procent(waarde, maximum)
+    return format_html(
+        '<span class="staaf" aria-hidden="true" data-procent="{}">'
+        '<span class="staaf__vulling staaf--{}"></span></span>',
+        procent,
+        procent,
+    )
