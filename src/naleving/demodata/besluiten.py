@@ -13,6 +13,7 @@ from django.utils import timezone
 from naleving.besluiten import nazorg, services
 from naleving.besluiten.models import Besluit
 from naleving.clienten.models import Client
+from naleving.clienten.regelfeiten import uitkering_op
 from naleving.onderzoek.models import Onderzoek
 
 STATES = ("concept", "ter_review", "definitief", "verzonden", "bezwaar", "beslist_op_bezwaar")
@@ -172,7 +173,8 @@ def _una_via(ctx) -> None:  # type: ignore[no-untyped-def]
                 user=consulent,
                 besluit=b,
                 terugvordering_feiten={
-                    "gezin": "gezin",
+                    # art. 59 is modelled for the PW and the Bbz only (the IOAW/IOAZ are personal)
+                    **({"gezin": "gezin"} if _wet(client, b.pleegdatum) in ("PW", "BBZ") else {}),
                     "afzien": {
                         "gevolgen_onaanvaardbaar": True,
                         "alleen_financieel": True,
@@ -317,3 +319,8 @@ def _naar(ctx, b: Besluit, state: str, *, boete: bool, afwijking: bool = False) 
         uitkomst=rng.choice(["ongegrond", "deels_gegrond"]),
         toelichting="Na heroverweging met de opname in het ziekenhuis meegewogen.",
     )
+
+
+def _wet(client: Client, pleegdatum: date) -> str | None:
+    uitkering = uitkering_op(client.uitkeringen.all(), pleegdatum)
+    return None if uitkering is None else uitkering.wet
